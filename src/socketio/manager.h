@@ -1,0 +1,99 @@
+#pragma once
+
+#include "backoff.h"
+#include "manageroptions.h"
+#include "packetdecoder.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+namespace SocketIo {
+
+class EngineConnection;
+class Socket;
+struct EncodedPacket;
+
+/// Owns the Engine.IO connection to one server and reconnects it with backoff, as
+/// socket.io-client's Manager does. Sockets (namespaces) are multiplexed over it.
+class Manager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Closed, Opening, Open, Reconnecting };
+    Q_ENUM(State)
+
+    /// `url` is the server's base: http, https, ws or wss, with or without a path of its own.
+    explicit Manager(const QUrl &url, const ManagerOptions &options = {}, QObject *parent = nullptr);
+    ~Manager() override;
+
+    /// The socket for a namespace, created on first use and owned by the manager.
+    Socket *socket(const QString &nsp = QStringLiteral("/"));
+
+    /// Opens the connection if it is not open or opening. Sockets call this from open().
+    void open();
+    /// Closes the connection and stops reconnecting.
+    void close();
+
+    State state() const { return m_state; }
+    const ManagerOptions &options() const { return m_options; }
+    QUrl url() const { return m_url; }
+    /// The WebSocket URL: the base URL with its scheme mapped to ws/wss, the path, EIO=4,
+    /// transport=websocket and the extra query.
+    QUrl engineUrl() const;
+    /// The attempt number of the reconnection in progress (0 when none).
+    int reconnectAttempt() const { return m_backoff.attempts(); }
+    /// Milliseconds until the scheduled reconnection attempt, or -1 when none is scheduled.
+    int msUntilReconnect() const;
+    /// Skips the rest of the backoff delay and tries now.
+    void reconnectNow();
+
+    void setRandomSource(Backoff::RandomSource source) { m_backoff.setRandomSource(std::move(source)); }
+
+    // For Socket: send a packet over the open engine. Returns the failure, or Error::None.
+    Error sendPacket(const Packet &packet);
+    bool isEngineOpen() const;
+    // For Socket: the socket has closed itself; close the engine when none is left.
+    void socketClosed(Socket *socket);
+
+Q_SIGNALS:
+    void stateChanged(SocketIo::Manager::State state);
+    /// The Engine.IO connection is open (sockets then send their CONNECT).
+    void opened();
+    /// Opening failed: the server is unreachable, TLS was refused, or the handshake timed out.
+    void openFailed(const QString &message);
+    /// The engine connection closed; reason as in socket.io-client.
+    void engineClosed(const QString &reason, const QString &description);
+    void reconnectScheduled(int attempt, int delayMs);
+    void reconnectAttemptStarted(int attempt);
+    void reconnected(int attempt);
+    /// reconnectionAttempts were used up; the manager stays closed.
+    void reconnectFailed();
+
+private:
+    void setState(State state);
+    void startEngine();
+    void onEngineOpened();
+    void onEngineClosed(const QString &reason, const QString &description);
+    void onEngineMessage(const QString &text);
+    void onEngineBinary(const QByteArray &data);
+    void dispatch(Packet &&packet);
+    void closeForParseError(const QString &why);
+    void scheduleReconnect();
+
+    QUrl m_url;
+    ManagerOptions m_options;
+    State m_state = State::Closed;
+    EngineConnection *m_engine = nullptr;
+    PacketDecoder m_decoder;
+    Backoff m_backoff;
+    QTimer m_reconnectTimer;
+    bool m_reconnecting = false;
+    bool m_skipReconnect = false;
+    QHash<QString, QPointer<Socket>> m_sockets;
+};
+
+} // namespace SocketIo

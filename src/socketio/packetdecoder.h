@@ -1,0 +1,56 @@
+#pragma once
+
+#include "packet.h"
+
+#include <QByteArrayList>
+#include <QString>
+
+namespace SocketIo {
+
+/// Decodes Socket.IO v5 packets from Engine.IO message payloads (the text after the Engine.IO
+/// `4`, and the binary frames that follow a BINARY_EVENT / BINARY_ACK).
+///
+/// The rules are those of the reference socket.io-parser: a known type digit; for binary types a
+/// `<count>-` attachment prefix of at most maxAttachments(); an optional `/nsp,`; an optional
+/// decimal ack id; a JSON payload valid for the type (CONNECT an object, DISCONNECT none,
+/// CONNECT_ERROR a string or object, EVENT a non-empty array starting with a non-reserved string
+/// or a number, ACK an array). Anything else is an error and no packet is produced.
+class PacketDecoder
+{
+public:
+    enum class Result {
+        /// A whole packet is ready: call takePacket().
+        Complete,
+        /// A binary packet header was read; feed its attachments with addAttachment().
+        AwaitingAttachments,
+        /// The input was malformed; errorString() says why. The decoder is reset.
+        Error,
+    };
+
+    static constexpr int DefaultMaxAttachments = 10;
+
+    Result decodeText(QStringView frame);
+    Result addAttachment(const QByteArray &attachment);
+
+    /// The packet completed by the last call that returned Complete.
+    Packet takePacket();
+    QString errorString() const { return m_error; }
+    bool isAwaitingAttachments() const { return m_expectedAttachments > 0; }
+    /// Forgets a half-received binary packet (the connection it belonged to is gone).
+    void reset();
+
+    void setMaxAttachments(int max) { m_maxAttachments = max; }
+    int maxAttachments() const { return m_maxAttachments; }
+
+private:
+    Result fail(const QString &reason);
+    Result finishBinaryPacket();
+
+    Packet m_packet;
+    QByteArrayList m_attachments;
+    int m_expectedAttachments = 0;
+    int m_maxAttachments = DefaultMaxAttachments;
+    QString m_error;
+};
+
+} // namespace SocketIo
