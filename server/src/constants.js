@@ -1,0 +1,40 @@
+'use strict';
+
+/** Limits and error strings shared by the socket layer, the REST API, the tests and docs/PROTOCOL.md. */
+
+const MAX_TEXT_LENGTH = 4000; // UTF-16 code units (JavaScript String#length, QString::size)
+const MAX_CLIENT_ID_LENGTH = 64;
+const MAX_HTTP_BUFFER_SIZE = 1e6; // socket.io default, kept explicit
+const PAGE_LIMIT_DEFAULT = 50;
+const PAGE_LIMIT_MAX = 100;
+
+const AUTH_ERRORS = Object.freeze({
+  NO_TOKEN: 'Authentication error: Token not provided',
+  USER_NOT_FOUND: 'Authentication error: User not found',
+  PREFIX: 'Authentication error: ',
+});
+
+// Error strings of the ack callbacks ({ ok: false, error }). Part of the protocol: see docs/PROTOCOL.md.
+const ERRORS = Object.freeze({
+  PAYLOAD_NOT_OBJECT: 'Payload must be an object',
+  INVALID_ROOM_ID: 'roomId must be a positive integer (number or decimal string)',
+  UNKNOWN_ROOM: 'Unknown room',
+  NOT_JOINED: 'Join the room before sending',
+  TEXT_INVALID: `Text must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters`,
+  CLIENT_ID_INVALID: `clientId must be a non-empty string of at most ${MAX_CLIENT_ID_LENGTH} characters`,
+  INVALID_RECIPIENT_ID: 'recipientId must be a positive integer (number or decimal string)',
+  UNKNOWN_RECIPIENT: 'Unknown recipient',
+  DM_TO_SELF: 'Cannot send a direct message to yourself',
+  TYPING_TARGET: 'Typing notice needs either roomId or recipientId',
+  INTERNAL: 'Internal server error',
+});
+
+module.exports = {
+  MAX_TEXT_LENGTH,
+  MAX_CLIENT_ID_LENGTH,
+  MAX_HTTP_BUFFER_SIZE,
+  PAGE_LIMIT_DEFAULT,
+  PAGE_LIMIT_MAX,
+  AUTH_ERRORS,
+  ERRORS,
+};

@@ -1,0 +1,228 @@
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const Database = require('better-sqlite3');
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  first_name    TEXT NOT NULL,
+  last_name     TEXT NOT NULL,
+  role          TEXT NOT NULL DEFAULT 'student',
+  avatar        TEXT
+);
+CREATE TABLE IF NOT EXISTS rooms (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS room_members (
+  room_id   INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+  user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY (room_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS messages (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  room_id    INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+  sender_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  text       TEXT NOT NULL,
+  client_id  TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_room_id ON messages (room_id, id);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_sender_client ON messages (sender_id, client_id);
+CREATE TABLE IF NOT EXISTS direct_messages (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  sender_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  recipient_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  text         TEXT NOT NULL,
+  client_id    TEXT,
+  created_at   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dms_pair ON direct_messages (sender_id, recipient_id, id);
+CREATE INDEX IF NOT EXISTS dms_pair_rev ON direct_messages (recipient_id, sender_id, id);
+CREATE UNIQUE INDEX IF NOT EXISTS dms_sender_client ON direct_messages (sender_id, client_id);
+CREATE TABLE IF NOT EXISTS user_presence (
+  user_id       INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  status        TEXT NOT NULL,
+  last_activity INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
+const iso = (ms) => new Date(ms).toISOString();
+
+function publicUser(row) {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    role: row.role,
+    avatar: row.avatar ?? null,
+  };
+}
+
+/**
+ * Opens (creating when needed) the SQLite database and returns a small data-access object.
+ * All methods are synchronous (better-sqlite3); callers wrap them in error handling.
+ */
+function openDatabase(dbPath) {
+  if (dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  const db = new Database(dbPath);
+  db.pragma('busy_timeout = 5000');
+  if (dbPath !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const st = {
+    userById: db.prepare('SELECT * FROM users WHERE id = ?'),
+    userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
+    usersWithPresence: db.prepare(`
+      SELECT u.*, p.status AS status, p.last_activity AS last_activity
+      FROM users u LEFT JOIN user_presence p ON p.user_id = u.id ORDER BY u.id`),
+    presenceUpsert: db.prepare(`
+      INSERT INTO user_presence (user_id, status, last_activity) VALUES (?, ?, ?)
+      ON CONFLICT(user_id) DO UPDATE SET status = excluded.status, last_activity = excluded.last_activity`),
+    presenceOf: db.prepare('SELECT status FROM user_presence WHERE user_id = ?'),
+    presenceResetAll: db.prepare(`UPDATE user_presence SET status = 'offline' WHERE status <> 'offline'`),
+    roomById: db.prepare('SELECT * FROM rooms WHERE id = ?'),
+    rooms: db.prepare(`
+      SELECT r.*, (SELECT COUNT(*) FROM room_members m WHERE m.room_id = r.id) AS member_count,
+             (SELECT MAX(id) FROM messages WHERE room_id = r.id) AS last_message_id
+      FROM rooms r ORDER BY r.id`),
+    addMember: db.prepare('INSERT OR IGNORE INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)'),
+    insertMessage: db.prepare(
+      'INSERT INTO messages (room_id, sender_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+    messageById: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM messages m JOIN users u ON u.id = m.sender_id WHERE m.id = ?`),
+    messageByClientId: db.prepare('SELECT * FROM messages WHERE sender_id = ? AND client_id = ?'),
+    roomMessages: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM messages m JOIN users u ON u.id = m.sender_id
+      WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`),
+    insertDm: db.prepare(
+      'INSERT INTO direct_messages (sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+    dmByClientId: db.prepare('SELECT * FROM direct_messages WHERE sender_id = ? AND client_id = ?'),
+    dmsBetween: db.prepare(`
+      SELECT d.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM direct_messages d JOIN users u ON u.id = d.sender_id
+      WHERE ((d.sender_id = @me AND d.recipient_id = @other) OR (d.sender_id = @other AND d.recipient_id = @me))
+        AND d.id < @before
+      ORDER BY d.id DESC LIMIT @limit`),
+    conversations: db.prepare(`
+      SELECT d.*, CASE WHEN d.sender_id = @me THEN d.recipient_id ELSE d.sender_id END AS other_id
+      FROM direct_messages d
+      WHERE d.id IN (
+        SELECT MAX(id) FROM direct_messages
+        WHERE sender_id = @me OR recipient_id = @me
+        GROUP BY CASE WHEN sender_id = @me THEN recipient_id ELSE sender_id END)
+      ORDER BY d.id DESC`),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+  };
+
+  const messageFromRow = (row) => {
+    const out = {
+      id: row.id,
+      roomId: row.room_id,
+      sender: publicUser({ ...row, id: row.sender_id }),
+      text: row.text,
+      createdAt: iso(row.created_at),
+    };
+    if (row.client_id != null) out.clientId = row.client_id;
+    return out;
+  };
+
+  const dmFromRow = (row) => {
+    const out = {
+      id: row.id,
+      sender: publicUser({ ...row, id: row.sender_id }),
+      recipientId: row.recipient_id,
+      text: row.text,
+      createdAt: iso(row.created_at),
+    };
+    if (row.client_id != null) out.clientId = row.client_id;
+    return out;
+  };
+
+  return {
+    raw: db,
+    close: () => db.close(),
+    getMeta: (key) => st.getMeta.get(key)?.value,
+    setMeta: (key, value) => st.setMeta.run(key, String(value)),
+
+    findUserById: (id) => st.userById.get(id),
+    findUserByEmail: (email) => st.userByEmail.get(email),
+    listUsers: () =>
+      st.usersWithPresence.all().map((r) => ({
+        ...publicUser(r),
+        status: r.status ?? 'offline',
+        lastActivity: r.last_activity != null ? iso(r.last_activity) : null,
+      })),
+    presenceOf: (userId) => st.presenceOf.get(userId)?.status ?? 'offline',
+    setPresence: (userId, status, atMs = Date.now()) => st.presenceUpsert.run(userId, status, atMs),
+    resetPresence: () => st.presenceResetAll.run(),
+
+    findRoom: (id) => st.roomById.get(id),
+    listRooms: () =>
+      st.rooms.all().map((r) => ({
+        id: r.id,
+        name: r.name,
+        description: r.description,
+        memberCount: r.member_count,
+        lastMessage: r.last_message_id != null ? (() => {
+          const m = messageFromRow(st.messageById.get(r.last_message_id));
+          return { id: m.id, text: m.text, sender: m.sender, createdAt: m.createdAt };
+        })() : null,
+      })),
+    addMember: (roomId, userId, atMs = Date.now()) => st.addMember.run(roomId, userId, atMs),
+
+    /**
+     * Stores a room message. With a clientId already used by this sender, returns the stored
+     * message instead and duplicate = true (nothing is inserted).
+     */
+    createMessage: db.transaction(({ roomId, senderId, text, clientId = null, atMs = Date.now() }) => {
+      if (clientId != null) {
+        const existing = st.messageByClientId.get(senderId, clientId);
+        if (existing) return { message: messageFromRow(st.messageById.get(existing.id)), duplicate: true };
+      }
+      const info = st.insertMessage.run(roomId, senderId, text, clientId, atMs);
+      return { message: messageFromRow(st.messageById.get(info.lastInsertRowid)), duplicate: false };
+    }),
+    roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, limit }) =>
+      st.roomMessages.all(roomId, before, limit).map(messageFromRow),
+
+    createDirectMessage: db.transaction(({ senderId, recipientId, text, clientId = null, atMs = Date.now() }) => {
+      if (clientId != null) {
+        const existing = st.dmByClientId.get(senderId, clientId);
+        if (existing) return { dm: { ...existing, createdAt: iso(existing.created_at) }, duplicate: true };
+      }
+      const info = st.insertDm.run(senderId, recipientId, text, clientId, atMs);
+      return {
+        dm: { id: Number(info.lastInsertRowid), recipient_id: recipientId, createdAt: iso(atMs) },
+        duplicate: false,
+      };
+    }),
+    directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, limit }) =>
+      st.dmsBetween.all({ me, other, before, limit }).map(dmFromRow),
+    conversations: (me) =>
+      st.conversations.all({ me }).map((r) => {
+        const u = st.userById.get(r.other_id);
+        return {
+          user: { ...publicUser(u), status: st.presenceOf.get(u.id)?.status ?? 'offline' },
+          lastMessage: { id: r.id, text: r.text, senderId: r.sender_id, createdAt: iso(r.created_at) },
+        };
+      }),
+  };
+}
+
+module.exports = { openDatabase, publicUser, iso };

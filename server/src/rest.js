@@ -1,0 +1,136 @@
+'use strict';
+
+const express = require('express');
+const bcrypt = require('bcryptjs');
+const jwt = require('jsonwebtoken');
+const { publicUser } = require('./db');
+const { parseId, isPlainObject } = require('./ids');
+const { authenticate } = require('./socket');
+const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } = require('./constants');
+
+// Compared against when the email is unknown, so both failures take about as long.
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
+
+class HttpError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+const selfUser = (row) => ({ ...publicUser(row), email: row.email });
+
+/** Parses ?before=&limit= ; throws HttpError 400 on bad values. */
+function paging(query) {
+  const out = { limit: PAGE_LIMIT_DEFAULT };
+  if (query.before !== undefined) {
+    const before = parseId(query.before);
+    if (before == null) throw new HttpError(400, 'before must be a positive integer message id');
+    out.before = before;
+  }
+  if (query.limit !== undefined) {
+    const limit = parseId(query.limit);
+    if (limit == null || limit > PAGE_LIMIT_MAX) {
+      throw new HttpError(400, `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`);
+    }
+    out.limit = limit;
+  }
+  return out;
+}
+
+function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  // CORS: the same single origin socket.io allows (FRONTEND_URL).
+  app.use((req, res, next) => {
+    res.set('Access-Control-Allow-Origin', frontendUrl);
+    res.set('Vary', 'Origin');
+    res.set('Access-Control-Allow-Credentials', 'true');
+    if (req.method === 'OPTIONS') {
+      res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.set('Access-Control-Max-Age', '600');
+      return res.status(204).end();
+    }
+    return next();
+  });
+
+  app.get('/healthz', (req, res) => res.json({ ok: true }));
+
+  app.post('/api/auth/login', express.json({ limit: '16kb' }), async (req, res) => {
+    const body = req.body;
+    if (!isPlainObject(body)) throw new HttpError(400, 'Request body must be a JSON object with email and password');
+    const { email, password } = body;
+    if (typeof email !== 'string' || typeof password !== 'string' || email.trim() === '' || password === '') {
+      throw new HttpError(400, 'email and password must be non-empty strings');
+    }
+    const row = store.findUserByEmail(email.trim());
+    const ok = await bcrypt.compare(password, row ? row.password_hash : DUMMY_HASH);
+    if (!row || !ok) throw new HttpError(401, 'Invalid email or password');
+    const token = jwt.sign({ id: row.id }, jwtSecret, { expiresIn: jwtExpiresIn, algorithm: 'HS256' });
+    res.json({ token, user: selfUser(row) });
+  });
+
+  // Everything else under /api needs a valid bearer token.
+  const requireAuth = (req, res, next) => {
+    const header = req.get('authorization') || '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    try {
+      req.userRow = authenticate(store, jwtSecret, match ? match[1] : null);
+    } catch (error) {
+      res.set('WWW-Authenticate', 'Bearer');
+      throw new HttpError(401, error.message);
+    }
+    next();
+  };
+
+  const api = express.Router();
+  api.use(requireAuth);
+
+  api.get('/auth/me', (req, res) => res.json(selfUser(req.userRow)));
+
+  api.get('/rooms', (req, res) => res.json(store.listRooms()));
+
+  api.get('/rooms/:id/messages', (req, res) => {
+    const roomId = parseId(req.params.id);
+    if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
+    const page = paging(req.query);
+    if (!store.findRoom(roomId)) throw new HttpError(404, 'Unknown room');
+    res.json(store.roomMessages(roomId, page));
+  });
+
+  api.get('/users', (req, res) => res.json(store.listUsers()));
+
+  api.get('/dms', (req, res) => res.json(store.conversations(req.userRow.id)));
+
+  api.get('/dms/:userId', (req, res) => {
+    const otherId = parseId(req.params.userId);
+    if (otherId == null) throw new HttpError(400, 'User id must be a positive integer');
+    const page = paging(req.query);
+    if (!store.findUserById(otherId)) throw new HttpError(404, 'Unknown user');
+    res.json(store.directMessages(req.userRow.id, otherId, page));
+  });
+
+  app.use('/api', api);
+
+  app.use((req, res) => res.status(404).json({ error: 'Not found' }));
+
+  // Errors are always JSON and never include a stack trace.
+  // eslint-disable-next-line no-unused-vars
+  app.use((err, req, res, next) => {
+    if (err instanceof HttpError) return res.status(err.status).json({ error: err.message });
+    if (err && err.type === 'entity.parse.failed') return res.status(400).json({ error: 'Malformed JSON body' });
+    if (err && err.type === 'entity.too.large') return res.status(413).json({ error: 'Request body too large' });
+    if (err && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+      return res.status(err.status).json({ error: err.expose && err.message ? err.message : 'Bad request' });
+    }
+    logger.error(`${req.method} ${req.path} failed:`, err);
+    return res.status(500).json({ error: 'Internal server error' });
+  });
+
+  return app;
+}
+
+module.exports = { createApp, paging, HttpError };

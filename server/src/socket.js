@@ -1,0 +1,232 @@
+'use strict';
+
+const jwt = require('jsonwebtoken');
+const { publicUser } = require('./db');
+const { parseId, isPlainObject } = require('./ids');
+const { AUTH_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH } = require('./constants');
+
+/** A refusal caused by the client's payload: its message is sent back in the ack. */
+class ClientError extends Error {}
+
+const refuse = (message) => {
+  throw new ClientError(message);
+};
+
+function validText(text) {
+  return typeof text === 'string' && text.length <= MAX_TEXT_LENGTH && text.trim().length > 0;
+}
+
+/** undefined/null = no clientId; otherwise a non-empty string of at most 64 characters. */
+function validClientId(clientId) {
+  if (clientId === undefined || clientId === null) return null;
+  if (typeof clientId !== 'string' || clientId.length === 0 || clientId.length > MAX_CLIENT_ID_LENGTH) {
+    refuse(ERRORS.CLIENT_ID_INVALID);
+  }
+  return clientId;
+}
+
+/** Verifies a token and returns the public user, or throws Error with the protocol's message. */
+function authenticate(store, jwtSecret, token) {
+  if (!token) throw new Error(AUTH_ERRORS.NO_TOKEN);
+  let decoded;
+  try {
+    decoded = jwt.verify(token, jwtSecret, { algorithms: ['HS256'] });
+  } catch (error) {
+    throw new Error(AUTH_ERRORS.PREFIX + error.message);
+  }
+  const id = decoded && typeof decoded === 'object' ? parseId(decoded.id) : null;
+  const row = id != null ? store.findUserById(id) : undefined;
+  if (!row) throw new Error(AUTH_ERRORS.USER_NOT_FOUND);
+  return row;
+}
+
+/**
+ * The socket layer: the seed's event contract plus compatible additions (acks, clientId, typing,
+ * validation). See docs/PROTOCOL.md.
+ */
+function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
+  const pending = new Set(); // running handler promises, awaited on shutdown
+
+  io.use((socket, next) => {
+    try {
+      const row = authenticate(store, jwtSecret, socket.handshake.auth && socket.handshake.auth.token);
+      socket.user = publicUser(row);
+      socket.data.userId = row.id;
+      next();
+    } catch (error) {
+      // Same prefix as the seed for every failure, including an unexpected database error.
+      const msg = error.message.startsWith(AUTH_ERRORS.PREFIX) ? error.message : AUTH_ERRORS.PREFIX + error.message;
+      next(new Error(msg));
+    }
+  });
+
+  /** Registers a handler that never throws: errors are logged and answered on the ack, if any. */
+  function handle(socket, event, handler) {
+    socket.on(event, (...args) => {
+      const ack = args.length > 0 && typeof args[args.length - 1] === 'function' ? args.pop() : null;
+      const reply = (response) => {
+        if (ack) ack(response);
+      };
+      const run = (async () => {
+        try {
+          const result = await handler(args[0]);
+          reply({ ok: true, ...result });
+        } catch (error) {
+          if (error instanceof ClientError) {
+            logger.debug(`${event} from user ${socket.user.id} refused: ${error.message}`);
+            reply({ ok: false, error: error.message });
+          } else {
+            logger.error(`${event} handler failed for user ${socket.user.id}:`, error);
+            reply({ ok: false, error: ERRORS.INTERNAL });
+          }
+        }
+      })();
+      pending.add(run);
+      run.finally(() => pending.delete(run));
+    });
+  }
+
+  function roomFrom(rawRoomId) {
+    const roomId = parseId(rawRoomId);
+    if (roomId == null) refuse(ERRORS.INVALID_ROOM_ID);
+    if (!store.findRoom(roomId)) refuse(ERRORS.UNKNOWN_ROOM);
+    return { roomId, channel: `room:${roomId}` };
+  }
+
+  function recipientFrom(rawRecipientId, selfId) {
+    const recipientId = parseId(rawRecipientId);
+    if (recipientId == null) refuse(ERRORS.INVALID_RECIPIENT_ID);
+    if (!store.findUserById(recipientId)) refuse(ERRORS.UNKNOWN_RECIPIENT);
+    if (recipientId === selfId) refuse(ERRORS.DM_TO_SELF);
+    return recipientId;
+  }
+
+  io.on('connection', (socket) => {
+    const user = socket.user;
+    if (isClosing()) {
+      socket.disconnect(true);
+      return;
+    }
+    logger.info(`User connected: ${user.id} (socket ${socket.id})`);
+    socket.join(`user:${user.id}`);
+
+    // --- rooms (seed contract: the payload is the plain room id) ---
+    handle(socket, 'room:join', (rawRoomId) => {
+      const { roomId, channel } = roomFrom(rawRoomId);
+      const already = socket.rooms.has(channel);
+      socket.join(channel);
+      store.addMember(roomId, user.id);
+      if (!already) {
+        logger.debug(`${user.id} joined room ${roomId}`);
+        socket.to(channel).emit('room:userJoined', { roomId: rawRoomId, user });
+      }
+      return { roomId: rawRoomId };
+    });
+
+    handle(socket, 'room:leave', (rawRoomId) => {
+      const { roomId, channel } = roomFrom(rawRoomId);
+      if (socket.rooms.has(channel)) {
+        socket.leave(channel);
+        logger.debug(`${user.id} left room ${roomId}`);
+        socket.to(channel).emit('room:userLeft', { roomId: rawRoomId, userId: user.id });
+      }
+      return { roomId: rawRoomId };
+    });
+
+    // --- room messages ---
+    handle(socket, 'message:send', (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const { roomId, channel } = roomFrom(data.roomId);
+      if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
+      const clientId = validClientId(data.clientId);
+      if (!socket.rooms.has(channel)) refuse(ERRORS.NOT_JOINED);
+
+      const { message, duplicate } = store.createMessage({ roomId, senderId: user.id, text: data.text, clientId });
+      if (!duplicate) {
+        const payload = { id: message.id, roomId: data.roomId, sender: user, text: message.text, createdAt: message.createdAt };
+        if (clientId != null) payload.clientId = clientId;
+        io.to(channel).emit('message:received', payload);
+      }
+      return { id: message.id, createdAt: message.createdAt, duplicate };
+    });
+
+    // --- direct messages ---
+    handle(socket, 'dm:send', (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const recipientId = recipientFrom(data.recipientId, user.id);
+      if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
+      const clientId = validClientId(data.clientId);
+
+      const { dm, duplicate } = store.createDirectMessage({ senderId: user.id, recipientId, text: data.text, clientId });
+      if (!duplicate) {
+        const payload = { id: dm.id, sender: user, text: data.text, createdAt: dm.createdAt };
+        if (clientId != null) payload.clientId = clientId;
+        io.to(`user:${recipientId}`).emit('dm:received', payload);
+        // Seed behaviour: the echo goes to the sending socket only, with recipientId added.
+        socket.emit('dm:received', { ...payload, recipientId: data.recipientId });
+      }
+      return { id: dm.id, createdAt: dm.createdAt, duplicate };
+    });
+
+    // --- typing notices (our addition) ---
+    const typing = (isTyping) => (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const hasRoom = data.roomId !== undefined && data.roomId !== null;
+      const hasRecipient = data.recipientId !== undefined && data.recipientId !== null;
+      if (hasRoom === hasRecipient) refuse(ERRORS.TYPING_TARGET);
+      if (hasRoom) {
+        const { channel } = roomFrom(data.roomId);
+        if (!socket.rooms.has(channel)) refuse(ERRORS.NOT_JOINED);
+        socket.to(channel).emit('typing:update', { roomId: data.roomId, userId: user.id, user, typing: isTyping });
+      } else {
+        const recipientId = recipientFrom(data.recipientId, user.id);
+        io.to(`user:${recipientId}`).emit('typing:update', {
+          recipientId: data.recipientId,
+          userId: user.id,
+          user,
+          typing: isTyping,
+        });
+      }
+      return {};
+    };
+    handle(socket, 'typing:start', typing(true));
+    handle(socket, 'typing:stop', typing(false));
+
+    // --- presence (seed: online on every connect; ours: offline only when the last socket leaves) ---
+    try {
+      store.setPresence(user.id, 'online');
+    } catch (error) {
+      logger.error(`presence: could not store online status of user ${user.id}:`, error);
+    }
+    socket.broadcast.emit('user:status', { userId: user.id, status: 'online' });
+
+    socket.on('disconnect', (reason) => {
+      const run = (async () => {
+        logger.info(`User disconnected: ${user.id} (socket ${socket.id}, ${reason})`);
+        // The socket has already left its rooms here, so this counts the user's other sockets,
+        // on every process when the Redis adapter is in use.
+        let remaining;
+        try {
+          remaining = (await io.in(`user:${user.id}`).fetchSockets()).length;
+        } catch (error) {
+          logger.warn(`presence: could not count sockets of user ${user.id} on other servers (${error.message}); counting local ones`);
+          remaining = io.of('/').adapter.rooms.get(`user:${user.id}`)?.size ?? 0;
+        }
+        if (remaining > 0) return;
+        store.setPresence(user.id, 'offline');
+        io.emit('user:status', { userId: user.id, status: 'offline' });
+      })().catch((error) => logger.error(`disconnect handler failed for user ${user.id}:`, error));
+      pending.add(run);
+      run.finally(() => pending.delete(run));
+    });
+  });
+
+  return {
+    /** Resolves when every running handler (including disconnect/presence work) has finished. */
+    drain: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+module.exports = { setupSocket, authenticate, ClientError };
