@@ -4,6 +4,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <memory>
+
 namespace SocketIo {
 
 class Socket;
@@ -25,6 +27,8 @@ private:
     QPointer<Socket> m_socket;
     qint64 m_id = -1;
     quint64 m_connectionSerial = 0;
+    // Shared by copies, so that only the first send() of any copy answers.
+    std::shared_ptr<bool> m_sent;
 };
 
 } // namespace SocketIo

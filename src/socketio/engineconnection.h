@@ -20,15 +20,20 @@ class EngineConnection : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Closed, Opening, Open };
+    enum class State
+    {
+        Closed,
+        Opening,
+        Open
+    };
     Q_ENUM(State)
 
     /// The server's open packet.
     struct Handshake
     {
         QString sid;
-        std::chrono::milliseconds pingInterval{25000};
-        std::chrono::milliseconds pingTimeout{20000};
+        std::chrono::milliseconds pingInterval { 25000 };
+        std::chrono::milliseconds pingTimeout { 20000 };
         qint64 maxPayload = 1000000;
     };
 

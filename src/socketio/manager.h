@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backoff.h"
+#include "error.h"
 #include "manageroptions.h"
 #include "packetdecoder.h"
 
@@ -23,11 +24,18 @@ class Manager : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Closed, Opening, Open, Reconnecting };
+    enum class State
+    {
+        Closed,
+        Opening,
+        Open,
+        Reconnecting
+    };
     Q_ENUM(State)
 
     /// `url` is the server's base: http, https, ws or wss, with or without a path of its own.
-    explicit Manager(const QUrl &url, const ManagerOptions &options = {}, QObject *parent = nullptr);
+    explicit Manager(
+        const QUrl &url, const ManagerOptions &options = {}, QObject *parent = nullptr);
     ~Manager() override;
 
     /// The socket for a namespace, created on first use and owned by the manager.
@@ -51,7 +59,10 @@ public:
     /// Skips the rest of the backoff delay and tries now.
     void reconnectNow();
 
-    void setRandomSource(Backoff::RandomSource source) { m_backoff.setRandomSource(std::move(source)); }
+    void setRandomSource(Backoff::RandomSource source)
+    {
+        m_backoff.setRandomSource(std::move(source));
+    }
 
     // For Socket: send a packet over the open engine. Returns the failure, or Error::None.
     Error sendPacket(const Packet &packet);
@@ -83,6 +94,7 @@ private:
     void dispatch(Packet &&packet);
     void closeForParseError(const QString &why);
     void scheduleReconnect();
+    void attemptReconnect();
 
     QUrl m_url;
     ManagerOptions m_options;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ackresult.h"
 #include "acknowledger.h"
+#include "ackresult.h"
 #include "error.h"
 #include "packet.h"
 
@@ -18,6 +18,15 @@ namespace SocketIo {
 
 class Manager;
 
+/// How an emit is sent.
+struct EmitOptions
+{
+    /// How long to wait for the ack; zero waits until the connection drops.
+    std::chrono::milliseconds timeout { 0 };
+    /// Dropped instead of buffered when not connected.
+    bool isVolatile = false;
+};
+
 /// One Socket.IO namespace over a Manager's connection, as socket.io-client's Socket: the CONNECT
 /// handshake with auth, events and acknowledgements, a send buffer while offline, and connection
 /// state recovery.
@@ -32,13 +41,7 @@ public:
     using AckCallback = std::function<void(const AckResult &result)>;
     using HandlerId = quint64;
 
-    struct EmitOptions
-    {
-        /// How long to wait for the ack; zero waits until the connection drops.
-        std::chrono::milliseconds timeout{0};
-        /// Dropped instead of buffered when not connected.
-        bool isVolatile = false;
-    };
+    using EmitOptions = SocketIo::EmitOptions;
 
     ~Socket() override;
 
@@ -61,11 +64,12 @@ public:
     void close();
 
     /// Emits an event. Returns Error::None when sent or buffered; otherwise why it was refused.
-    Error emitEvent(const QString &event, const QVariantList &args = {}, const EmitOptions &options = {});
+    Error emitEvent(
+        const QString &event, const QVariantList &args = {}, const EmitOptions &options = {});
     /// Emits an event and calls `callback` exactly once: with the server's ack arguments, or with
     /// the error (Timeout, Disconnected, PayloadTooLarge...), including when refused right away.
     Error emitEventWithAck(const QString &event, const QVariantList &args, AckCallback callback,
-                           const EmitOptions &options = {});
+        const EmitOptions &options = {});
 
     HandlerId on(const QString &event, EventHandler handler);
     /// Removes every handler of the event.
@@ -96,14 +100,7 @@ private:
     struct PendingAck
     {
         AckCallback callback;
-        quint64 timerId = 0;
-        int timer = 0;
-    };
-    struct BufferedEmit
-    {
-        Packet packet;
-        AckCallback callback;
-        std::chrono::milliseconds timeout{0};
+        int timerId = 0;
     };
 
     // Called by Manager.
@@ -116,9 +113,11 @@ private:
     void onConnectPacket(const QVariant &data);
     void onEventPacket(Packet &&packet);
     void onAckPacket(Packet &&packet);
+    void onClose(const QString &reason);
+    Error route(Packet &&packet, const EmitOptions &options);
     void flushSendBuffer();
-    Error sendNow(Packet &&packet, AckCallback callback, std::chrono::milliseconds timeout);
-    void failAllPendingAcks(Error error);
+    void failSentAcks();
+    void failAck(qint64 id, Error error);
     void sendAck(qint64 id, const QVariantList &args, quint64 connectionSerial);
     void timerEvent(QTimerEvent *event) override;
 
@@ -135,7 +134,9 @@ private:
     qint64 m_nextAckId = 0;
     QHash<qint64, PendingAck> m_pendingAcks;
     QHash<int, qint64> m_ackTimers;
-    std::deque<BufferedEmit> m_sendBuffer;
+    // Packets emitted while not connected, in emit order; an ack id marks those with a callback.
+    std::deque<Packet> m_sendBuffer;
+    bool m_connectSent = false;
     struct Handler
     {
         HandlerId id;
