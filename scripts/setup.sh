@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git clang clang-format libclang-rt-14-dev
+  build-essential cmake ninja-build pkg-config git curl ca-certificates clang clang-format libclang-rt-14-dev
   # Qt 6.4 and QtKeychain
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev
   qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

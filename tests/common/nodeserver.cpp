@@ -14,7 +14,8 @@ NodeServer::NodeServer(const QString &script, const QStringList &arguments)
     , m_arguments(arguments)
     , m_environment(QProcessEnvironment::systemEnvironment())
 {
-    m_environment.insert(QStringLiteral("NODE_PATH"), sourceDir() + QStringLiteral("/server/node_modules"));
+    m_environment.insert(
+        QStringLiteral("NODE_PATH"), sourceDir() + QStringLiteral("/server/node_modules"));
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setWorkingDirectory(sourceDir());
 }
@@ -51,7 +52,8 @@ bool NodeServer::start(int timeoutMs)
         m_port = freePort();
     m_environment.insert(QStringLiteral("PORT"), QString::number(m_port));
     m_process.setProcessEnvironment(m_environment);
-    m_process.start(QStringLiteral("node"), QStringList{QDir(sourceDir()).filePath(m_script)} + m_arguments);
+    m_process.start(
+        QStringLiteral("node"), QStringList { QDir(sourceDir()).filePath(m_script) } + m_arguments);
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("node did not start: ") + m_process.errorString();
         return false;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sets everything up, builds, and runs every test: the backend's tests (node --test), the whole
+# ctest suite (dev preset), the protocol and client suites again under ASan+UBSan, and the packet
+# decoder fuzzer for a bounded time. Exits non-zero when anything fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh || exit 1
+
+failed=()
+stage() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    echo "=== $name: ok ($((SECONDS - start)) s)"
+  else
+    echo "=== $name: FAILED ($((SECONDS - start)) s)"
+    failed+=("$name")
+  fi
+}
+
+build_and_test() {
+  local preset=$1 labels=$2
+  cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" &&
+    ctest --preset "$preset" ${labels:+-L "$labels"} --timeout 600
+}
+
+stage "backend tests (node --test)" npm --prefix server test
+stage "build and ctest (dev)" build_and_test dev ""
+stage "build and ctest (asan: socketio, client)" build_and_test asan "socketio|client"
+stage "fuzz the packet decoder" tests/fuzz/run-fuzz.sh
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'test: FAILED: %s\n' "${failed[@]}"
+  exit 1
+fi
+echo "test: everything passed"
