@@ -22,16 +22,16 @@ function prng(seed) {
 
 /**
  * Timestamps for `count` messages ending shortly before `endMs`, spread over a few days:
- * short gaps inside a study session, 8-20 hour gaps between sessions.
+ * short gaps inside a study session, 10-22 hour gaps between sessions.
  */
 function timeline(count, endMs, rand) {
   const times = new Array(count);
   let t = endMs;
   for (let i = count - 1; i >= 0; i -= 1) {
     times[i] = t;
-    const sessionBreak = i % 9 === 0;
-    const gap = sessionBreak ? (8 + rand() * 12) * HOUR : (0.5 + rand() * 11.5) * MINUTE;
-    t -= Math.round(gap);
+    const sessionBreak = i % 6 === 0;
+    const gap = sessionBreak ? (10 + rand() * 12) * HOUR : (0.5 + rand() * 11.5) * MINUTE;
+    t -= Math.round(gap / 1000) * 1000; // whole seconds
   }
   return times;
 }

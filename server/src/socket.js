@@ -212,9 +212,13 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
           logger.warn(`presence: could not count sockets of user ${user.id} on other servers (${error.message}); counting local ones`);
           remaining = io.of('/').adapter.rooms.get(`user:${user.id}`)?.size ?? 0;
         }
-        if (remaining > 0) return;
+        if (remaining > 0) {
+          logger.debug(`presence: user ${user.id} still connected on ${remaining} socket(s)`);
+          return;
+        }
         store.setPresence(user.id, 'offline');
         io.emit('user:status', { userId: user.id, status: 'offline' });
+        logger.debug(`presence: user ${user.id} is offline`);
       })().catch((error) => logger.error(`disconnect handler failed for user ${user.id}:`, error));
       pending.add(run);
       run.finally(() => pending.delete(run));

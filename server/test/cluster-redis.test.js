@@ -1,0 +1,159 @@
+'use strict';
+
+// Two backend processes sharing one SQLite file and a Redis server: rooms, broadcasts and
+// presence must work across them. Needs the redis-server binary (Debian package redis-server,
+// installed by scripts/setup.sh); without it this test FAILS on purpose.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { connect, tokenFor, waitFor, request, receivedOf, http, SECRET, USERS, ROOMS } = require('../testlib/helpers');
+const { startBackend, startRedis, redisAvailable } = require('../testlib/processes');
+
+describe('two processes with REDIS_URL (scale-out)', () => {
+  let redis;
+  let a;
+  let b;
+  let dir;
+  const sockets = [];
+  const join = async (url, user) => {
+    const s = await connect(url, tokenFor(USERS[user]));
+    sockets.push(s);
+    return s;
+  };
+
+  before(async () => {
+    if (!redisAvailable()) {
+      throw new Error('redis-server is not installed: install the Debian package redis-server (scripts/setup.sh does) to run the scale-out test');
+    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyconnect-cluster-'));
+    redis = await startRedis();
+    const env = {
+      REDIS_URL: redis.url,
+      DB_PATH: path.join(dir, 'shared.db'),
+      JWT_SECRET: SECRET,
+      SEED_DEMO: '1',
+      SEED_BASE_TIME: '2025-03-10T12:00:00.000Z',
+      LOG_LEVEL: 'debug',
+    };
+    // Started together: the demo seed must cope with two processes seeding one fresh file.
+    [a, b] = await Promise.all([startBackend(env), startBackend(env)]);
+  });
+
+  after(async () => {
+    for (const s of sockets) s.disconnect();
+    await Promise.all([a, b].filter(Boolean).map((p) => p.stop()));
+    if (redis) await redis.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('both processes seeded one consistent database', async () => {
+    const ra = await http({ url: a.url }, 'GET', '/api/rooms', { token: tokenFor(USERS.ada) });
+    const rb = await http({ url: b.url }, 'GET', '/api/rooms', { token: tokenFor(USERS.ada) });
+    assert.equal(ra.status, 200);
+    assert.deepEqual(ra.json, rb.json);
+    assert.equal(ra.json.length, 4);
+    const users = await http({ url: b.url }, 'GET', '/api/users', { token: tokenFor(USERS.ada) });
+    assert.equal(users.json.length, 4);
+  });
+
+  let ada1; // on A
+  let grace; // on A
+  let alan; // on B
+
+  it('user:status online crosses from B to a client on A', async () => {
+    ada1 = await join(a.url, 'ada');
+    grace = await join(a.url, 'grace');
+    const online = waitFor(ada1, 'user:status', (s) => s.userId === USERS.alan);
+    alan = await join(b.url, 'alan');
+    assert.deepEqual(await online, { userId: USERS.alan, status: 'online' });
+  });
+
+  it('room:userJoined and message:received cross between the processes, both ways', async () => {
+    await request(ada1, 'room:join', ROOMS.calculus);
+    await request(grace, 'room:join', ROOMS.calculus);
+    const joined = waitFor(ada1, 'room:userJoined', (e) => e.user.id === USERS.alan);
+    await request(alan, 'room:join', ROOMS.calculus);
+    assert.equal((await joined).roomId, ROOMS.calculus);
+
+    const atAlan = waitFor(alan, 'message:received', (m) => m.text === 'from process A');
+    const ack = await request(ada1, 'message:send', { roomId: ROOMS.calculus, text: 'from process A' });
+    const m = await atAlan;
+    assert.equal(m.id, ack.id);
+    assert.equal(m.sender.id, USERS.ada);
+
+    const atAda = waitFor(ada1, 'message:received', (x) => x.text === 'from process B');
+    const atGrace = waitFor(grace, 'message:received', (x) => x.text === 'from process B');
+    await request(alan, 'message:send', { roomId: ROOMS.calculus, text: 'from process B' });
+    await Promise.all([atAda, atGrace]);
+
+    // Stored once in the shared database, visible through either process.
+    const hist = await http({ url: b.url }, 'GET', `/api/rooms/${ROOMS.calculus}/messages?limit=2`, { token: tokenFor(USERS.grace) });
+    assert.deepEqual(hist.json.map((x) => x.text), ['from process B', 'from process A']);
+  });
+
+  it('dm:received and typing:update cross between the processes', async () => {
+    const dm = waitFor(alan, 'dm:received', (x) => x.text === 'cross-process DM');
+    const echo = waitFor(grace, 'dm:received', (x) => x.text === 'cross-process DM');
+    await request(grace, 'dm:send', { recipientId: USERS.alan, text: 'cross-process DM' });
+    const [got, mine] = await Promise.all([dm, echo]);
+    assert.equal(got.sender.id, USERS.grace);
+    assert.equal(mine.recipientId, USERS.alan);
+
+    const typing = waitFor(ada1, 'typing:update', (t) => t.userId === USERS.alan);
+    await request(alan, 'typing:start', { roomId: ROOMS.calculus });
+    assert.equal((await typing).typing, true);
+  });
+
+  it('a clientId retry through the other process is deduplicated (shared database)', async () => {
+    const ada2 = await join(b.url, 'ada');
+    await request(ada2, 'room:join', ROOMS.calculus);
+    const payload = { roomId: ROOMS.calculus, text: 'sent twice', clientId: 'cluster-retry-1' };
+    const first = await request(ada1, 'message:send', payload);
+    const second = await request(ada2, 'message:send', payload);
+    assert.equal(second.id, first.id);
+    assert.equal(second.duplicate, true);
+    // Leave ada2's socket open while the next test opens another one: no presence change here.
+    const fromLine = b.lines.length;
+    ada2.disconnect();
+    await b.waitForLine(/presence: user 1 still connected on 1 socket\(s\)/, 8000, fromLine);
+  });
+
+  it('presence: offline only when the last socket leaves, counted across both processes', async () => {
+    // ada has one socket on A (ada1) and now one on B.
+    const ada2 = await join(b.url, 'ada');
+    assert.equal(ada2.connected, true);
+    const fromLine = a.lines.length;
+    ada1.disconnect();
+    // Process A logs its decision after asking process B (through Redis) for ada's sockets.
+    await a.waitForLine(/presence: user 1 still connected on 1 socket\(s\)/, 8000, fromLine);
+    // Barrier: anything A would have broadcast before this message reaches alan first.
+    const barrier = waitFor(alan, 'message:received', (m) => m.text === 'presence barrier');
+    await request(grace, 'message:send', { roomId: ROOMS.calculus, text: 'presence barrier' });
+    await barrier;
+    assert.deepEqual(receivedOf(alan, 'user:status').filter(([, s]) => s.userId === USERS.ada && s.status === 'offline'), []);
+    const users = await http({ url: b.url }, 'GET', '/api/users', { token: tokenFor(USERS.alan) });
+    assert.equal(users.json.find((u) => u.id === USERS.ada).status, 'online');
+
+    // The last socket (on B) leaves: offline reaches alan on B and grace on A.
+    const offB = waitFor(alan, 'user:status', (s) => s.userId === USERS.ada && s.status === 'offline');
+    const offA = waitFor(grace, 'user:status', (s) => s.userId === USERS.ada && s.status === 'offline');
+    ada2.disconnect();
+    assert.deepEqual(await offB, { userId: USERS.ada, status: 'offline' });
+    assert.deepEqual(await offA, { userId: USERS.ada, status: 'offline' });
+    const after = await http({ url: a.url }, 'GET', '/api/users', { token: tokenFor(USERS.alan) });
+    assert.equal(after.json.find((u) => u.id === USERS.ada).status, 'offline');
+  });
+
+  it('a process shutting down (SIGTERM) marks its users offline for clients of the other process', async () => {
+    const linus = await join(a.url, 'linus');
+    assert.equal(linus.connected, true);
+    const off = waitFor(alan, 'user:status', (s) => s.userId === USERS.linus && s.status === 'offline');
+    const exit = await a.stop('SIGTERM');
+    assert.equal(exit.code, 0, a.stdout + a.stderr);
+    await off;
+    assert.doesNotMatch(a.stderr, /Error|at .*\.js/);
+  });
+});
