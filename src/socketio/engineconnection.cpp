@@ -24,11 +24,6 @@ constexpr char16_t NoopPacket = u'6';
 // buffered without bound.
 constexpr quint64 MaxIncomingMessageSize = 64 * 1024 * 1024;
 
-QString socketErrorText(QWebSocket *socket)
-{
-    return socket->errorString();
-}
-
 } // namespace
 
 EngineConnection::EngineConnection(QObject *parent)
@@ -248,8 +243,13 @@ void EngineConnection::onSocketDisconnected()
 
 void EngineConnection::onSocketError(QAbstractSocket::SocketError error)
 {
-    Q_UNUSED(error)
-    m_pendingError = socketErrorText(m_socket);
+    // A peer that goes away closes the link, as a WebSocket close event does in the JavaScript
+    // client; only failures are transport errors.
+    if (error == QAbstractSocket::RemoteHostClosedError && m_state == State::Open)
+        return;
+    // The first error is the cause (an SSL handshake failure follows the certificate errors).
+    if (m_pendingError.isEmpty())
+        m_pendingError = m_socket->errorString();
     qCInfo(lcSocketIo).noquote() << "transport error:" << m_pendingError;
     // QWebSocket follows most errors with disconnected(); those that it does not (a refused
     // handshake) must still end the attempt.

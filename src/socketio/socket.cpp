@@ -225,7 +225,7 @@ void Socket::onPacket(Packet &&packet)
         if (m_connected)
             onEventPacket(std::move(packet));
         else
-            qCWarning(lcSocketIo) << "event before the CONNECT reply ignored";
+            m_receiveBuffer.push_back(std::move(packet));
         return;
     case PacketType::Ack:
     case PacketType::BinaryAck:
@@ -273,9 +273,16 @@ void Socket::onConnectPacket(const QVariant &data)
     ++m_connectionSerial;
     qCInfo(lcSocketIo).noquote() << "socket" << m_nsp << "connected"
                                  << (m_recovered ? "(recovered)" : "");
-    // Buffered emits go out before anything the connected() handlers send, keeping emit order.
+    // As socket.io-client: replayed events first, then buffered emits, all before connected()
+    // handlers can send anything, so that order is kept both ways.
+    while (!m_receiveBuffer.empty() && m_connected) {
+        Packet packet = std::move(m_receiveBuffer.front());
+        m_receiveBuffer.pop_front();
+        onEventPacket(std::move(packet));
+    }
     flushSendBuffer();
-    Q_EMIT connected();
+    if (m_connected)
+        Q_EMIT connected();
 }
 
 void Socket::flushSendBuffer()

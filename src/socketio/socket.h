@@ -136,6 +136,9 @@ private:
     QHash<int, qint64> m_ackTimers;
     // Packets emitted while not connected, in emit order; an ack id marks those with a callback.
     std::deque<Packet> m_sendBuffer;
+    // Events that arrive before the CONNECT reply (a recovered session's missed events are
+    // replayed first), dispatched once connected.
+    std::deque<Packet> m_receiveBuffer;
     bool m_connectSent = false;
     struct Handler
     {

@@ -76,7 +76,7 @@ QVariantList waitForEvent(Socket *socket, const QString &name, int timeoutMs = 5
         if (!received)
             received = args;
     });
-    QTest::qWaitFor([&] { return received.has_value(); }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return received.has_value(); }, timeoutMs);
     socket->off(id);
     return received.value_or(QVariantList { QStringLiteral("<timeout>") });
 }
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(client.connectAndWait());
         QVERIFY(client.socket->isConnected());
         QVERIFY(!client.socket->id().isEmpty());
-        QVERIFY(welcome.wait(5000));
+        QVERIFY(welcome.count() > 0 || welcome.wait(5000));
         QCOMPARE(welcome.first().at(0).toString(), QStringLiteral("welcome"));
         QCOMPARE(client.authCalls, 1);
     }
@@ -173,7 +173,7 @@ private Q_SLOTS:
         client.socket->on(QStringLiteral("question"),
             [](const QVariantList &args, const SocketIo::Acknowledger &ack) {
                 QVERIFY(ack.isRequested());
-                ack.send({ QStringLiteral("answer to ") + args.value(0).toString() });
+                ack.send({ QString(QStringLiteral("answer to ") + args.value(0).toString()) });
                 ack.send({ QStringLiteral("a second answer is never sent") });
             });
         QVERIFY(client.connectAndWait());
@@ -490,7 +490,7 @@ private Q_SLOTS:
             QVERIFY(errors.wait(10000));
             const QString message = errors.first().at(0).toString();
             QVERIFY2(message.contains(QStringLiteral("TLS error")), qPrintable(message));
-            QVERIFY2(message.contains(QStringLiteral("self signed"), Qt::CaseInsensitive),
+            QVERIFY2(message.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
                 qPrintable(message));
             QVERIFY(!untrusted.socket->isConnected());
         }
