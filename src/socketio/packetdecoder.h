@@ -15,6 +15,12 @@ namespace SocketIo {
 /// decimal ack id; a JSON payload valid for the type (CONNECT an object, DISCONNECT none,
 /// CONNECT_ERROR a string or object, EVENT a non-empty array starting with a non-reserved string
 /// or a number, ACK an array). Anything else is an error and no packet is produced.
+///
+/// Where the reference is lax this decoder is stricter: the attachment count and ack id must be
+/// plain digits, an ack id above 2^53 - 1 is refused, and an EVENT, BINARY_EVENT or BINARY_ACK
+/// without payload is refused (an ACK without payload gets an empty list, which is what the JS
+/// client passes to the callback). A reassembled binary packet comes out as Event or Ack, as in
+/// the reference; the data of every Event and Ack is a QVariantList.
 class PacketDecoder
 {
 public:
