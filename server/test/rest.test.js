@@ -67,6 +67,12 @@ describe('REST API', () => {
         assert.doesNotMatch(res.text, /at .*\.js/, 'no stack trace');
       }
     });
+
+    it('answers 413 for a body over 16 KB', async () => {
+      const res = await http(server, 'POST', '/api/auth/login', { body: { email: 'ada@studyconnect.test', password: 'p'.repeat(17 * 1024) } });
+      assert.equal(res.status, 413);
+      assert.deepEqual(res.json, { error: 'Request body too large' });
+    });
   });
 
   describe('authentication of the other routes', () => {

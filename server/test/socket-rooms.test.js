@@ -123,6 +123,26 @@ describe('rooms and room messages', () => {
     linus.disconnect();
   });
 
+  it('on the sender\'s connection the message:received echo arrives before the ack', async () => {
+    const ada = await connectAs(server, 'ada');
+    await request(ada, 'room:join', ROOMS.lounge);
+    const ack = await request(ada, 'message:send', { roomId: ROOMS.lounge, text: 'echo first' });
+    const echo = receivedOf(ada, 'message:received').find(([, m]) => m.text === 'echo first');
+    assert.ok(echo, 'the echo was already received when the ack arrived');
+    assert.equal(echo[1].id, ack.id);
+    ada.disconnect();
+  });
+
+  it('a packet over maxHttpBufferSize (1e6 bytes) closes the connection; the server keeps running', async () => {
+    const ada = await connectAs(server, 'ada');
+    const gone = waitFor(ada, 'disconnect');
+    ada.emit('message:send', { roomId: ROOMS.lounge, text: 'x'.repeat(1e6 + 10) });
+    assert.equal(await gone, 'transport close');
+    const again = await connectAs(server, 'ada');
+    assert.deepEqual(await request(again, 'room:join', ROOMS.lounge), { ok: true, roomId: ROOMS.lounge });
+    again.disconnect();
+  });
+
   it('message:send without an ack (seed client) still works', async () => {
     const ada = await connectAs(server, 'ada');
     await request(ada, 'room:join', ROOMS.lounge);
