@@ -59,7 +59,15 @@ async function connectRedisAdapter(redisUrl, logger) {
   return {
     adapter: createAdapter(pubClient, subClient, { requestsTimeout: 3000 }),
     close: async () => {
-      await Promise.allSettled([pubClient.quit(), subClient.quit()]);
+      // QUIT politely, but do not hang when Redis is gone (a reconnecting client queues commands).
+      await Promise.allSettled(
+        [pubClient, subClient].map((client) =>
+          Promise.race([
+            client.quit(),
+            new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+          ]).finally(() => (client.isOpen ? client.disconnect() : undefined)),
+        ),
+      );
     },
   };
 }

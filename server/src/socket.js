@@ -8,6 +8,8 @@ const { AUTH_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH } = require('
 /** A refusal caused by the client's payload: its message is sent back in the ack. */
 class ClientError extends Error {}
 
+const FETCH_SOCKETS_TIMEOUT_MS = 4000;
+
 const refuse = (message) => {
   throw new ClientError(message);
 };
@@ -207,7 +209,16 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
         // on every process when the Redis adapter is in use.
         let remaining;
         try {
-          remaining = (await io.in(`user:${user.id}`).fetchSockets()).length;
+          // Bounded: with Redis down the adapter's request could otherwise wait for a reconnect.
+          let timer;
+          const timeout = new Promise((resolve, reject) => {
+            timer = setTimeout(() => reject(new Error('timed out')), FETCH_SOCKETS_TIMEOUT_MS);
+          });
+          try {
+            remaining = (await Promise.race([io.in(`user:${user.id}`).fetchSockets(), timeout])).length;
+          } finally {
+            clearTimeout(timer);
+          }
         } catch (error) {
           logger.warn(`presence: could not count sockets of user ${user.id} on other servers (${error.message}); counting local ones`);
           remaining = io.of('/').adapter.rooms.get(`user:${user.id}`)?.size ?? 0;
