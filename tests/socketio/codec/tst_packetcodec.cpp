@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using SocketIo::JsonReader;
 using SocketIo::Packet;
 using SocketIo::PacketDecoder;
@@ -111,6 +113,10 @@ void TestPacketCodec::decode_data()
         << str(uR"(4/admin,{"message":"x","data":{"code":1}})") << PacketType::ConnectError
         << QStringLiteral("/admin") << qint64(-1)
         << json(str(uR"({"message":"x","data":{"code":1}})"));
+    // Found by fuzzing: JSON.parse gives Infinity, a number, so this is a valid event name.
+    QTest::newRow("fuzz: infinite event name")
+        << QStringLiteral("2[47e5475788,-400]") << PacketType::Event << root << qint64(-1)
+        << QVariant(QVariantList { std::numeric_limits<double>::infinity(), qint64(-400) });
     QTest::newRow("numbers") << str(
         uR"(2["n",0,-1,9007199254740993,1.5,-2e-3,1E21,12345678901234567890])")
                              << PacketType::Event << root << qint64(-1)
@@ -430,6 +436,11 @@ void TestPacketCodec::encode_data()
     QTest::newRow("binary type without binary becomes plain")
         << makePacket(PacketType::BinaryEvent, root, -1, QVariantList { QStringLiteral("x") })
         << str(uR"(2["x"])") << none;
+    // As JSON.stringify does; the server will refuse such an event, as it would from JS.
+    QTest::newRow("non-finite numbers become null") << makePacket(PacketType::Event, root, -1,
+        QVariantList {
+            std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN() })
+                                                    << QStringLiteral("2[null,null]") << none;
     QTest::newRow("connect error") << makePacket(
         PacketType::ConnectError, root, -1, json(str(uR"({"message":"Not authorized"})")))
                                    << str(uR"(4{"message":"Not authorized"})") << none;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the `fuzz` preset and runs fuzz_packet_decoder for FUZZ_SECONDS (default 60) on a scratch
+# copy of the seed corpus. Exits non-zero on any crash, leak, sanitizer report or timeout.
+#
+#   tests/fuzz/run-fuzz.sh                 # 60 s
+#   FUZZ_SECONDS=600 tests/fuzz/run-fuzz.sh
+#   tests/fuzz/run-fuzz.sh crash-<sha1>    # replay one input (e.g. a finding) and exit
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+seconds=${FUZZ_SECONDS:-60}
+jobs=${FUZZ_BUILD_JOBS:-2}
+build_dir="$root/build/fuzz"
+corpus_run="$root/tests/fuzz/corpus-run"
+artifacts="$build_dir/artifacts"
+
+cd "$root"
+cmake --preset fuzz >/dev/null
+nice cmake --build "$build_dir" --target fuzz_packet_decoder -j "$jobs"
+fuzzer="$build_dir/tests/fuzz/fuzz_packet_decoder"
+
+if [[ $# -gt 0 ]]; then
+    exec "$fuzzer" "$@"
+fi
+
+mkdir -p "$corpus_run" "$artifacts"
+# The run directory keeps what earlier runs learnt; the seeds are always in it.
+cp -f "$root"/tests/fuzz/corpus/* "$corpus_run"/
+rm -f "$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "$artifacts"/oom-*
+
+status=0
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+    "$fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus_run" || status=$?
+
+findings=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' \
+    -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+if [[ $status -ne 0 || $findings -ne 0 ]]; then
+    echo "run-fuzz.sh: FAILED (exit $status, $findings finding(s) in $artifacts)" >&2
+    exit 1
+fi
+echo "run-fuzz.sh: clean after ${seconds}s"
