@@ -32,7 +32,7 @@ let connectAttempts = 0;
 io.use((socket, next) => {
   connectAttempts += 1;
   const token = socket.handshake.auth && socket.handshake.auth.token;
-  if (token !== 'good') {
+  if (typeof token !== 'string' || !token.startsWith('good')) {
     const error = new Error('Authentication error: bad token');
     error.data = { code: 'BAD_TOKEN' };
     return next(error);
@@ -75,6 +75,16 @@ io.on('connection', (socket) => {
   socket.on('tick-now', (value) => io.to('all').emit('tick', value));
   socket.on('send-garbage', () => socket.conn.sendPacket('message', '2{"not":"an array"}'));
   socket.on('payload-limit', (ack) => ack(options.maxHttpBufferSize));
+});
+
+// A second namespace multiplexed over the same connection, with its own middleware.
+const admin = io.of('/admin');
+admin.use((socket, next) => (socket.handshake.auth.role === 'admin' ? next() : next(new Error('admins only'))));
+admin.on('connection', (socket) => {
+  socket.on('echo', (...args) => {
+    const ack = args.pop();
+    ack('admin', ...args);
+  });
 });
 
 httpServer.listen(port, '127.0.0.1', () => {

@@ -3,6 +3,7 @@
 #include "socketio/socket.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -459,6 +460,67 @@ private Q_SLOTS:
         QVERIFY(client.socket->recovered());
         QTRY_COMPARE_WITH_TIMEOUT(ticks.size(), 1, 5000);
         QCOMPARE(ticks.first(), QVariantList { QStringLiteral("while-away") });
+    }
+
+    void namespacesShareOneConnection()
+    {
+        auto server = startFixture();
+        Client client(server->httpUrl());
+        QVERIFY(client.connectAndWait());
+        Socket *admin = client.manager.socket(QStringLiteral("/admin"));
+        QCOMPARE(admin, client.manager.socket(QStringLiteral("/admin")));
+        admin->setAuthProvider([] {
+            return QVariantMap { { QStringLiteral("role"), QStringLiteral("admin") } };
+        });
+        QSignalSpy adminConnected(admin, &Socket::connected);
+        admin->open();
+        QVERIFY(adminConnected.wait(5000));
+
+        std::optional<AckResult> reply;
+        admin->emitEventWithAck(
+            QStringLiteral("echo"), { 7 }, [&](const AckResult &r) { reply = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 5000);
+        QCOMPARE(reply->args, (QVariantList { QStringLiteral("admin"), 7 }));
+        // The main namespace is unaffected.
+        QCOMPARE(client.call(QStringLiteral("echo"), { 8 }).args, QVariantList { 8 });
+
+        // A refusal in one namespace leaves the other connected.
+        Socket *refused = client.manager.socket(QStringLiteral("/admin"));
+        admin->close();
+        refused->setAuthProvider([] {
+            return QVariantMap { { QStringLiteral("role"), QStringLiteral("student") } };
+        });
+        QSignalSpy errors(refused, &Socket::connectError);
+        refused->open();
+        QVERIFY(errors.wait(5000));
+        QCOMPARE(errors.first().at(0).toString(), QStringLiteral("admins only"));
+        QVERIFY(client.socket->isConnected());
+    }
+
+    void credentialsNeverReachTheLog()
+    {
+        QStringList lines;
+        static QStringList *sink = nullptr;
+        sink = &lines;
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType, const QMessageLogContext &,
+                                       const QString &message) { sink->append(message); });
+        QLoggingCategory::setFilterRules(QStringLiteral("studyconnect.*=true"));
+        {
+            auto server = startFixture();
+            SocketIo::ManagerOptions options = Client::fastOptions();
+            options.query.addQueryItem(QStringLiteral("apikey"), QStringLiteral("QUERY-SECRET-42"));
+            Client client(server->httpUrl(), options, QStringLiteral("good-TOKEN-SECRET-42"));
+            QVERIFY(client.connectAndWait());
+            QCOMPARE(client.call(QStringLiteral("echo"), { 1 }).error, Error::None);
+            server->kill();
+            QTest::qWait(300);
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(lines.size() > 5); // the connection was logged at all
+        for (const QString &line : std::as_const(lines))
+            QVERIFY2(!line.contains(QStringLiteral("SECRET-42")), qPrintable(line));
     }
 
     void tlsIsVerifiedAndAcceptsAnAddedCa()
