@@ -1,0 +1,128 @@
+#pragma once
+
+#include "api/restclient.h"
+#include "jwtclaims.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantMap>
+
+class TokenStore;
+
+/// The signed-in user: signs in over REST, keeps the token in the OS keychain (never in a file,
+/// QSettings or a log line), restores it on start, and signs out when the token expires or the
+/// server refuses it. The token itself is only reachable from C++ (token()), never from QML.
+///
+/// Without a keychain backend the session still works but lasts until the app quits;
+/// keychainAvailable turns false and keychainMessage tells the user.
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QUrl serverUrl READ serverUrl NOTIFY serverUrlChanged)
+    /// The email address used to sign in (empty for a session from a bare token).
+    Q_PROPERTY(QString account READ account NOTIFY accountChanged)
+    /// {id, firstName, lastName, role, avatar, email} as far as known.
+    Q_PROPERTY(QVariantMap user READ user NOTIFY userChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY userChanged)
+    /// Why the last sign-in or the last session ended; empty when nothing went wrong.
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(bool keychainAvailable READ keychainAvailable NOTIFY keychainAvailableChanged)
+    /// A sentence for the user when the keychain could not be used, else empty.
+    Q_PROPERTY(QString keychainMessage READ keychainMessage NOTIFY keychainAvailableChanged)
+    Q_PROPERTY(QDateTime expiresAt READ expiresAt NOTIFY userChanged)
+
+public:
+    enum State
+    {
+        SignedOut,
+        SigningIn,
+        SignedIn
+    };
+    Q_ENUM(State)
+
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    /// The instance the app and the QML singleton share (tests create their own).
+    static Session *globalInstance();
+    static Session *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    State state() const { return m_state; }
+    QUrl serverUrl() const { return m_serverUrl; }
+    QString account() const { return m_account; }
+    QVariantMap user() const { return m_user; }
+    QString userId() const { return m_claims.userId; }
+    QString errorString() const { return m_errorString; }
+    bool keychainAvailable() const { return m_keychainAvailable; }
+    QString keychainMessage() const;
+    QDateTime expiresAt() const { return m_claims.expiresAt; }
+    /// C++ only: the bearer token while signed in.
+    QString token() const { return m_token; }
+
+    /// Off for the CLI: tokens then live in memory only and the keychain is never touched.
+    void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
+    bool keychainEnabled() const { return m_keychainEnabled; }
+    TokenStore *tokenStore() const { return m_tokenStore; }
+
+    /// Logs in with POST /api/auth/login and stores the token in the keychain.
+    Q_INVOKABLE void signIn(const QUrl &server, const QString &email, const QString &password);
+    /// Signs in from the keychain: the given server, or the last one used. Ends SignedOut quietly
+    /// when nothing is stored, and with a reason when the stored token has expired.
+    Q_INVOKABLE void restore(const QUrl &server = QUrl());
+    /// Removes the token from the keychain and signs out.
+    Q_INVOKABLE void signOut();
+    /// A session from a token obtained elsewhere (CLI --token); never stored.
+    bool useToken(const QUrl &server, const QString &token);
+    /// The server refused the token (e.g. connect_error "Authentication error: jwt expired"):
+    /// forget it and sign out with `reason` as errorString.
+    void endSession(const QString &reason);
+
+Q_SIGNALS:
+    void stateChanged(Session::State state);
+    void serverUrlChanged();
+    void accountChanged();
+    void userChanged();
+    void errorStringChanged();
+    void keychainAvailableChanged();
+    /// Emitted when state becomes SignedIn (token() is then valid).
+    void signedIn();
+    /// Emitted when a session ends or a sign-in/restore fails; `reason` empty for a normal
+    /// sign-out.
+    void signedOut(const QString &reason);
+    /// restore() finished, whatever the outcome.
+    void restoreFinished(bool signedIn);
+
+private:
+    void setState(State state);
+    void setError(const QString &error);
+    void setKeychainAvailable(bool available);
+    /// Validates the token's claims and switches to SignedIn; false (and SignedOut) when expired.
+    bool enter(
+        const QUrl &server, const QString &account, const QString &token, const QVariantMap &user);
+    void leave(const QString &reason, bool forgetToken);
+    void armExpiryTimer();
+    void fetchUserDetails();
+
+    RestClient *m_rest;
+    TokenStore *m_tokenStore;
+    QTimer m_expiryTimer;
+    State m_state = SignedOut;
+    QUrl m_serverUrl;
+    QString m_account;
+    QVariantMap m_user;
+    QString m_token;
+    JwtClaims m_claims;
+    QString m_errorString;
+    bool m_keychainAvailable = true;
+    bool m_keychainEnabled = true;
+    // Bumped on every sign-in/out so late keychain or REST answers from an older attempt are
+    // ignored.
+    quint64 m_generation = 0;
+};

@@ -1,0 +1,401 @@
+#include "messagelistmodel.h"
+
+#include "logging.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+#include <algorithm>
+
+MessageListModel::MessageListModel(const QString &conversationId, bool isDirect,
+    std::shared_ptr<SenderDirectory> senders, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_conversationId(conversationId)
+    , m_isDirect(isDirect)
+    , m_senders(std::move(senders))
+{ }
+
+MessageListModel::~MessageListModel() = default;
+
+void MessageListModel::setSelfId(const QString &id)
+{
+    const bool hasSelf = !id.isEmpty();
+    const quint32 index = hasSelf ? m_senders->indexOf(id) : 0;
+    if (hasSelf == m_hasSelf && index == m_selfIndex)
+        return;
+    m_hasSelf = hasSelf;
+    m_selfIndex = index;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(this->index(0), this->index(rowCount() - 1), { IsMineRole });
+}
+
+void MessageListModel::setHistoryUnavailable()
+{
+    if (m_historyComplete)
+        return;
+    m_historyComplete = true;
+    Q_EMIT historyCompleteChanged();
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_pending.size() + m_messages.size());
+}
+
+const ChatMessage &MessageListModel::messageAt(int row) const
+{
+    const int pending = int(m_pending.size());
+    if (row < pending)
+        return m_pending[size_t(pending - 1 - row)];
+    return m_messages[m_messages.size() - 1 - size_t(row - pending)];
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {
+        { IdRole, "id" },
+        { ClientIdRole, "clientId" },
+        { SenderIdRole, "senderId" },
+        { SenderNameRole, "senderName" },
+        { SenderAvatarRole, "senderAvatar" },
+        { TextRole, "text" },
+        { CreatedAtRole, "createdAt" },
+        { IsMineRole, "isMine" },
+        { DeliveryStateRole, "deliveryState" },
+        { ShowSenderRole, "showSender" },
+        { ShowDateRole, "showDate" },
+        { KindRole, "kind" },
+        { ErrorStringRole, "errorString" },
+    };
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const ChatMessage &message = messageAt(row);
+    const SenderDirectory::Sender &sender = m_senders->at(message.sender);
+    switch (role) {
+    case IdRole:
+        return message.id();
+    case ClientIdRole:
+        return message.clientId;
+    case SenderIdRole:
+        return sender.id;
+    case SenderNameRole:
+        return sender.name;
+    case SenderAvatarRole:
+        return sender.avatar;
+    case Qt::DisplayRole:
+    case TextRole:
+        switch (message.kind) {
+        case ChatMessage::Kind::Joined:
+            return tr("%1 joined").arg(sender.name);
+        case ChatMessage::Kind::Left:
+            return tr("%1 left").arg(sender.name);
+        case ChatMessage::Kind::Message:
+            break;
+        }
+        return message.text;
+    case CreatedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(message.createdAtMs);
+    case IsMineRole:
+        return m_hasSelf && message.sender == m_selfIndex
+            && message.kind == ChatMessage::Kind::Message;
+    case DeliveryStateRole:
+        return QVariant::fromValue(DeliveryState(message.state));
+    case ShowSenderRole:
+        return showSender(row);
+    case ShowDateRole:
+        return showDate(row);
+    case KindRole:
+        return QVariant::fromValue(Kind(message.kind));
+    case ErrorStringRole:
+        return message.clientId.isEmpty() ? QString() : m_errors.value(message.clientId);
+    default:
+        return {};
+    }
+}
+
+bool MessageListModel::showDate(int row) const
+{
+    if (row + 1 >= rowCount())
+        return true;
+    const QDate day = QDateTime::fromMSecsSinceEpoch(messageAt(row).createdAtMs).date();
+    const QDate olderDay = QDateTime::fromMSecsSinceEpoch(messageAt(row + 1).createdAtMs).date();
+    return day != olderDay;
+}
+
+bool MessageListModel::showSender(int row) const
+{
+    const ChatMessage &message = messageAt(row);
+    if (message.kind != ChatMessage::Kind::Message)
+        return false;
+    if (row + 1 >= rowCount())
+        return true;
+    const ChatMessage &older = messageAt(row + 1);
+    return older.kind != ChatMessage::Kind::Message || older.sender != message.sender
+        || message.createdAtMs - older.createdAtMs > kRunGapMs || showDate(row);
+}
+
+void MessageListModel::notifyNeighbourChanged(int row)
+{
+    if (row >= 0 && row < rowCount())
+        Q_EMIT dataChanged(index(row), index(row), { ShowSenderRole, ShowDateRole });
+}
+
+int MessageListModel::pendingIndex(const QString &clientId) const
+{
+    if (clientId.isEmpty())
+        return -1;
+    for (size_t i = 0; i < m_pending.size(); ++i) {
+        if (m_pending[i].clientId == clientId)
+            return int(i);
+    }
+    return -1;
+}
+
+bool MessageListModel::hasPending(const QString &clientId) const
+{
+    return pendingIndex(clientId) >= 0;
+}
+
+bool MessageListModel::isKnown(const ChatMessage &message) const
+{
+    if (message.numericId > 0 && m_numericIds.contains(message.numericId))
+        return true;
+    if (!message.textId.isEmpty() && m_textIds.contains(message.textId))
+        return true;
+    return !message.clientId.isEmpty() && m_confirmedClientIds.contains(message.clientId);
+}
+
+void MessageListModel::remember(const ChatMessage &message)
+{
+    if (message.numericId > 0) {
+        m_numericIds.insert(message.numericId);
+        m_newestNumericId = std::max(m_newestNumericId, message.numericId);
+    } else if (!message.textId.isEmpty()) {
+        m_textIds.insert(message.textId);
+    }
+    if (!message.clientId.isEmpty())
+        m_confirmedClientIds.insert(message.clientId);
+}
+
+void MessageListModel::addPending(ChatMessage message)
+{
+    message.state = ChatMessage::State::Pending;
+    beginInsertRows({}, 0, 0);
+    m_pending.push_back(std::move(message));
+    endInsertRows();
+    Q_EMIT countChanged();
+}
+
+void MessageListModel::markFailed(const QString &clientId, const QString &error)
+{
+    const int i = pendingIndex(clientId);
+    if (i < 0)
+        return;
+    m_pending[size_t(i)].state = ChatMessage::State::Failed;
+    m_errors.insert(clientId, error);
+    const int row = int(m_pending.size()) - 1 - i;
+    Q_EMIT dataChanged(index(row), index(row), { DeliveryStateRole, ErrorStringRole });
+}
+
+void MessageListModel::markPending(const QString &clientId)
+{
+    const int i = pendingIndex(clientId);
+    if (i < 0)
+        return;
+    m_pending[size_t(i)].state = ChatMessage::State::Pending;
+    m_errors.remove(clientId);
+    const int row = int(m_pending.size()) - 1 - i;
+    Q_EMIT dataChanged(index(row), index(row), { DeliveryStateRole, ErrorStringRole });
+}
+
+bool MessageListModel::removePending(const QString &clientId)
+{
+    const int i = pendingIndex(clientId);
+    if (i < 0)
+        return false;
+    const int row = int(m_pending.size()) - 1 - i;
+    beginRemoveRows({}, row, row);
+    m_pending.erase(m_pending.begin() + i);
+    m_errors.remove(clientId);
+    endRemoveRows();
+    // The row above now has a different older neighbour.
+    notifyNeighbourChanged(row - 1);
+    Q_EMIT countChanged();
+    return true;
+}
+
+void MessageListModel::retry(const QString &clientId)
+{
+    if (hasPending(clientId))
+        Q_EMIT retryRequested(clientId);
+}
+
+void MessageListModel::discard(const QString &clientId)
+{
+    if (hasPending(clientId))
+        Q_EMIT discardRequested(clientId);
+}
+
+void MessageListModel::enqueue(ChatMessage message)
+{
+    m_incoming.push_back(std::move(message));
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &MessageListModel::flush, Qt::QueuedConnection);
+    }
+}
+
+void MessageListModel::flush()
+{
+    m_flushScheduled = false;
+    if (m_incoming.empty())
+        return;
+    std::vector<ChatMessage> incoming;
+    incoming.swap(m_incoming);
+
+    // Messages newer than every confirmed one, oldest first: inserted on top in one batch.
+    std::vector<ChatMessage> newer;
+    newer.reserve(incoming.size());
+    const qint64 newestBefore = m_newestNumericId;
+    for (ChatMessage &message : incoming) {
+        if (!message.clientId.isEmpty())
+            removePending(message.clientId); // our own echo: it replaces the local copy
+        if (message.kind == ChatMessage::Kind::Message && isKnown(message))
+            continue;
+        message.state = ChatMessage::State::Sent;
+        remember(message);
+        if (message.numericId == 0 || message.numericId > newestBefore) {
+            // Keep the batch in id order too: a REST page merged with live events may interleave.
+            auto position = newer.end();
+            if (message.numericId > 0) {
+                while (position != newer.begin()) {
+                    const ChatMessage &previous = *(position - 1);
+                    if (previous.numericId > 0 && previous.numericId < message.numericId)
+                        break;
+                    if (previous.numericId == 0)
+                        break;
+                    --position;
+                }
+            }
+            newer.insert(position, std::move(message));
+        } else {
+            insertSorted(std::move(message));
+        }
+    }
+    if (!newer.empty()) {
+        const int first = int(m_pending.size());
+        beginInsertRows({}, first, first + int(newer.size()) - 1);
+        m_messages.insert(m_messages.end(), std::make_move_iterator(newer.begin()),
+            std::make_move_iterator(newer.end()));
+        endInsertRows();
+        // A pending row above the batch now has a different older neighbour.
+        notifyNeighbourChanged(first - 1);
+    }
+    Q_EMIT countChanged();
+}
+
+void MessageListModel::insertSorted(ChatMessage &&message)
+{
+    size_t position = m_messages.size();
+    while (position > 0) {
+        const ChatMessage &previous = m_messages[position - 1];
+        if (previous.numericId > 0 && previous.numericId < message.numericId)
+            break;
+        --position;
+    }
+    const int row = int(m_pending.size()) + int(m_messages.size() - position);
+    beginInsertRows({}, row, row);
+    m_messages.insert(m_messages.begin() + qsizetype(position), std::move(message));
+    endInsertRows();
+    notifyNeighbourChanged(row - 1);
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loader && !m_loading && !m_historyComplete;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_loading = true;
+    Q_EMIT loadingChanged();
+    QPointer<MessageListModel> guard(this);
+    m_loader(oldestId(), kPageSize, [guard](HistoryPage page) {
+        if (!guard)
+            return;
+        MessageListModel *self = guard.data();
+        self->m_loading = false;
+        const int count = int(page.messages.size());
+        if (page.ok)
+            self->insertHistory(std::move(page.messages));
+        if (page.complete && !self->m_historyComplete) {
+            self->m_historyComplete = true;
+            Q_EMIT self->historyCompleteChanged();
+        }
+        Q_EMIT self->loadingChanged();
+        Q_EMIT self->historyPageLoaded(page.ok ? count : 0);
+    });
+}
+
+void MessageListModel::insertHistory(std::vector<ChatMessage> &&page)
+{
+    const qint64 oldestNumeric = [this] {
+        for (const ChatMessage &message : m_messages) {
+            if (message.numericId > 0)
+                return message.numericId;
+        }
+        return qint64(0);
+    }();
+    // Oldest first, to be put below everything we have in one batch.
+    std::vector<ChatMessage> older;
+    older.reserve(page.size());
+    for (auto it = page.rbegin(); it != page.rend(); ++it) {
+        ChatMessage &message = *it;
+        if (!message.clientId.isEmpty())
+            removePending(message.clientId);
+        if (isKnown(message))
+            continue;
+        message.state = ChatMessage::State::Sent;
+        const bool belowAll = m_messages.empty()
+            || (message.numericId > 0 && message.numericId < oldestNumeric) || oldestNumeric == 0;
+        remember(message);
+        if (belowAll)
+            older.push_back(std::move(message));
+        else
+            insertSorted(std::move(message));
+    }
+    if (older.empty())
+        return;
+    const int oldLast = rowCount() - 1;
+    beginInsertRows({}, rowCount(), rowCount() + int(older.size()) - 1);
+    m_messages.insert(m_messages.begin(), std::make_move_iterator(older.begin()),
+        std::make_move_iterator(older.end()));
+    endInsertRows();
+    notifyNeighbourChanged(oldLast);
+    Q_EMIT countChanged();
+}
+
+QString MessageListModel::newestId() const
+{
+    for (auto it = m_messages.rbegin(); it != m_messages.rend(); ++it) {
+        if (it->hasId())
+            return it->id();
+    }
+    return {};
+}
+
+QString MessageListModel::oldestId() const
+{
+    for (const ChatMessage &message : m_messages) {
+        if (message.hasId())
+            return message.id();
+    }
+    return {};
+}

@@ -1,0 +1,184 @@
+#pragma once
+
+#include "chatmessage.h"
+#include "senderdirectory.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QQmlEngine>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+/// The messages of one room or one direct conversation, newest first (row 0 is the newest, for a
+/// ListView with verticalLayoutDirection: ListView.BottomToTop).
+///
+/// Rows are two sections: our own messages that the server has not confirmed yet (Pending or
+/// Failed) on top, then confirmed messages in server order. Live messages are queued and inserted
+/// in one batch per event-loop pass (one beginInsertRows per batch); history pages arrive through
+/// canFetchMore()/fetchMore() and are inserted below in one batch each. Duplicates (by server id
+/// and by clientId) are dropped, so merging a REST page over live events is safe.
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Get one from SocketService.roomMessages() or SocketService.directMessages()")
+
+    /// The room id, or the other user's id for a direct conversation.
+    Q_PROPERTY(QString conversationId READ conversationId CONSTANT)
+    Q_PROPERTY(bool isDirect READ isDirect CONSTANT)
+    /// A history page is being fetched.
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    /// The oldest message has been reached (or the server has no history API).
+    Q_PROPERTY(bool historyComplete READ historyComplete NOTIFY historyCompleteChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role
+    {
+        /// QString: the server's message id; empty while Pending and for joined/left notices.
+        IdRole = Qt::UserRole + 1,
+        /// QString: our idempotency key, set on messages this user sent from this client.
+        ClientIdRole,
+        /// QString: the sender's user id.
+        SenderIdRole,
+        /// QString: "First Last" of the sender.
+        SenderNameRole,
+        /// QString: the sender's avatar URL, may be empty.
+        SenderAvatarRole,
+        /// QString: the message text (plain text: render with Text.PlainText); for notices the
+        /// sentence "<name> joined" / "<name> left".
+        TextRole,
+        /// QDateTime: when the server stored it (local time of sending while Pending).
+        CreatedAtRole,
+        /// bool: sent by the signed-in user.
+        IsMineRole,
+        /// DeliveryState: Pending, Sent or Failed.
+        DeliveryStateRole,
+        /// bool: first message of a run from one sender within 5 minutes: show name and avatar.
+        ShowSenderRole,
+        /// bool: first message of its (local) day: show a day separator above it.
+        ShowDateRole,
+        /// Kind: Message, JoinedNotice or LeftNotice.
+        KindRole,
+        /// QString: why a Failed message was refused; empty otherwise.
+        ErrorStringRole,
+    };
+    Q_ENUM(Role)
+
+    enum DeliveryState
+    {
+        Pending,
+        Sent,
+        Failed
+    };
+    Q_ENUM(DeliveryState)
+    enum Kind
+    {
+        Message,
+        JoinedNotice,
+        LeftNotice
+    };
+    Q_ENUM(Kind)
+
+    struct HistoryPage
+    {
+        bool ok = true;
+        /// No older messages exist (a short page, or no history API).
+        bool complete = false;
+        /// Newest first, as the REST API returns them.
+        std::vector<ChatMessage> messages;
+    };
+    using HistoryLoader = std::function<void(
+        const QString &beforeId, int limit, std::function<void(HistoryPage page)> done)>;
+    static constexpr int kPageSize = 50;
+    /// Two messages from one sender further apart than this start a new run (ShowSenderRole).
+    static constexpr qint64 kRunGapMs = 5 * 60 * 1000;
+
+    MessageListModel(const QString &conversationId, bool isDirect,
+        std::shared_ptr<SenderDirectory> senders, QObject *parent = nullptr);
+    ~MessageListModel() override;
+
+    QString conversationId() const { return m_conversationId; }
+    bool isDirect() const { return m_isDirect; }
+    bool isLoading() const { return m_loading; }
+    bool historyComplete() const { return m_historyComplete; }
+    int count() const { return rowCount(); }
+
+    void setSelfId(const QString &id);
+    void setHistoryLoader(HistoryLoader loader) { m_loader = std::move(loader); }
+    /// No history API (seed-style server): canFetchMore() turns false for good.
+    void setHistoryUnavailable();
+
+    /// Shows our own message as Pending on top until the server confirms it.
+    void addPending(ChatMessage message);
+    /// Queues a live or fetched message; inserted with the others at the next flush(), which is
+    /// scheduled on the event loop. A message carrying the clientId of a pending row replaces it.
+    void enqueue(ChatMessage message);
+    /// Inserts what enqueue() queued now, in one batch.
+    void flush();
+    void markFailed(const QString &clientId, const QString &error);
+    void markPending(const QString &clientId);
+    bool removePending(const QString &clientId);
+    bool hasPending(const QString &clientId) const;
+
+    /// The newest confirmed message id, for "what did I miss" queries; empty when none.
+    QString newestId() const;
+    /// The oldest confirmed message id, the `before` of the next history page.
+    QString oldestId() const;
+    int pendingCount() const { return int(m_pending.size()); }
+    const ChatMessage &messageAt(int row) const;
+
+    /// Sends a Failed message again with the same clientId (handled by SocketService).
+    Q_INVOKABLE void retry(const QString &clientId);
+    /// Drops a Failed (or Pending) message for good.
+    Q_INVOKABLE void discard(const QString &clientId);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    void loadingChanged();
+    void historyCompleteChanged();
+    void countChanged();
+    void retryRequested(const QString &clientId);
+    void discardRequested(const QString &clientId);
+    /// A history page was inserted (count may be 0).
+    void historyPageLoaded(int count);
+
+private:
+    int pendingIndex(const QString &clientId) const;
+    bool isKnown(const ChatMessage &message) const;
+    void remember(const ChatMessage &message);
+    /// Inserts one message at its place by id among the confirmed ones (rare: gaps, merges).
+    void insertSorted(ChatMessage &&message);
+    void insertHistory(std::vector<ChatMessage> &&page);
+    void notifyNeighbourChanged(int row);
+    bool showSender(int row) const;
+    bool showDate(int row) const;
+
+    QString m_conversationId;
+    bool m_isDirect;
+    std::shared_ptr<SenderDirectory> m_senders;
+    quint32 m_selfIndex = 0;
+    bool m_hasSelf = false;
+    // Oldest first; row r of the confirmed section is m_messages[size - 1 - r].
+    std::vector<ChatMessage> m_messages;
+    // In send order; row r of the pending section is m_pending[size - 1 - r].
+    std::vector<ChatMessage> m_pending;
+    std::vector<ChatMessage> m_incoming;
+    QSet<qint64> m_numericIds;
+    QSet<QString> m_textIds;
+    QSet<QString> m_confirmedClientIds;
+    QHash<QString, QString> m_errors;
+    qint64 m_newestNumericId = 0;
+    bool m_flushScheduled = false;
+    HistoryLoader m_loader;
+    bool m_loading = false;
+    bool m_historyComplete = false;
+};

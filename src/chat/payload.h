@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+/// Reading event payloads and REST bodies defensively: ids may be numbers or strings, fields may
+/// be missing or of the wrong type. Nothing here throws or asserts on bad input; a payload that
+/// cannot be used gives nullopt and a reason for the log.
+namespace Payload {
+
+/// A number (integral) or a non-empty string as a string; anything else gives an empty string.
+QString idString(const QVariant &value);
+/// An ISO 8601 string or epoch milliseconds; 0 when absent or unreadable.
+qint64 timestampMs(const QVariant &value);
+/// A string field, or empty when absent or not a string.
+QString string(const QVariantMap &map, const QString &key);
+
+struct User
+{
+    QString id;
+    /// "First Last", or `name`, or empty.
+    QString name;
+    QString avatar;
+    QString role;
+};
+/// {id, firstName, lastName, role, avatar}; nullopt without a usable id.
+std::optional<User> user(const QVariant &value);
+
+struct Message
+{
+    QString id;
+    /// Set for room messages.
+    QString roomId;
+    /// Set on the sender's own DM echo (and in REST DM pages).
+    QString recipientId;
+    QString clientId;
+    QString text;
+    User sender;
+    qint64 createdAtMs = 0;
+};
+/// message:received / dm:received payloads and REST message objects. Needs a sender with an id
+/// and a string text; a missing createdAt means "now".
+std::optional<Message> message(const QVariant &value, QString *why = nullptr);
+
+} // namespace Payload

@@ -1,0 +1,44 @@
+#include "senderdirectory.h"
+
+#include <QCoreApplication>
+
+SenderDirectory::SenderDirectory()
+{
+    m_senders.push_back(
+        { QString(), QCoreApplication::translate("SenderDirectory", "Unknown"), {}, {} });
+}
+
+quint32 SenderDirectory::intern(
+    const QString &id, const QString &name, const QString &avatar, const QString &role)
+{
+    if (id.isEmpty())
+        return 0;
+    auto it = m_indexById.constFind(id);
+    if (it != m_indexById.constEnd()) {
+        Sender &sender = m_senders[*it];
+        if (!name.isEmpty() && sender.name != name)
+            sender.name = name;
+        if (!avatar.isEmpty() && sender.avatar != avatar)
+            sender.avatar = avatar;
+        if (!role.isEmpty() && sender.role != role)
+            sender.role = role;
+        return *it;
+    }
+    const auto index = quint32(m_senders.size());
+    m_senders.push_back({ id,
+        name.isEmpty() ? QCoreApplication::translate("SenderDirectory", "User %1").arg(id) : name,
+        avatar, role });
+    m_indexById.insert(id, index);
+    return index;
+}
+
+quint32 SenderDirectory::indexOf(const QString &id)
+{
+    return intern(id, {});
+}
+
+QString SenderDirectory::nameOf(const QString &id) const
+{
+    const auto it = m_indexById.constFind(id);
+    return it == m_indexById.constEnd() ? QString() : m_senders[*it].name;
+}
