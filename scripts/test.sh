@@ -22,15 +22,21 @@ stage() {
   fi
 }
 
+# build_and_test PRESET [LABEL...]: with labels, builds and runs only those suites.
 build_and_test() {
-  local preset=$1 labels=$2
-  cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" &&
+  local preset=$1
+  shift
+  local targets=() labels
+  for label in "$@"; do targets+=("tests_$label"); done
+  labels=$(IFS='|'; echo "$*")
+  cmake --preset "$preset" >/dev/null &&
+    cmake --build --preset "$preset" ${targets[@]+--target "${targets[@]}"} &&
     ctest --preset "$preset" ${labels:+-L "$labels"} --timeout 600
 }
 
 stage "backend tests (node --test)" npm --prefix server test
-stage "build and ctest (dev)" build_and_test dev ""
-stage "build and ctest (asan: socketio, client)" build_and_test asan "socketio|client"
+stage "build and ctest (dev)" build_and_test dev
+stage "build and ctest (asan: socketio, client)" build_and_test asan socketio client
 stage "fuzz the packet decoder" tests/fuzz/run-fuzz.sh
 
 echo
