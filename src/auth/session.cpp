@@ -107,6 +107,7 @@ void Session::signIn(const QUrl &server, const QString &email, const QString &pa
             const RestError &error, const RestClient::LoginResult &result) {
             if (generation != m_generation)
                 return;
+            m_lastSignInError = error.kind;
             if (!error.ok()) {
                 QString reason;
                 switch (error.kind) {

@@ -63,6 +63,8 @@ public:
     bool keychainAvailable() const { return m_keychainAvailable; }
     QString keychainMessage() const;
     QDateTime expiresAt() const { return m_claims.expiresAt; }
+    /// C++ only: what kind of failure ended the last signIn() (None when it succeeded).
+    RestError::Kind lastSignInError() const { return m_lastSignInError; }
     /// C++ only: the bearer token while signed in.
     QString token() const { return m_token; }
 
@@ -125,4 +127,5 @@ private:
     // Bumped on every sign-in/out so late keychain or REST answers from an older attempt are
     // ignored.
     quint64 m_generation = 0;
+    RestError::Kind m_lastSignInError = RestError::Kind::None;
 };

@@ -610,8 +610,7 @@ SocketService::Outgoing *SocketService::matchEcho(
     return nullptr;
 }
 
-void SocketService::confirm(
-    const QString &clientId, const QString &id, qint64 createdAtMs, bool enqueueCopy)
+void SocketService::confirm(QString clientId, QString id, qint64 createdAtMs, bool enqueueCopy)
 {
     const auto it = std::find_if(m_outbox.begin(), m_outbox.end(),
         [&clientId](const Outgoing &entry) { return entry.clientId == clientId; });

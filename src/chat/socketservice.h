@@ -222,7 +222,8 @@ private:
     /// The oldest unconfirmed send that an echo without clientId may stand for.
     Outgoing *matchEcho(bool direct, const QString &targetId, const QString &text);
     /// Confirms an outbox entry: gone from the outbox, replaced in its model by the server's copy.
-    void confirm(const QString &clientId, const QString &id, qint64 createdAtMs, bool enqueueCopy);
+    /// By value: callers pass strings that live in the entry being removed.
+    void confirm(QString clientId, QString id, qint64 createdAtMs, bool enqueueCopy);
     void fail(const QString &clientId, const QString &error);
 
     void loadInitialData();

@@ -1,0 +1,166 @@
+#include "clioptions.h"
+
+QString CliOptions::usage()
+{
+    return QStringLiteral(
+        "Usage: studyconnect-cli --server URL (--token TOKEN | env STUDYCONNECT_TOKEN | --email "
+        "EMAIL "
+        "--password-stdin)\n"
+        "                        [--join ROOM]... [--send ROOM TEXT]... [--dm USER_ID TEXT]...\n"
+        "                        [--wait-for EVENT[:COUNT]] [--timeout SECONDS] [--quiet]\n"
+        "\n"
+        "Connects to a StudyConnect server, joins rooms, sends messages (queued until connected,\n"
+        "never dropped) and prints one JSON object per line for every event received.\n"
+        "\n"
+        "  --server URL           the server, e.g. http://127.0.0.1:5000\n"
+        "  --token TOKEN          a session token (or set STUDYCONNECT_TOKEN)\n"
+        "  --email EMAIL          sign in with this account...\n"
+        "  --password-stdin       ...reading the password from the first line of standard input\n"
+        "  --join ROOM            join a room (repeatable)\n"
+        "  --send ROOM TEXT       send a message to a room, joining it (repeatable)\n"
+        "  --dm USER_ID TEXT      send a direct message (repeatable)\n"
+        "  --wait-for EVENT[:N]   exit 0 after N events of that name (default 1); the count is "
+        "the\n"
+        "                         number after the last colon: message:received:3\n"
+        "  --timeout SECONDS      give up after this long (default 30)\n"
+        "  --quiet                print no event lines and no diagnostics\n"
+        "  --help, --version\n"
+        "\n"
+        "Without --wait-for it exits 0 once its sends are confirmed (with no sends: once "
+        "connected\n"
+        "and joined). Exit codes: 0 done, 1 timeout or a refused send, 2 usage error,\n"
+        "3 authentication failed, 4 server unreachable before the timeout.\n");
+}
+
+std::variant<CliOptions, QString> CliOptions::parse(
+    const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    CliOptions options;
+    QString serverText;
+    QString waitFor;
+    bool timeoutGiven = false;
+    QString timeoutText;
+
+    // Skips argv[0].
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        QString argument = arguments.at(i);
+        QString inlineValue;
+        bool hasInlineValue = false;
+        if (argument.startsWith(QLatin1String("--")) && argument.contains(u'=')) {
+            const qsizetype equals = argument.indexOf(u'=');
+            inlineValue = argument.mid(equals + 1);
+            argument.truncate(equals);
+            hasInlineValue = true;
+        }
+        auto value = [&](QString *out) -> bool {
+            if (hasInlineValue) {
+                *out = inlineValue;
+                return true;
+            }
+            if (i + 1 >= arguments.size())
+                return false;
+            *out = arguments.at(++i);
+            return true;
+        };
+        auto missing = [&argument](const QString &what) {
+            return QStringLiteral("%1 needs %2").arg(argument, what);
+        };
+
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")) {
+            options.help = true;
+        } else if (argument == QLatin1String("--version")) {
+            options.version = true;
+        } else if (argument == QLatin1String("--server")) {
+            if (!value(&serverText))
+                return missing(QStringLiteral("a URL"));
+        } else if (argument == QLatin1String("--token")) {
+            if (!value(&options.token) || options.token.isEmpty())
+                return missing(QStringLiteral("a token"));
+        } else if (argument == QLatin1String("--email")) {
+            if (!value(&options.email) || options.email.trimmed().isEmpty())
+                return missing(QStringLiteral("an email address"));
+        } else if (argument == QLatin1String("--password-stdin")) {
+            if (hasInlineValue)
+                return QStringLiteral("--password-stdin takes no value");
+            options.passwordFromStdin = true;
+        } else if (argument == QLatin1String("--join")) {
+            QString room;
+            if (!value(&room) || room.trimmed().isEmpty())
+                return missing(QStringLiteral("a room id"));
+            options.joins.append(room.trimmed());
+        } else if (argument == QLatin1String("--send") || argument == QLatin1String("--dm")) {
+            if (hasInlineValue || i + 2 >= arguments.size())
+                return missing(argument == QLatin1String("--send")
+                        ? QStringLiteral("ROOM TEXT")
+                        : QStringLiteral("USER_ID TEXT"));
+            const QString target = arguments.at(++i).trimmed();
+            const QString text = arguments.at(++i);
+            if (target.isEmpty() || text.trimmed().isEmpty())
+                return QStringLiteral("%1 needs a non-empty id and a non-blank text").arg(argument);
+            (argument == QLatin1String("--send") ? options.sends : options.directMessages)
+                .append({ target, text });
+        } else if (argument == QLatin1String("--wait-for")) {
+            if (!value(&waitFor) || waitFor.isEmpty())
+                return missing(QStringLiteral("an event name"));
+        } else if (argument == QLatin1String("--timeout")) {
+            if (!value(&timeoutText))
+                return missing(QStringLiteral("a number of seconds"));
+            timeoutGiven = true;
+        } else if (argument == QLatin1String("--quiet") || argument == QLatin1String("-q")) {
+            options.quiet = true;
+        } else {
+            return QStringLiteral("unknown argument: %1").arg(arguments.at(i));
+        }
+    }
+    if (options.help || options.version)
+        return options;
+
+    if (serverText.isEmpty())
+        return QStringLiteral("--server is required");
+    options.server = QUrl(serverText, QUrl::StrictMode);
+    const QString scheme = options.server.scheme();
+    if (!options.server.isValid() || options.server.host().isEmpty()
+        || !(scheme == QLatin1String("http") || scheme == QLatin1String("https")
+            || scheme == QLatin1String("ws") || scheme == QLatin1String("wss")))
+        return QStringLiteral("--server must be an http(s) or ws(s) URL with a host, not \"%1\"")
+            .arg(serverText);
+
+    if (!options.email.isEmpty() && !options.passwordFromStdin)
+        return QStringLiteral(
+            "--email needs --password-stdin (passwords are never taken as arguments)");
+    if (options.passwordFromStdin && options.email.isEmpty())
+        return QStringLiteral("--password-stdin needs --email");
+    if (!options.email.isEmpty() && !options.token.isEmpty())
+        return QStringLiteral("use either --token or --email, not both");
+    if (options.email.isEmpty() && options.token.isEmpty())
+        options.token = environment.value(QStringLiteral("STUDYCONNECT_TOKEN"));
+    if (options.email.isEmpty() && options.token.isEmpty())
+        return QStringLiteral("no credentials: give --token, set STUDYCONNECT_TOKEN, or use "
+                              "--email with --password-stdin");
+
+    if (!waitFor.isEmpty()) {
+        // Event names contain colons: the count is whatever follows the last one, when numeric.
+        const qsizetype colon = waitFor.lastIndexOf(u':');
+        bool numeric = false;
+        const int count = colon > 0 ? waitFor.mid(colon + 1).toInt(&numeric) : 0;
+        if (numeric) {
+            if (count < 1)
+                return QStringLiteral("--wait-for count must be at least 1");
+            options.waitForEvent = waitFor.left(colon);
+            options.waitForCount = count;
+        } else {
+            options.waitForEvent = waitFor;
+            options.waitForCount = 1;
+        }
+        if (options.waitForEvent.isEmpty())
+            return QStringLiteral("--wait-for needs an event name");
+    }
+    if (timeoutGiven) {
+        bool ok = false;
+        const double seconds = timeoutText.toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 86400)
+            return QStringLiteral("--timeout must be a number of seconds between 0 and 86400");
+        options.timeoutMs = std::max(1, int(seconds * 1000));
+    }
+    return options;
+}

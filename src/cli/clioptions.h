@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <variant>
+
+/// What studyconnect-cli was asked to do, parsed from its arguments. Hand-written parsing:
+/// --send and --dm take two values each, which QCommandLineParser cannot express.
+struct CliOptions
+{
+    QUrl server;
+    QString token;
+    QString email;
+    bool passwordFromStdin = false;
+    QStringList joins;
+    /// (room id, text)
+    QList<QPair<QString, QString>> sends;
+    /// (user id, text)
+    QList<QPair<QString, QString>> directMessages;
+    QString waitForEvent;
+    int waitForCount = 0;
+    int timeoutMs = 30000;
+    bool quiet = false;
+    bool help = false;
+    bool version = false;
+
+    static QString usage();
+    /// The options, or a usage error message. STUDYCONNECT_TOKEN is read from `environment`.
+    static std::variant<CliOptions, QString> parse(
+        const QStringList &arguments, const QProcessEnvironment &environment);
+};

@@ -1,0 +1,247 @@
+#include "clirunner.h"
+
+#include "auth/session.h"
+#include "chat/socketservice.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+
+CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_out(out)
+    , m_err(err)
+    , m_session(new Session(this))
+    , m_service(new SocketService(this))
+{
+    // Tokens given to or obtained by the CLI live in memory only.
+    m_session->setKeychainEnabled(false);
+    m_service->attachSession(m_session);
+
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        if (!m_everConnected)
+            finish(Unreachable,
+                QStringLiteral("could not reach %1 before the timeout")
+                    .arg(m_options.server.toDisplayString()));
+        else
+            finish(TimedOut, QStringLiteral("timed out"));
+    });
+    m_loginRetry.setSingleShot(true);
+    connect(&m_loginRetry, &QTimer::timeout, this, &CliRunner::signIn);
+
+    connect(m_service, &SocketService::connected, this, &CliRunner::onConnected);
+    connect(m_service, &SocketService::disconnected, this, [this](const QString &reason) {
+        onEvent(QStringLiteral("disconnect"),
+            { { QStringLiteral("event"), QStringLiteral("disconnect") },
+                { QStringLiteral("reason"), reason } });
+    });
+    connect(m_service, &SocketService::connectError, this, [this](const QString &message) {
+        onEvent(QStringLiteral("connect_error"),
+            { { QStringLiteral("event"), QStringLiteral("connect_error") },
+                { QStringLiteral("message"), message } });
+    });
+    connect(m_service, &SocketService::authenticationFailed, this,
+        [this](const QString &reason) { finish(AuthenticationFailed, reason); });
+    connect(m_service, &SocketService::eventReceived, this,
+        [this](const QString &event, const QVariant &data) {
+            onEvent(
+                event, { { QStringLiteral("event"), event }, { QStringLiteral("data"), data } });
+        });
+    // Queued: the confirming echo is still being dispatched and should be printed first.
+    connect(
+        m_service, &SocketService::messageConfirmed, this,
+        [this](const QString &clientId, const QString &) {
+            m_unconfirmedSends.remove(clientId);
+            checkDone();
+        },
+        Qt::QueuedConnection);
+    connect(m_service, &SocketService::messageFailed, this,
+        [this](const QString &clientId, const QString &error) {
+            if (m_unconfirmedSends.contains(clientId))
+                finish(TimedOut, QStringLiteral("the server refused a message: %1").arg(error));
+        });
+    connect(m_service, &SocketService::roomJoinConfirmed, this, [this](const QString &roomId) {
+        m_unconfirmedJoins.remove(roomId);
+        checkDone();
+    });
+    connect(m_service, &SocketService::roomJoinFailed, this,
+        [this](const QString &roomId, const QString &error) {
+            finish(TimedOut, QStringLiteral("could not join room %1: %2").arg(roomId, error));
+        });
+    connect(m_session, &Session::signedOut, this, [this](const QString &reason) {
+        if (m_finished || reason.isEmpty())
+            return;
+        if (m_session->lastSignInError() == RestError::Kind::Network && !m_everConnected) {
+            // Not reachable yet: keep trying until the timeout says otherwise.
+            qCInfo(lcCli) << "sign-in failed, retrying:" << reason;
+            m_loginRetry.start(1000);
+            return;
+        }
+        finish(AuthenticationFailed, reason);
+    });
+}
+
+CliRunner::~CliRunner() = default;
+
+void CliRunner::start(const QString &password)
+{
+    m_password = password;
+    m_timeout.start(m_options.timeoutMs);
+    // Queued now, delivered once connected: joins first, then the messages in order.
+    for (const QString &room : std::as_const(m_options.joins)) {
+        m_service->joinRoom(room);
+        m_unconfirmedJoins.insert(room);
+    }
+    for (const auto &[room, text] : std::as_const(m_options.sends)) {
+        if (!m_service->isJoined(room))
+            m_unconfirmedJoins.insert(room);
+        m_unconfirmedSends.insert(m_service->sendMessage(room, text));
+    }
+    for (const auto &[user, text] : std::as_const(m_options.directMessages))
+        m_unconfirmedSends.insert(m_service->sendDirectMessage(user, text));
+    signIn();
+}
+
+void CliRunner::signIn()
+{
+    if (m_finished)
+        return;
+    if (!m_options.email.isEmpty()) {
+        m_session->signIn(m_options.server, m_options.email, m_password);
+        return;
+    }
+    if (!m_session->useToken(m_options.server, m_options.token))
+        finish(AuthenticationFailed, m_session->errorString());
+}
+
+void CliRunner::onConnected()
+{
+    m_everConnected = true;
+    onEvent(QStringLiteral("connect"), { { QStringLiteral("event"), QStringLiteral("connect") } });
+    checkDone();
+}
+
+void CliRunner::onEvent(const QString &event, const QVariantMap &line)
+{
+    if (m_finished)
+        return;
+    print(line);
+    if (!m_options.waitForEvent.isEmpty() && event == m_options.waitForEvent) {
+        ++m_waitCount;
+        checkDone();
+    }
+}
+
+void CliRunner::checkDone()
+{
+    if (m_finished)
+        return;
+    if (!m_options.waitForEvent.isEmpty()) {
+        if (m_waitCount >= m_options.waitForCount)
+            finish(Done);
+        return;
+    }
+    if (!m_options.sends.isEmpty() || !m_options.directMessages.isEmpty()) {
+        if (m_unconfirmedSends.isEmpty())
+            finish(Done);
+        return;
+    }
+    if (m_everConnected && m_service->isConnected() && m_unconfirmedJoins.isEmpty())
+        finish(Done);
+}
+
+void CliRunner::print(const QVariantMap &line)
+{
+    if (m_options.quiet)
+        return;
+    // "event" first, for people reading the stream; QJsonObject would sort the keys.
+    auto json = [](const QVariant &value) {
+        const QByteArray array = QJsonDocument(QJsonArray { QJsonValue::fromVariant(value) })
+                                     .toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2);
+    };
+    QByteArray text = "{\"event\":" + json(line.value(QStringLiteral("event")));
+    for (auto it = line.begin(); it != line.end(); ++it) {
+        if (it.key() != QLatin1String("event"))
+            text += ',' + json(it.key()) + ':' + json(it.value());
+    }
+    text += "}\n";
+    *m_out << QString::fromUtf8(text);
+    m_out->flush();
+}
+
+void CliRunner::finish(int code, const QString &why)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    m_loginRetry.stop();
+    if (!why.isEmpty() && (!m_options.quiet || code != Done))
+        *m_err << "studyconnect-cli: " << why << '\n';
+    m_err->flush();
+    m_service->disconnect();
+    Q_EMIT finished(code);
+}
+
+int CliRunner::run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto parsed = CliOptions::parse(arguments, QProcessEnvironment::systemEnvironment());
+    if (const QString *error = std::get_if<QString>(&parsed)) {
+        err << "studyconnect-cli: " << *error << "\n\n" << CliOptions::usage();
+        return UsageError;
+    }
+    const CliOptions &options = std::get<CliOptions>(parsed);
+    if (options.help) {
+        out << CliOptions::usage();
+        return Done;
+    }
+    if (options.version) {
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+            << '\n';
+        return Done;
+    }
+    if (options.quiet)
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+
+    QString password;
+    if (options.passwordFromStdin) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << "studyconnect-cli: cannot read the password from standard input\n";
+            return UsageError;
+        }
+        password = QString::fromUtf8(input.readLine());
+        while (password.endsWith(u'\n') || password.endsWith(u'\r'))
+            password.chop(1);
+        if (password.isEmpty()) {
+            err << "studyconnect-cli: --password-stdin: standard input held no password\n";
+            return UsageError;
+        }
+    }
+
+    CliRunner runner(options, &out, &err);
+    int exitCode = TimedOut;
+    QObject::connect(&runner, &CliRunner::finished, &runner, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    });
+    // From inside the event loop, so that an immediate failure can end it.
+    QTimer::singleShot(0, &runner, [&runner, &password] { runner.start(password); });
+    QCoreApplication::exec();
+    return exitCode;
+}
