@@ -1,16 +1,61 @@
 import QtQuick
 import QtQuick.Controls
+import StudyConnect.Auth
+import StudyConnect.Desktop
 
+// The window: the sign-in page until a session exists, then the main view. A session that ends
+// (expired, refused, signed out) brings the sign-in page back with the reason.
 ApplicationWindow {
     id: window
+    objectName: "mainWindow"
+
     width: 1100
     height: 720
+    minimumWidth: 640
+    minimumHeight: 420
     visible: true
-    title: qsTr("StudyConnect")
+    color: Theme.window
+    title: {
+        const unread = mainLoader.item ? mainLoader.item.totalUnread : 0
+        return unread > 0 ? qsTr("(%1) StudyConnect").arg(unread) : qsTr("StudyConnect")
+    }
 
-    Label {
+    readonly property bool signedIn: Session.state === Session.SignedIn
+    /// True while a stored session is being restored: neither page is shown yet.
+    property bool restoring: true
+
+    Component.onCompleted: {
+        Session.restore(DesktopSettings.serverUrl)
+        // restore() returns at once when nothing is stored.
+        if (Session.state !== Session.SigningIn)
+            restoring = false
+    }
+    Connections {
+        target: Session
+        function onRestoreFinished() { window.restoring = false }
+        function onSignedIn() { window.restoring = false }
+    }
+
+    Loader {
+        id: mainLoader
+        anchors.fill: parent
+        active: window.signedIn
+        visible: active
+        sourceComponent: MainView {
+            windowActive: window.active
+        }
+    }
+
+    Loader {
+        anchors.fill: parent
+        active: !window.signedIn && !window.restoring
+        visible: active
+        sourceComponent: SignInPage {}
+    }
+
+    BusyIndicator {
         anchors.centerIn: parent
-        text: qsTr("StudyConnect")
-        font.pixelSize: 28
+        running: window.restoring && !window.signedIn
+        visible: running
     }
 }

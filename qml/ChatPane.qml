@@ -1,0 +1,259 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The chat container: header, connection banner, the timeline (newest at the bottom, older
+// history loaded while scrolling up, "Jump to latest" when away from it), the typing line and
+// the composer.
+Rectangle {
+    id: pane
+    objectName: "chatPane"
+
+    /// "room:<id>" or "dm:<user id>"; empty when nothing is open.
+    property string conversationKey: ""
+    property var messages: null
+    property string title: ""
+    property string subtitle: ""
+    property bool isDirect: false
+    property bool joined: true
+    property bool peerOnline: false
+    property string typingText: ""
+    property alias banner: banner
+    property alias composer: composer
+    property alias timeline: timeline
+
+    signal sendRequested(string text)
+    signal composerEdited(string text)
+    signal leaveRequested()
+    signal joinRequested()
+
+    color: Theme.base
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // --- header ---
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 56
+            color: Theme.base
+            visible: pane.conversationKey !== ""
+
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacing * 2
+                anchors.rightMargin: Theme.spacing * 2
+                spacing: Theme.spacing
+
+                Avatar {
+                    visible: pane.isDirect
+                    name: pane.title
+                    showPresence: true
+                    online: pane.peerOnline
+                    Layout.preferredWidth: 32
+                    Layout.preferredHeight: 32
+                }
+                Text {
+                    visible: !pane.isDirect
+                    text: "#"
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.titleFont
+                    font.weight: Font.Bold
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Text {
+                        objectName: "conversationTitle"
+                        Layout.fillWidth: true
+                        text: pane.title
+                        textFormat: Text.PlainText
+                        elide: Text.ElideRight
+                        color: Theme.text
+                        font.pixelSize: Theme.titleFont
+                        font.weight: Font.Bold
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: pane.subtitle
+                        textFormat: Text.PlainText
+                        elide: Text.ElideRight
+                        color: Theme.mutedText
+                        font.pixelSize: Theme.smallFont
+                    }
+                }
+                Button {
+                    visible: !pane.isDirect && !pane.joined
+                    objectName: "joinButton"
+                    text: qsTr("Join")
+                    highlighted: true
+                    Accessible.name: qsTr("Join this room")
+                    onClicked: pane.joinRequested()
+                }
+                Button {
+                    visible: !pane.isDirect && pane.joined
+                    objectName: "leaveButton"
+                    text: qsTr("Leave")
+                    flat: true
+                    Accessible.name: qsTr("Leave this room")
+                    onClicked: pane.leaveRequested()
+                }
+            }
+            Rectangle {
+                anchors.bottom: parent.bottom
+                width: parent.width
+                height: 1
+                color: Theme.separator
+            }
+        }
+
+        ConnectionBanner {
+            id: banner
+            Layout.fillWidth: true
+        }
+
+        // --- timeline ---
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ListView {
+                id: timeline
+                objectName: "timeline"
+                anchors.fill: parent
+                visible: pane.conversationKey !== ""
+                model: pane.messages
+                verticalLayoutDirection: ListView.BottomToTop
+                // Row 0 is the newest message: appending history never moves what the reader sees.
+                clip: true
+                reuseItems: true
+                cacheBuffer: 600
+                boundsBehavior: Flickable.StopAtBounds
+                bottomMargin: Theme.spacing
+                topMargin: Theme.spacing
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Messages in %1").arg(pane.title)
+
+                ScrollBar.vertical: ScrollBar { }
+
+                delegate: MessageDelegate {
+                    onRetryRequested: (clientId) => timeline.model.retry(clientId)
+                    onDiscardRequested: (clientId) => timeline.model.discard(clientId)
+                }
+
+                readonly property bool awayFromLatest: contentHeight > height
+                    && (contentY + height) < (contentHeight + originY - height / 2)
+
+                function loadOlderIfNeeded() {
+                    if (!model || model.loading || model.historyComplete)
+                        return
+                    // Within a screen of the oldest loaded message (the top in BottomToTop).
+                    if (contentY - originY < height && model.canFetchMore(model.index(-1, 0)))
+                        model.fetchMore(model.index(-1, 0))
+                }
+                onContentYChanged: loadOlderIfNeeded()
+                onCountChanged: Qt.callLater(loadOlderIfNeeded)
+                onModelChanged: Qt.callLater(loadOlderIfNeeded)
+
+                footer: Item {
+                    // The top of the timeline (the footer in BottomToTop): a spinner while older messages load, then the start.
+                    width: timeline.width
+                    height: 40
+                    BusyIndicator {
+                        anchors.centerIn: parent
+                        running: !!timeline.model && timeline.model.loading
+                        visible: running
+                        height: 28
+                        width: 28
+                    }
+                    Text {
+                        anchors.centerIn: parent
+                        visible: !!timeline.model && timeline.model.historyComplete && timeline.count > 0
+                        text: qsTr("This is the start of the conversation.")
+                        textFormat: Text.PlainText
+                        color: Theme.faintText
+                        font.pixelSize: Theme.smallFont
+                    }
+                }
+            }
+
+            Text {
+                anchors.centerIn: parent
+                width: parent.width - 80
+                horizontalAlignment: Text.AlignHCenter
+                visible: pane.conversationKey !== "" && timeline.count === 0 && !!pane.messages && !pane.messages.loading
+                text: pane.isDirect ? qsTr("No messages yet. Say hello!") : qsTr("No messages in this room yet.")
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.faintText
+            }
+
+            Column {
+                anchors.centerIn: parent
+                visible: pane.conversationKey === ""
+                spacing: Theme.spacing
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Welcome to StudyConnect")
+                    textFormat: Text.PlainText
+                    color: Theme.text
+                    font.pixelSize: Theme.titleFont
+                    font.weight: Font.DemiBold
+                }
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Pick a room or a person on the left, or press Ctrl+K.")
+                    textFormat: Text.PlainText
+                    color: Theme.mutedText
+                }
+            }
+
+            RoundButton {
+                id: jumpButton
+                objectName: "jumpToLatestButton"
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.margins: Theme.spacing * 2
+                visible: timeline.visible && timeline.awayFromLatest
+                text: qsTr("↓ Latest")
+                padding: 10
+                Accessible.name: qsTr("Jump to latest message")
+                onClicked: timeline.positionViewAtBeginning()
+            }
+        }
+
+        // --- typing line ---
+        Text {
+            objectName: "typingLine"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.preferredHeight: 18
+            text: pane.typingText
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFont
+            font.italic: true
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+
+        Composer {
+            id: composer
+            Layout.fillWidth: true
+            active: pane.conversationKey !== "" && (pane.isDirect || pane.joined)
+            inactiveHint: pane.conversationKey === "" ? qsTr("Open a room or a conversation to start writing")
+                                                      : qsTr("Join the room to write")
+            placeholder: pane.isDirect ? qsTr("Message %1").arg(pane.title) : qsTr("Message #%1").arg(pane.title)
+            onSendRequested: (text) => pane.sendRequested(text)
+            onEdited: (text) => pane.composerEdited(text)
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import StudyConnect.Desktop
+
+// One row of the timeline: an optional day separator, then either a system line ("Ada joined")
+// or a message with avatar, name and time at the start of a run from one sender. Our own
+// messages show Pending ("Sending…") and Failed (reason, Retry, Discard) until confirmed.
+// The delivery states and kinds are MessageListModel's: Pending 0, Sent 1, Failed 2;
+// Message 0, JoinedNotice 1, LeftNotice 2.
+Item {
+    id: row
+
+    required property int index
+    required property string clientId
+    required property string senderName
+    required property string senderAvatar
+    required property string text
+    required property var createdAt
+    required property bool isMine
+    required property int deliveryState
+    required property bool showSender
+    required property bool showDate
+    required property int kind
+    required property string errorString
+
+    readonly property bool pending: deliveryState === 0
+    readonly property bool failed: deliveryState === 2
+    readonly property bool notice: kind !== 0
+    // The locale's short time without seconds ("14:05", "2:05 PM").
+    readonly property string timeText: createdAt ? createdAt.toLocaleTimeString(Qt.locale(), Theme.timeFormat) : ""
+
+    signal retryRequested(string clientId)
+    signal discardRequested(string clientId)
+
+    width: ListView.view ? ListView.view.width : implicitWidth
+    implicitHeight: column.implicitHeight
+    height: implicitHeight
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: {
+        if (notice)
+            return text
+        let state = ""
+        if (pending)
+            state = qsTr("sending")
+        else if (failed)
+            state = qsTr("not sent: %1").arg(errorString)
+        return qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(text) + (state ? ", " + state : "")
+    }
+
+    function dayLabel(date) {
+        if (!date)
+            return ""
+        const today = new Date()
+        const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate())
+        const startOfDay = new Date(date.getFullYear(), date.getMonth(), date.getDate())
+        const days = Math.round((startOfToday - startOfDay) / 86400000)
+        if (days === 0)
+            return qsTr("Today")
+        if (days === 1)
+            return qsTr("Yesterday")
+        return date.toLocaleDateString(Qt.locale(), days < 7 ? "dddd" : Locale.LongFormat)
+    }
+
+    Column {
+        id: column
+        width: parent.width
+        topPadding: row.showSender || row.showDate || row.notice ? Theme.spacing : 0
+
+        // --- day separator ---
+        Item {
+            visible: row.showDate
+            width: parent.width
+            height: visible ? dayText.implicitHeight + Theme.spacing * 2 : 0
+            objectName: "daySeparator"
+            Accessible.role: Accessible.Separator
+            Accessible.name: dayText.text
+
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
+                x: Theme.spacing * 2
+                width: parent.width - Theme.spacing * 4
+                height: 1
+                color: Theme.separator
+            }
+            Rectangle {
+                anchors.centerIn: parent
+                width: dayText.implicitWidth + Theme.spacing * 3
+                height: dayText.implicitHeight + 6
+                radius: height / 2
+                color: Theme.base
+                border.color: Theme.separator
+                Text {
+                    id: dayText
+                    anchors.centerIn: parent
+                    text: row.dayLabel(row.createdAt)
+                    textFormat: Text.PlainText
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFont
+                    font.weight: Font.DemiBold
+                }
+            }
+        }
+
+        // --- joined / left line ---
+        Text {
+            visible: row.notice
+            objectName: "noticeText"
+            width: parent.width
+            height: visible ? implicitHeight + Theme.spacing / 2 : 0
+            leftPadding: Theme.spacing * 2 + Theme.avatarSize + Theme.spacing
+            rightPadding: Theme.spacing * 2
+            text: row.notice ? (row.kind === 1 ? "→ " : "← ") + row.text + (row.timeText ? "  ·  " + row.timeText : "") : ""
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFont
+            font.italic: true
+        }
+
+        // --- message ---
+        Item {
+            id: messageItem
+            visible: !row.notice
+            width: parent.width
+            height: visible ? messageLayout.implicitHeight + 4 : 0
+
+            Rectangle {
+                anchors.fill: parent
+                color: row.failed ? Theme.errorBackground : (hover.hovered ? Theme.hover : "transparent")
+            }
+            HoverHandler { id: hover }
+
+            RowLayout {
+                id: messageLayout
+                x: Theme.spacing * 2
+                y: 2
+                width: parent.width - Theme.spacing * 4
+                spacing: Theme.spacing * 1.5
+
+                Item {
+                    Layout.preferredWidth: Theme.avatarSize
+                    Layout.preferredHeight: row.showSender ? Theme.avatarSize : timeHint.implicitHeight
+                    Layout.alignment: Qt.AlignTop
+                    Avatar {
+                        visible: row.showSender
+                        anchors.fill: parent
+                        name: row.senderName
+                        source: row.senderAvatar
+                    }
+                    // The time of a continuation line, shown while hovered.
+                    Text {
+                        id: timeHint
+                        visible: !row.showSender && hover.hovered
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        anchors.topMargin: 3
+                        text: row.timeText
+                        textFormat: Text.PlainText
+                        color: Theme.faintText
+                        font.pixelSize: Theme.smallFont * 0.92
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+
+                    RowLayout {
+                        visible: row.showSender
+                        spacing: Theme.spacing
+                        Text {
+                            objectName: "senderName"
+                            text: row.senderName
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            Layout.maximumWidth: messageLayout.width * 0.6
+                            color: Theme.text
+                            font.weight: Font.DemiBold
+                        }
+                        Text {
+                            objectName: "timeText"
+                            text: row.timeText
+                            textFormat: Text.PlainText
+                            color: Theme.faintText
+                            font.pixelSize: Theme.smallFont
+                        }
+                    }
+
+                    MessageText {
+                        objectName: "messageText"
+                        Layout.fillWidth: true
+                        text: row.text
+                        opacity: row.pending ? 0.6 : 1
+                    }
+
+                    // --- delivery state of our own unconfirmed messages ---
+                    Text {
+                        visible: row.pending
+                        objectName: "pendingMarker"
+                        text: qsTr("Sending…")
+                        textFormat: Text.PlainText
+                        color: Theme.faintText
+                        font.pixelSize: Theme.smallFont
+                        font.italic: true
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
+                    RowLayout {
+                        visible: row.failed
+                        objectName: "failedMarker"
+                        spacing: Theme.spacing
+                        Text {
+                            Layout.fillWidth: true
+                            text: row.errorString ? qsTr("Not sent: %1").arg(row.errorString) : qsTr("Not sent")
+                            textFormat: Text.PlainText
+                            wrapMode: Text.Wrap
+                            color: Theme.danger
+                            font.pixelSize: Theme.smallFont
+                        }
+                        Button {
+                            objectName: "retryButton"
+                            text: qsTr("Retry")
+                            flat: true
+                            Accessible.name: qsTr("Retry sending this message")
+                            onClicked: row.retryRequested(row.clientId)
+                        }
+                        Button {
+                            objectName: "discardButton"
+                            text: qsTr("Discard")
+                            flat: true
+                            Accessible.name: qsTr("Discard this message")
+                            onClicked: row.discardRequested(row.clientId)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

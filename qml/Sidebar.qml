@@ -1,0 +1,235 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import StudyConnect.Auth
+
+// Rooms (joined state, unread badges), direct messages (unread counts) and people (presence,
+// online first). Activating a person opens the direct conversation with them.
+Rectangle {
+    id: sidebar
+    objectName: "sidebar"
+
+    property var rooms
+    property var conversations
+    property var people
+    property string currentKey: ""
+    property string selfId: ""
+
+    signal openRequested(string key)
+    signal personActivated(string userId)
+    signal joinByIdRequested()
+    signal switcherRequested()
+    signal signOutRequested()
+
+    color: Theme.sidebar
+
+    Rectangle {
+        anchors.right: parent.right
+        width: 1
+        height: parent.height
+        color: Theme.separator
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.rightMargin: 1
+        spacing: 0
+
+        // --- who I am ---
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacing * 1.5
+            spacing: Theme.spacing
+            Avatar {
+                name: selfName.text
+                source: Session.user.avatar || ""
+                Layout.preferredWidth: 32
+                Layout.preferredHeight: 32
+                showPresence: true
+                online: true
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Text {
+                    id: selfName
+                    Layout.fillWidth: true
+                    text: {
+                        const u = Session.user
+                        const name = ((u.firstName || "") + " " + (u.lastName || "")).trim()
+                        return name !== "" ? name : (Session.account !== "" ? Session.account : qsTr("Signed in"))
+                    }
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.text
+                    font.weight: Font.DemiBold
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: Session.serverUrl.toString().replace(/^https?:\/\//, "")
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                }
+            }
+            ToolButton {
+                objectName: "accountMenuButton"
+                text: "⋯"
+                Accessible.name: qsTr("Account menu")
+                onClicked: accountMenu.open()
+                Menu {
+                    id: accountMenu
+                    y: parent.height
+                    MenuItem {
+                        text: qsTr("Jump to…  (Ctrl+K)")
+                        onTriggered: sidebar.switcherRequested()
+                    }
+                    MenuItem {
+                        text: qsTr("Join a room by id…")
+                        onTriggered: sidebar.joinByIdRequested()
+                    }
+                    MenuSeparator {}
+                    MenuItem {
+                        objectName: "signOutItem"
+                        text: qsTr("Sign out")
+                        onTriggered: sidebar.signOutRequested()
+                    }
+                }
+            }
+        }
+
+        // --- quick switcher entry ---
+        Button {
+            objectName: "switcherButton"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing * 1.5
+            Layout.rightMargin: Theme.spacing * 1.5
+            Layout.bottomMargin: Theme.spacing
+            flat: false
+            text: qsTr("Jump to…")
+            Accessible.name: qsTr("Jump to a room or person (Ctrl+K)")
+            contentItem: RowLayout {
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Jump to…")
+                    textFormat: Text.PlainText
+                    color: Theme.mutedText
+                }
+                Text {
+                    text: qsTr("Ctrl+K")
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                }
+            }
+            onClicked: sidebar.switcherRequested()
+        }
+
+        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
+
+        ScrollView {
+            id: scroll
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            clip: true
+
+            Column {
+                width: scroll.availableWidth
+                topPadding: 4
+                bottomPadding: 12
+
+                SectionHeader {
+                    title: qsTr("Rooms")
+                    actionText: qsTr("+ Join by id")
+                    actionName: "joinByIdButton"
+                    onActionTriggered: sidebar.joinByIdRequested()
+                }
+                Repeater {
+                    model: sidebar.rooms
+                    // "id" cannot be a property name in QML: the roles are read through `model`.
+                    delegate: SidebarItem {
+                        required property var model
+                        objectName: "room:" + model.id
+                        width: parent.width
+                        glyph: "#"
+                        label: model.name
+                        dimmed: !model.joined
+                        unread: model.unreadCount
+                        current: sidebar.currentKey === "room:" + model.id
+                        Accessible.description: model.joined ? qsTr("joined") : qsTr("not joined")
+                        onClicked: sidebar.openRequested("room:" + model.id)
+                    }
+                }
+                Text {
+                    visible: !sidebar.rooms || sidebar.rooms.count === 0
+                    x: Theme.spacing * 2
+                    width: parent.width - Theme.spacing * 4
+                    text: qsTr("No rooms yet. Join one by its id.")
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                }
+
+                SectionHeader { title: qsTr("Direct messages") }
+                Repeater {
+                    model: sidebar.conversations
+                    delegate: SidebarItem {
+                        required property string peerId
+                        required property string peerName
+                        required property string peerAvatar
+                        required property int unreadCount
+                        required property string lastMessageText
+                        objectName: "dm:" + peerId
+                        width: parent.width
+                        showAvatar: true
+                        avatarSource: peerAvatar
+                        label: peerName
+                        secondary: lastMessageText
+                        unread: unreadCount
+                        current: sidebar.currentKey === "dm:" + peerId
+                        onClicked: sidebar.openRequested("dm:" + peerId)
+                    }
+                }
+                Text {
+                    visible: !sidebar.conversations || sidebar.conversations.count === 0
+                    x: Theme.spacing * 2
+                    width: parent.width - Theme.spacing * 4
+                    text: qsTr("No conversations yet. Pick someone below.")
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                }
+
+                SectionHeader {
+                    // Others online: the signed-in user is not listed.
+                    title: sidebar.people ? qsTr("People · %1 online").arg(Math.max(0, sidebar.people.onlineCount
+                                  - (sidebar.people.statusOf(sidebar.selfId) === "online" ? 1 : 0)))
+                                          : qsTr("People")
+                }
+                Repeater {
+                    model: sidebar.people
+                    delegate: SidebarItem {
+                        required property var model
+                        objectName: "person:" + model.id
+                        visible: model.id !== sidebar.selfId
+                        height: visible ? 44 : 0
+                        width: parent.width
+                        showAvatar: true
+                        showPresence: true
+                        online: model.online
+                        avatarSource: model.avatar
+                        label: model.name
+                        secondary: model.role
+                        dimmed: !model.online
+                        Accessible.description: qsTr("Opens a direct conversation")
+                        onClicked: sidebar.personActivated(model.id)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One entry of the sidebar: a room ("#"), a direct conversation or a person (avatar with a
+// presence dot), with an unread badge. Untrusted names are plain text.
+ItemDelegate {
+    id: item
+
+    property string label
+    property string secondary
+    property int unread: 0
+    property bool current: false
+    property bool dimmed: false
+    property bool showAvatar: false
+    property bool showPresence: false
+    property bool online: false
+    property string avatarSource
+    property string glyph: ""
+
+    width: ListView.view ? ListView.view.width : parent ? parent.width : implicitWidth
+    height: showAvatar ? 44 : 34
+    leftPadding: Theme.spacing * 1.5
+    rightPadding: Theme.spacing * 1.5
+    highlighted: current
+    focusPolicy: Qt.StrongFocus
+
+    Accessible.role: Accessible.ListItem
+    Accessible.name: label + (unread > 0 ? ", " + qsTr("%n unread", "", unread) : "")
+                     + (showPresence ? ", " + (online ? qsTr("online") : qsTr("offline")) : "")
+    Accessible.selected: current
+
+    background: Rectangle {
+        x: 6
+        width: parent.width - 12
+        radius: Theme.radius
+        color: item.current ? Theme.selected : (item.hovered ? Theme.hover : "transparent")
+        border.color: item.visualFocus ? Theme.focusRing : "transparent"
+        border.width: 2
+    }
+
+    contentItem: RowLayout {
+        spacing: Theme.spacing
+
+        Text {
+            visible: item.glyph !== ""
+            text: item.glyph
+            textFormat: Text.PlainText
+            color: Theme.faintText
+            font.weight: Font.DemiBold
+            Layout.preferredWidth: 14
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Avatar {
+            visible: item.showAvatar
+            name: item.label
+            source: item.avatarSource
+            showPresence: item.showPresence
+            online: item.online
+            Layout.preferredWidth: 28
+            Layout.preferredHeight: 28
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+            Text {
+                Layout.fillWidth: true
+                text: item.label
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                color: item.dimmed ? Theme.mutedText : Theme.text
+                font.weight: item.unread > 0 ? Font.Bold : Font.Normal
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: item.secondary !== ""
+                text: item.secondary
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                maximumLineCount: 1
+                color: Theme.faintText
+                font.pixelSize: Theme.smallFont
+            }
+        }
+        Rectangle {
+            visible: item.unread > 0
+            objectName: "unreadBadge"
+            Layout.preferredHeight: 18
+            Layout.preferredWidth: Math.max(18, badgeText.implicitWidth + 10)
+            radius: 9
+            color: Theme.accent
+            Text {
+                id: badgeText
+                anchors.centerIn: parent
+                text: item.unread > 99 ? "99+" : String(item.unread)
+                textFormat: Text.PlainText
+                color: Theme.accentText
+                font.pixelSize: Theme.smallFont * 0.9
+                font.weight: Font.Bold
+            }
+        }
+    }
+}

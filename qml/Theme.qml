@@ -1,0 +1,41 @@
+pragma Singleton
+import QtQuick
+
+// Colours and sizes derived from the system palette, so that the Fusion style and our own
+// surfaces agree in light and dark mode. Qt 6.4 has no colour-scheme API: dark is a dark window.
+QtObject {
+    id: theme
+
+    readonly property SystemPalette palette: SystemPalette { colorGroup: SystemPalette.Active }
+    readonly property bool dark: palette.window.hslLightness < 0.5
+
+    readonly property color window: palette.window
+    readonly property color base: palette.base
+    readonly property color text: palette.windowText
+    readonly property color mutedText: Qt.rgba(text.r, text.g, text.b, 0.62)
+    readonly property color faintText: Qt.rgba(text.r, text.g, text.b, 0.45)
+    readonly property color accent: palette.highlight
+    readonly property color accentText: palette.highlightedText
+    readonly property color sidebar: dark ? Qt.lighter(window, 1.15) : Qt.darker(window, 1.035)
+    readonly property color separator: Qt.rgba(text.r, text.g, text.b, 0.12)
+    readonly property color hover: Qt.rgba(text.r, text.g, text.b, 0.06)
+    readonly property color selected: Qt.rgba(accent.r, accent.g, accent.b, dark ? 0.35 : 0.18)
+    readonly property color link: dark ? "#8ab4f8" : "#1a56c4"
+    readonly property color danger: dark ? "#ff8a80" : "#c62828"
+    readonly property color warningBackground: dark ? "#4a3b0c" : "#fff4cf"
+    readonly property color warningText: dark ? "#ffe08a" : "#5c4300"
+    readonly property color errorBackground: dark ? "#4a1c1c" : "#fde7e7"
+    readonly property color online: "#2e9e5b"
+    readonly property color offline: Qt.rgba(text.r, text.g, text.b, 0.35)
+    readonly property color focusRing: accent
+
+    /// The locale's short time format without seconds.
+    readonly property string timeFormat: Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]ss/, "").replace(/ t$/, "")
+
+    readonly property int spacing: 8
+    readonly property int radius: 6
+    readonly property int avatarSize: 36
+    readonly property int sidebarWidth: 264
+    readonly property real smallFont: Qt.application.font.pixelSize * 0.86
+    readonly property real titleFont: Qt.application.font.pixelSize * 1.25
+}

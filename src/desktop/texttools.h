@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QColor>
+#include <QObject>
+#include <QQmlEngine>
+#include <QString>
+#include <QUrl>
+
+/// Helpers the views call on untrusted text. None of them interpret markup.
+class TextTools : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+public:
+    explicit TextTools(QObject *parent = nullptr);
+
+    /// The http(s) link containing the character at `position`, or an empty URL.
+    Q_INVOKABLE QUrl linkAt(const QString &text, int position) const;
+    Q_INVOKABLE bool hasLinks(const QString &text) const;
+    /// Up to two letters for an avatar: "Ada Lovelace" → "AL", "grace" → "G", "" → "?".
+    Q_INVOKABLE QString initials(const QString &name) const;
+    /// A stable colour for a name (the same name always gets the same hue), dark enough for white
+    /// initials on it in light and dark palettes.
+    Q_INVOKABLE QColor avatarColor(const QString &name) const;
+    /// Opens an http(s) URL in the browser; refuses every other scheme. True when handed over.
+    Q_INVOKABLE bool openLink(const QUrl &url) const;
+};

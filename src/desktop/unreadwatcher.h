@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+
+class Notifier;
+
+/// Watches the room and conversation list models (by their role names, so it knows nothing of
+/// the chat library) for unread counts that go up, and
+///  - keeps `totalUnread` for the window title;
+///  - asks the Notifier for a desktop notification when the message is not in view: always for
+///    a conversation other than the open one, and for the open one while the window is inactive.
+///
+/// Keys are "room:<id>" and "dm:<peer id>", the same the views use for the open conversation.
+class UnreadWatcher : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    /// Rows with roles id, name, unreadCount, lastMessageText (RoomListModel).
+    Q_PROPERTY(QAbstractItemModel *rooms READ rooms WRITE setRooms NOTIFY roomsChanged)
+    /// Rows with roles peerId, peerName, unreadCount, lastMessageText (ConversationListModel).
+    Q_PROPERTY(QAbstractItemModel *conversations READ conversations WRITE setConversations NOTIFY conversationsChanged)
+    /// The conversation in view, e.g. "room:3"; empty when none.
+    Q_PROPERTY(QString activeKey READ activeKey WRITE setActiveKey NOTIFY activeKeyChanged)
+    Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
+    /// Off while signed out or while the first lists load (no burst of notifications on start).
+    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+
+public:
+    explicit UnreadWatcher(QObject *parent = nullptr);
+
+    QAbstractItemModel *rooms() const { return m_rooms.model; }
+    void setRooms(QAbstractItemModel *model);
+    QAbstractItemModel *conversations() const { return m_conversations.model; }
+    void setConversations(QAbstractItemModel *model);
+    QString activeKey() const { return m_activeKey; }
+    void setActiveKey(const QString &key);
+    bool windowActive() const { return m_windowActive; }
+    void setWindowActive(bool active);
+    bool notificationsEnabled() const { return m_notificationsEnabled; }
+    void setNotificationsEnabled(bool enabled);
+    int totalUnread() const { return m_totalUnread; }
+
+    /// The Notifier to use (the QML singleton's instance by default, set on first use).
+    void setNotifier(Notifier *notifier) { m_notifier = notifier; }
+
+Q_SIGNALS:
+    void roomsChanged();
+    void conversationsChanged();
+    void activeKeyChanged();
+    void windowActiveChanged();
+    void notificationsEnabledChanged();
+    void totalUnreadChanged();
+    /// A notification for `key` was requested (tests and the log).
+    void notified(const QString &key, const QString &title, const QString &body);
+
+private:
+    struct Source
+    {
+        QPointer<QAbstractItemModel> model;
+        QString prefix;
+        QByteArray idRole;
+        QByteArray nameRole;
+        int id = -1, name = -1, unread = -1, text = -1;
+        QList<QMetaObject::Connection> connections;
+        QHash<QString, int> lastUnread;
+    };
+    void attach(Source &source, QAbstractItemModel *model);
+    void resolveRoles(Source &source);
+    /// Re-reads every row: updates the total and notifies for counts that went up.
+    void scan(Source &source, bool mayNotify);
+    void recomputeTotal();
+
+    Source m_rooms;
+    Source m_conversations;
+    QString m_activeKey;
+    bool m_windowActive = true;
+    bool m_notificationsEnabled = true;
+    int m_totalUnread = 0;
+    QPointer<Notifier> m_notifier;
+};
