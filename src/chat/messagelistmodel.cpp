@@ -331,10 +331,12 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
         if (!guard)
             return;
         MessageListModel *self = guard.data();
-        self->m_loading = false;
         const int count = int(page.messages.size());
+        // Still "loading" while the rows go in, so a view reacting to them cannot start a second
+        // request for the same page.
         if (page.ok)
             self->insertHistory(std::move(page.messages));
+        self->m_loading = false;
         if (page.complete && !self->m_historyComplete) {
             self->m_historyComplete = true;
             Q_EMIT self->historyCompleteChanged();

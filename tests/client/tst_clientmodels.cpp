@@ -1,0 +1,340 @@
+// The models and payload parsing on their own: batching, de-duplication, pending rows, runs of
+// one sender, paging, and bad input.
+#include "auth/jwtclaims.h"
+#include "chat/conversationlistmodel.h"
+#include "chat/messagelistmodel.h"
+#include "chat/payload.h"
+#include "chat/presencemodel.h"
+#include "chat/roomlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+constexpr qint64 kMinute = 60 * 1000;
+const qint64 kBase = QDateTime(QDate(2025, 3, 10), QTime(12, 0)).toMSecsSinceEpoch();
+
+ChatMessage message(qint64 id, quint32 sender, qint64 atMs, const QString &text = {})
+{
+    ChatMessage result;
+    result.numericId = id;
+    result.sender = sender;
+    result.createdAtMs = atMs;
+    result.text = text.isEmpty() ? QStringLiteral("message %1").arg(id) : text;
+    return result;
+}
+
+} // namespace
+
+class TestClientModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void payloadIdsAreStrings()
+    {
+        QCOMPARE(Payload::idString(QVariant(qint64(42))), QStringLiteral("42"));
+        QCOMPARE(Payload::idString(QVariant(42.0)), QStringLiteral("42"));
+        QCOMPARE(Payload::idString(QVariant(QStringLiteral(" 42 "))), QStringLiteral("42"));
+        QCOMPARE(Payload::idString(QVariant(4.5)), QString());
+        QCOMPARE(Payload::idString(QVariant(true)), QString());
+        QCOMPARE(Payload::idString(QVariant(QVariantMap())), QString());
+        QCOMPARE(Payload::idString(QVariant()), QString());
+    }
+
+    void payloadMessagesAreValidated()
+    {
+        const QVariantMap sender { { QStringLiteral("id"), 7 },
+            { QStringLiteral("firstName"), QStringLiteral("Ada") },
+            { QStringLiteral("lastName"), QStringLiteral("Lovelace") } };
+        QVariantMap good { { QStringLiteral("id"), QStringLiteral("9") },
+            { QStringLiteral("roomId"), 3 }, { QStringLiteral("sender"), sender },
+            { QStringLiteral("text"), QStringLiteral("hi") },
+            { QStringLiteral("createdAt"), QStringLiteral("2025-03-10T12:00:00.000Z") } };
+        auto parsed = Payload::message(good);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->roomId, QStringLiteral("3"));
+        QCOMPARE(parsed->sender.id, QStringLiteral("7"));
+        QCOMPARE(parsed->sender.name, QStringLiteral("Ada Lovelace"));
+        QCOMPARE(parsed->createdAtMs,
+            QDateTime(QDate(2025, 3, 10), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+
+        QString why;
+        QVariantMap noText = good;
+        noText.insert(QStringLiteral("text"), 5);
+        QVERIFY(!Payload::message(noText, &why));
+        QVERIFY(!why.isEmpty());
+        QVariantMap noSender = good;
+        noSender.remove(QStringLiteral("sender"));
+        QVERIFY(!Payload::message(noSender));
+        QVERIFY(!Payload::message(QVariant(QStringLiteral("text"))));
+        QVERIFY(!Payload::message(QVariant(QVariantList { 1, 2 })));
+        QVariantMap badTime = good;
+        badTime.insert(QStringLiteral("createdAt"), QStringLiteral("yesterday"));
+        QVERIFY(Payload::message(badTime)->createdAtMs > 0); // "now"
+    }
+
+    void jwtClaims()
+    {
+        // {"id":5,"exp":1700000000} and {"id":"u-1"} (no exp)
+        const QString withExp = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.")
+            + QString::fromLatin1(
+                QByteArray(R"({"id":5,"exp":1700000000})")
+                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            + QStringLiteral(".sig");
+        const auto claims = JwtClaims::parse(withExp);
+        QVERIFY(claims);
+        QCOMPARE(claims->userId, QStringLiteral("5"));
+        QCOMPARE(claims->expiresAt.toSecsSinceEpoch(), 1700000000);
+        QVERIFY(claims->isExpired());
+        const QString noExp = QStringLiteral("x.")
+            + QString::fromLatin1(
+                QByteArray(R"({"id":"u-1"})")
+                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            + QStringLiteral(".y");
+        QVERIFY(JwtClaims::parse(noExp));
+        QCOMPARE(JwtClaims::parse(noExp)->userId, QStringLiteral("u-1"));
+        QVERIFY(!JwtClaims::parse(noExp)->isExpired());
+        QVERIFY(!JwtClaims::parse(QStringLiteral("not a token")));
+        QVERIFY(!JwtClaims::parse(QStringLiteral("a.!!!.c")));
+        QVERIFY(!JwtClaims::parse(QStringLiteral("a.")
+            + QString::fromLatin1(QByteArray("[1]").toBase64(QByteArray::Base64UrlEncoding))
+            + QStringLiteral(".c")));
+        const QString badExp = QStringLiteral("x.")
+            + QString::fromLatin1(
+                QByteArray(R"({"exp":"soon"})").toBase64(QByteArray::Base64UrlEncoding))
+            + QStringLiteral(".y");
+        QVERIFY(!JwtClaims::parse(badExp));
+    }
+
+    void liveMessagesAreInsertedInOneBatch()
+    {
+        auto senders = std::make_shared<SenderDirectory>();
+        const quint32 ada = senders->intern(QStringLiteral("1"), QStringLiteral("Ada"));
+        const quint32 alan = senders->intern(QStringLiteral("2"), QStringLiteral("Alan"));
+        MessageListModel model(QStringLiteral("1"), false, senders);
+        model.setSelfId(QStringLiteral("1"));
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        model.enqueue(message(1, ada, kBase));
+        model.enqueue(message(2, ada, kBase + kMinute));
+        model.enqueue(message(3, alan, kBase + 2 * kMinute));
+        model.enqueue(message(4, alan, kBase + 20 * kMinute));
+        model.enqueue(message(2, ada, kBase + kMinute)); // duplicate by id
+        QCOMPARE(model.rowCount(), 0);
+        QTRY_COMPARE(model.rowCount(), 4);
+        QCOMPARE(inserted.count(), 1);
+
+        auto at = [&model](int row, int role) { return model.index(row).data(role); };
+        QCOMPARE(at(0, MessageListModel::IdRole).toString(), QStringLiteral("4")); // newest first
+        QCOMPARE(at(3, MessageListModel::IdRole).toString(), QStringLiteral("1"));
+        QCOMPARE(at(3, MessageListModel::ShowSenderRole).toBool(), true); // first of Ada's run
+        QCOMPARE(at(2, MessageListModel::ShowSenderRole).toBool(), false); // Ada again within 5 min
+        QCOMPARE(at(1, MessageListModel::ShowSenderRole).toBool(), true); // Alan
+        QCOMPARE(at(0, MessageListModel::ShowSenderRole).toBool(), true); // Alan, 18 min later
+        QCOMPARE(at(3, MessageListModel::ShowDateRole).toBool(), true);
+        QCOMPARE(at(2, MessageListModel::ShowDateRole).toBool(), false);
+        QCOMPARE(at(3, MessageListModel::IsMineRole).toBool(), true);
+        QCOMPARE(at(0, MessageListModel::IsMineRole).toBool(), false);
+        QCOMPARE(at(0, MessageListModel::SenderNameRole).toString(), QStringLiteral("Alan"));
+
+        // A message of the next day gets a day separator.
+        model.enqueue(message(5, alan, kBase + 24 * 60 * kMinute));
+        model.flush();
+        QCOMPARE(at(0, MessageListModel::ShowDateRole).toBool(), true);
+        // An older message that arrives late goes to its place by id.
+        ChatMessage late = message(0, ada, kBase - kMinute);
+        late.textId.clear();
+        model.enqueue(message(3, ada, kBase)); // known id: dropped
+        model.flush();
+        QCOMPARE(model.rowCount(), 5);
+    }
+
+    void pendingRowsAreReplacedByTheServerCopy()
+    {
+        auto senders = std::make_shared<SenderDirectory>();
+        const quint32 ada = senders->intern(QStringLiteral("1"), QStringLiteral("Ada"));
+        MessageListModel model(QStringLiteral("1"), false, senders);
+        model.setSelfId(QStringLiteral("1"));
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.enqueue(message(10, ada, kBase));
+        model.flush();
+
+        ChatMessage local = message(0, ada, kBase + kMinute, QStringLiteral("pending one"));
+        local.clientId = QStringLiteral("c-1");
+        model.addPending(local);
+        ChatMessage second = message(0, ada, kBase + kMinute, QStringLiteral("pending two"));
+        second.clientId = QStringLiteral("c-2");
+        model.addPending(second);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(),
+            QStringLiteral("pending two"));
+        QCOMPARE(model.index(0).data(MessageListModel::DeliveryStateRole).toInt(),
+            int(MessageListModel::Pending));
+        QCOMPARE(model.index(0).data(MessageListModel::IdRole).toString(), QString());
+
+        model.markFailed(QStringLiteral("c-2"), QStringLiteral("Unknown room"));
+        QCOMPARE(model.index(0).data(MessageListModel::DeliveryStateRole).toInt(),
+            int(MessageListModel::Failed));
+        QCOMPARE(model.index(0).data(MessageListModel::ErrorStringRole).toString(),
+            QStringLiteral("Unknown room"));
+        QSignalSpy retry(&model, &MessageListModel::retryRequested);
+        model.retry(QStringLiteral("c-2"));
+        QCOMPARE(retry.count(), 1);
+        model.retry(QStringLiteral("unknown"));
+        QCOMPARE(retry.count(), 1);
+
+        ChatMessage echo = message(11, ada, kBase + kMinute, QStringLiteral("pending one"));
+        echo.clientId = QStringLiteral("c-1");
+        model.enqueue(echo);
+        model.enqueue(echo); // the ack and the echo may both deliver it
+        model.flush();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.pendingCount(), 1);
+        QCOMPARE(model.index(1).data(MessageListModel::IdRole).toString(), QStringLiteral("11"));
+        QCOMPARE(model.index(1).data(MessageListModel::DeliveryStateRole).toInt(),
+            int(MessageListModel::Sent));
+        QCOMPARE(
+            model.index(1).data(MessageListModel::ClientIdRole).toString(), QStringLiteral("c-1"));
+        QVERIFY(model.removePending(QStringLiteral("c-2")));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.newestId(), QStringLiteral("11"));
+        QCOMPARE(model.oldestId(), QStringLiteral("10"));
+    }
+
+    void historyPagesGoBelow()
+    {
+        auto senders = std::make_shared<SenderDirectory>();
+        const quint32 ada = senders->intern(QStringLiteral("1"), QStringLiteral("Ada"));
+        MessageListModel model(QStringLiteral("1"), false, senders);
+        QStringList befores;
+        std::function<void(MessageListModel::HistoryPage)> pendingDone;
+        model.setHistoryLoader([&](const QString &before, int limit,
+                                   std::function<void(MessageListModel::HistoryPage)> done) {
+            QCOMPARE(limit, MessageListModel::kPageSize);
+            befores.append(before);
+            pendingDone = std::move(done);
+        });
+        model.enqueue(message(100, ada, kBase));
+        model.flush();
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The tester asked for more already; either way one page is in flight.
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(befores, QStringList { QStringLiteral("100") });
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        MessageListModel::HistoryPage page;
+        for (qint64 id = 99; id > 49; --id) // newest first, as the REST API returns them
+            page.messages.push_back(message(id, ada, kBase - (100 - id) * kMinute));
+        page.messages.push_back(message(100, ada, kBase)); // overlap: dropped
+        pendingDone(std::move(page));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 51);
+        QCOMPARE(model.index(50).data(MessageListModel::IdRole).toString(), QStringLiteral("50"));
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(befores.constLast(), QStringLiteral("50"));
+        MessageListModel::HistoryPage last;
+        last.complete = true;
+        last.messages.push_back(message(49, ada, kBase - 60 * kMinute));
+        pendingDone(std::move(last));
+        QVERIFY(model.historyComplete());
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.rowCount(), 52);
+    }
+
+    void roomListModel()
+    {
+        RoomListModel rooms;
+        QAbstractItemModelTester tester(
+            &rooms, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        rooms.setJoined(QStringLiteral("7"), true); // known by id only
+        QCOMPARE(rooms.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("Room 7"));
+        rooms.mergeServerList({ QVariantMap { { QStringLiteral("id"), 7 },
+                                    { QStringLiteral("name"), QStringLiteral("Algebra") },
+                                    { QStringLiteral("memberCount"), 3 } },
+            QVariantMap { { QStringLiteral("id"), QStringLiteral("8") },
+                { QStringLiteral("name"), QStringLiteral("Physics") } },
+            QVariant(QStringLiteral("garbage")),
+            QVariantMap { { QStringLiteral("name"), QStringLiteral("no id") } } });
+        QCOMPARE(rooms.count(), 2);
+        QCOMPARE(rooms.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("Algebra"));
+        QCOMPARE(rooms.get(0).value(QStringLiteral("joined")).toBool(), true);
+        QCOMPARE(rooms.get(0).value(QStringLiteral("memberCount")).toInt(), 3);
+        rooms.noteMessage(QStringLiteral("8"), QStringLiteral("hi"), kBase, true);
+        rooms.noteMessage(QStringLiteral("8"), QStringLiteral("again"), kBase + 1, true);
+        QCOMPARE(rooms.get(1).value(QStringLiteral("unreadCount")).toInt(), 2);
+        QCOMPARE(rooms.get(1).value(QStringLiteral("lastMessageText")).toString(),
+            QStringLiteral("again"));
+        rooms.markRead(QStringLiteral("8"));
+        QCOMPARE(rooms.get(1).value(QStringLiteral("unreadCount")).toInt(), 0);
+    }
+
+    void presenceModelPutsOnlineFirst()
+    {
+        PresenceModel presence;
+        QAbstractItemModelTester tester(
+            &presence, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto user = [](int id, const QString &first, const QString &status) {
+            return QVariantMap { { QStringLiteral("id"), id },
+                { QStringLiteral("firstName"), first },
+                { QStringLiteral("lastName"), QStringLiteral("X") },
+                { QStringLiteral("status"), status } };
+        };
+        presence.mergeServerList({ user(1, QStringLiteral("Ada"), QStringLiteral("offline")),
+            user(2, QStringLiteral("Bob"), QStringLiteral("online")),
+            user(3, QStringLiteral("Cy"), QStringLiteral("offline")) });
+        QCOMPARE(presence.get(0).value(QStringLiteral("id")).toString(), QStringLiteral("2"));
+        QCOMPARE(presence.onlineCount(), 1);
+        presence.setStatus(QStringLiteral("3"), QStringLiteral("online"), kBase);
+        QCOMPARE(presence.get(0).value(QStringLiteral("id")).toString(), QStringLiteral("2"));
+        QCOMPARE(presence.get(1).value(QStringLiteral("id")).toString(), QStringLiteral("3"));
+        presence.setStatus(QStringLiteral("2"), QStringLiteral("offline"), kBase);
+        QCOMPARE(presence.get(0).value(QStringLiteral("id")).toString(), QStringLiteral("3"));
+        QCOMPARE(presence.get(2).value(QStringLiteral("id")).toString(), QStringLiteral("2"));
+        presence.setStatus(QStringLiteral("9"), QStringLiteral("online"), kBase); // unknown user
+        QCOMPARE(presence.get(presence.indexOf(QStringLiteral("9")))
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("User 9"));
+        QCOMPARE(presence.statusOf(QStringLiteral("9")), QStringLiteral("online"));
+        QVERIFY(presence.indexOf(QStringLiteral("9")) < presence.indexOf(QStringLiteral("1")));
+        presence.upsertUser(QVariantMap {
+            { QStringLiteral("id"), 9 }, { QStringLiteral("firstName"), QStringLiteral("Zed") } });
+        QCOMPARE(presence.statusOf(QStringLiteral("9")), QStringLiteral("online"));
+        QCOMPARE(presence.get(presence.indexOf(QStringLiteral("9")))
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("Zed"));
+    }
+
+    void conversationListModelMostRecentFirst()
+    {
+        ConversationListModel conversations;
+        QAbstractItemModelTester tester(
+            &conversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        conversations.noteMessage(QStringLiteral("1"), QStringLiteral("a"), kBase, true);
+        conversations.noteMessage(QStringLiteral("2"), QStringLiteral("b"), kBase + 1000, false);
+        QCOMPARE(
+            conversations.get(0).value(QStringLiteral("peerId")).toString(), QStringLiteral("2"));
+        conversations.noteMessage(QStringLiteral("1"), QStringLiteral("c"), kBase + 2000, true);
+        QCOMPARE(
+            conversations.get(0).value(QStringLiteral("peerId")).toString(), QStringLiteral("1"));
+        QCOMPARE(conversations.get(0).value(QStringLiteral("unreadCount")).toInt(), 2);
+        conversations.markRead(QStringLiteral("1"));
+        QCOMPARE(conversations.get(0).value(QStringLiteral("unreadCount")).toInt(), 0);
+        conversations.ensure(QStringLiteral("3"), QStringLiteral("Grace"), {});
+        QCOMPARE(conversations.count(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClientModels)
+#include "tst_clientmodels.moc"
