@@ -263,9 +263,10 @@ void MessageListModel::flush()
     newer.reserve(incoming.size());
     const qint64 newestBefore = m_newestNumericId;
     for (ChatMessage &message : incoming) {
-        if (!message.clientId.isEmpty())
-            removePending(message.clientId); // our own echo: it replaces the local copy
-        if (message.kind == ChatMessage::Kind::Message && isKnown(message))
+        // Our own echo replaces the local copy, and is then shown even if its id looks known (a
+        // server that reused an id must not make a sent message vanish).
+        const bool replacesPending = !message.clientId.isEmpty() && removePending(message.clientId);
+        if (message.kind == ChatMessage::Kind::Message && !replacesPending && isKnown(message))
             continue;
         message.state = ChatMessage::State::Sent;
         remember(message);
