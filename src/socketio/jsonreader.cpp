@@ -9,6 +9,8 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -18,20 +20,27 @@ namespace SocketIo {
 
 namespace {
 
-// Object keys repeat in every packet ("id", "content", "createdAt"...). Handing out an
-// implicitly shared copy of a cached QString saves one allocation per key, which is most of
-// the allocations of a typical chat payload. Thread-local so that no locking is needed.
+// Object keys repeat in every packet ("id", "content", "createdAt"...), and so do short values
+// (event names, user names, statuses). Handing out an implicitly shared copy of a cached QString
+// saves an allocation and a free each time, as V8 does by internalizing such strings.
+// Thread-local so that no locking is needed.
 class KeyCache
 {
 public:
     static constexpr qsizetype MaxKeyLength = 32;
+    static constexpr qsizetype MaxValueLength = 16;
 
     QString lookup(const char16_t *chars, qsizetype length)
     {
-        // FNV-1a over the UTF-16 code units: cheap, and keys are short.
-        quint32 hash = 2166136261u;
-        for (qsizetype i = 0; i < length; ++i)
-            hash = (hash ^ chars[i]) * 16777619u;
+        // Length and a few code units spread short strings well enough; a collision only costs
+        // a cache miss, as the text is compared in full below.
+        quint32 hash = quint32(length) * 0x9e3779b1u;
+        if (length > 0) {
+            hash ^= quint32(chars[0]) * 0x85ebca6bu;
+            hash ^= quint32(chars[length - 1]) * 0xc2b2ae35u;
+            hash ^= quint32(chars[length / 2]) * 0x27d4eb2fu;
+            hash ^= hash >> 15;
+        }
         QString &slot = m_slots[hash % SlotCount];
         if (slot.size() != length
             || std::memcmp(slot.constData(), chars, size_t(length) * sizeof(char16_t)) != 0)
@@ -44,14 +53,23 @@ private:
     QString m_slots[SlotCount];
 };
 
-// Builds a value of type T in place inside a QVariant: Qt 6.4's QVariant has no move
-// constructors from QString/QVariantList/QVariantMap, so this spares a reference-count round
-// trip (or a deep copy) for every value.
+// Builds a value of type T in place inside `variant`, which must be a default-constructed
+// (invalid) QVariant: Qt 6.4's QVariant has no move constructors from QString/QVariantList/
+// QVariantMap, and assigning a temporary QVariant costs a swap. An invalid QVariant owns nothing,
+// so constructing over it leaks nothing.
 template<typename T>
 T &emplace(QVariant &variant)
 {
-    variant = QVariant(QMetaType::fromType<T>());
+    Q_ASSERT(!variant.isValid());
+    new (&variant) QVariant(QMetaType::fromType<T>());
     return *static_cast<T *>(variant.data());
+}
+
+template<typename T>
+void construct(QVariant &variant, T value)
+{
+    Q_ASSERT(!variant.isValid());
+    new (&variant) QVariant(value);
 }
 
 class Parser
@@ -106,11 +124,20 @@ private:
         case u'[':
             return parseArray(out);
         case u't':
-            return parseLiteral(u"true", out, QVariant(true));
+            if (!parseLiteral(u"true"))
+                return false;
+            construct(out, true);
+            return true;
         case u'f':
-            return parseLiteral(u"false", out, QVariant(false));
+            if (!parseLiteral(u"false"))
+                return false;
+            construct(out, false);
+            return true;
         case u'n':
-            return parseLiteral(u"null", out, QVariant::fromValue(nullptr));
+            if (!parseLiteral(u"null"))
+                return false;
+            new (&out) QVariant(QVariant::fromValue(nullptr));
+            return true;
         case u'-':
         case u'0':
         case u'1':
@@ -128,13 +155,12 @@ private:
         }
     }
 
-    bool parseLiteral(std::u16string_view literal, QVariant &out, QVariant value)
+    bool parseLiteral(std::u16string_view literal)
     {
         if (size_t(m_end - m_p) < literal.size()
             || std::memcmp(m_p, literal.data(), literal.size() * sizeof(char16_t)) != 0)
             return fail("invalid literal");
         m_p += literal.size();
-        out = std::move(value);
         return true;
     }
 
@@ -182,9 +208,9 @@ private:
         if (!enter())
             return false;
         ++m_p; // '{'
-        // QMap is a shared std::map: filling the std::map directly and handing it over costs one
-        // allocation less per object and allows hinted insertion.
-        std::map<QString, QVariant> map;
+        // Members are collected on a stack shared by all nesting levels, then sorted and handed to
+        // the std::map under QMap in key order, so that each insertion is a hinted append.
+        const size_t base = m_members.size();
         skipWhitespace();
         if (m_p != m_end && *m_p == u'}') {
             ++m_p;
@@ -201,10 +227,10 @@ private:
                     return fail("expected ':'");
                 ++m_p;
                 skipWhitespace();
-                // Duplicate keys: the last one wins, as with JSON.parse.
-                auto it = map.try_emplace(map.end(), std::move(key));
-                if (!parseValue(it->second))
+                QVariant value;
+                if (!parseValue(value))
                     return false;
+                m_members.emplace_back(std::move(key), std::move(value));
                 skipWhitespace();
                 if (m_p == m_end)
                     return fail("unterminated object");
@@ -219,36 +245,75 @@ private:
                 return fail("expected ',' or '}'");
             }
         }
+        const auto first = m_members.begin() + qsizetype(base);
+        const auto last = m_members.end();
+        // Stable, so that of duplicate keys the last one wins, as with JSON.parse. Objects are
+        // small: insertion sort needs no allocation, unlike std::stable_sort.
+        if (last - first <= 32) {
+            for (auto it = first + (first != last); it < last; ++it) {
+                for (auto j = it; j != first && keyLess(j->first, (j - 1)->first); --j)
+                    std::iter_swap(j, j - 1);
+            }
+        } else {
+            std::stable_sort(first, last,
+                [](const Member &a, const Member &b) { return keyLess(a.first, b.first); });
+        }
+        std::map<QString, QVariant> map;
+        for (auto it = first; it != last; ++it) {
+            if (it + 1 != last && it->first == (it + 1)->first)
+                continue;
+            map.emplace_hint(map.end(), std::move(it->first), std::move(it->second));
+        }
+        m_members.erase(first, last);
         emplace<QVariantMap>(out) = QVariantMap(std::move(map));
         --m_depth;
         return true;
     }
 
-    // Advances m_p to the first '"', '\\' or control character at or after it (or to the end).
-    void scanPlainChars()
+    // The order of QString's operator<: UTF-16 code units, then length.
+    static bool keyLess(const QString &a, const QString &b)
+    {
+        const qsizetype n = std::min(a.size(), b.size());
+        const char16_t *x = reinterpret_cast<const char16_t *>(a.constData());
+        const char16_t *y = reinterpret_cast<const char16_t *>(b.constData());
+        for (qsizetype i = 0; i < n; ++i) {
+            if (x[i] != y[i])
+                return x[i] < y[i];
+        }
+        return a.size() < b.size();
+    }
+
+    // Returns the first '"', '\\' or (when StopAtControl) control character at or after p, or end.
+    template<bool StopAtControl>
+    static const char16_t *scanPlainChars(const char16_t *p, const char16_t *end)
     {
 #if defined(__SSE2__)
         const __m128i quote = _mm_set1_epi16('"');
         const __m128i backslash = _mm_set1_epi16('\\');
         const __m128i controlMax = _mm_set1_epi16(0x1f);
-        while (m_end - m_p >= 8) {
-            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_p));
-            // Unsigned saturating subtraction is zero exactly for code units <= 0x1f.
-            const __m128i control =
-                _mm_cmpeq_epi16(_mm_subs_epu16(chunk, controlMax), _mm_setzero_si128());
-            const __m128i special = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi16(chunk, quote), _mm_cmpeq_epi16(chunk, backslash)),
-                control);
-            const int mask = _mm_movemask_epi8(special);
-            if (mask != 0) {
-                m_p += __builtin_ctz(unsigned(mask)) / 2;
-                return;
+        while (end - p >= 8) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            __m128i special =
+                _mm_or_si128(_mm_cmpeq_epi16(chunk, quote), _mm_cmpeq_epi16(chunk, backslash));
+            if constexpr (StopAtControl) {
+                // Unsigned saturating subtraction is zero exactly for code units <= 0x1f.
+                special = _mm_or_si128(special,
+                    _mm_cmpeq_epi16(_mm_subs_epu16(chunk, controlMax), _mm_setzero_si128()));
             }
-            m_p += 8;
+            const int mask = _mm_movemask_epi8(special);
+            if (mask != 0)
+                return p + __builtin_ctz(unsigned(mask)) / 2;
+            p += 8;
         }
 #endif
-        while (m_p != m_end && *m_p != u'"' && *m_p != u'\\' && *m_p >= 0x20)
-            ++m_p;
+        while (p != end && *p != u'"' && *p != u'\\' && (!StopAtControl || *p >= 0x20))
+            ++p;
+        return p;
+    }
+
+    void scanPlainChars()
+    {
+        m_p = scanPlainChars<true>(m_p, m_end);
     }
 
     static int hexValue(char16_t c)
@@ -264,7 +329,7 @@ private:
 
     // Lone surrogates (e.g. "\ud800" or a raw unpaired surrogate) are accepted, as JSON.parse
     // does: QString holds UTF-16 code units just like a JS string, so they survive unchanged.
-    bool parseString(QString &out, bool isKey)
+    bool parseString(QString &target, bool isKey)
     {
         ++m_p; // opening quote
         const char16_t *start = m_p;
@@ -274,24 +339,27 @@ private:
         if (*m_p == u'"') {
             const qsizetype length = m_p - start;
             ++m_p;
-            if (isKey && length <= KeyCache::MaxKeyLength)
-                out = m_keyCache->lookup(start, length);
+            if (length <= (isKey ? KeyCache::MaxKeyLength : KeyCache::MaxValueLength))
+                target = m_keyCache->lookup(start, length);
             else
-                out = QString(reinterpret_cast<const QChar *>(start), length);
+                target = QString(reinterpret_cast<const QChar *>(start), length);
             return true;
         }
         if (*m_p != u'\\')
             return fail("control character in string");
 
-        QString result;
-        result.reserve((m_p - start) + 16);
+        // Unescaped into a reused buffer, then copied once into an exactly sized QString: one
+        // scan of the text and no reallocation.
+        std::u16string &buffer = m_scratch.text;
+        buffer.clear();
         for (;;) {
-            result.append(reinterpret_cast<const QChar *>(start), m_p - start);
+            buffer.append(start, m_p);
             if (m_p == m_end)
                 return fail("unterminated string");
             if (*m_p == u'"') {
                 ++m_p;
-                out = std::move(result);
+                target = QString(
+                    reinterpret_cast<const QChar *>(buffer.data()), qsizetype(buffer.size()));
                 return true;
             }
             if (*m_p != u'\\')
@@ -299,27 +367,26 @@ private:
             ++m_p;
             if (m_p == m_end)
                 return fail("unterminated string");
-            char16_t c;
             switch (*m_p) {
             case u'"':
             case u'\\':
             case u'/':
-                c = *m_p;
+                buffer += *m_p;
                 break;
             case u'b':
-                c = u'\b';
+                buffer += u'\b';
                 break;
             case u'f':
-                c = u'\f';
+                buffer += u'\f';
                 break;
             case u'n':
-                c = u'\n';
+                buffer += u'\n';
                 break;
             case u'r':
-                c = u'\r';
+                buffer += u'\r';
                 break;
             case u't':
-                c = u'\t';
+                buffer += u'\t';
                 break;
             case u'u': {
                 if (m_end - m_p < 5)
@@ -334,13 +401,12 @@ private:
                     value = value * 16 + digit;
                 }
                 m_p += 4;
-                c = char16_t(value);
+                buffer += char16_t(value);
                 break;
             }
             default:
                 return fail("invalid escape");
             }
-            result.append(QChar(c));
             ++m_p;
             start = m_p;
             scanPlainChars();
@@ -398,15 +464,15 @@ private:
             constexpr quint64 maxPositive = quint64(std::numeric_limits<qint64>::max());
             if (negative && magnitude == 0) {
                 // -0 is a distinct JS number; keep its sign.
-                out = QVariant(-0.0);
+                construct(out, -0.0);
                 return true;
             }
             if (magnitude <= maxPositive) {
-                out = QVariant(negative ? -qint64(magnitude) : qint64(magnitude));
+                construct(out, negative ? -qint64(magnitude) : qint64(magnitude));
                 return true;
             }
             if (negative && magnitude == maxPositive + 1) {
-                out = QVariant(std::numeric_limits<qint64>::min());
+                construct(out, std::numeric_limits<qint64>::min());
                 return true;
             }
         }
@@ -432,7 +498,7 @@ private:
             value = outOfRangeValue(buffer, buffer + length);
         else if (result.ec != std::errc() || result.ptr != buffer + length)
             return fail("invalid number");
-        out = QVariant(value);
+        construct(out, value);
         return true;
     }
 
@@ -480,13 +546,22 @@ private:
     int m_depth = 0;
     qsizetype m_errorOffset = 0;
     QString m_error;
-    KeyCache *const m_keyCache = &keyCache();
-
-    static KeyCache &keyCache()
+    using Member = std::pair<QString, QVariant>;
+    // Reused from parse to parse on the same thread, so that its capacity is allocated once.
+    struct Scratch
     {
-        thread_local KeyCache cache;
-        return cache;
+        KeyCache keyCache;
+        std::vector<Member> members;
+        std::u16string text;
+    };
+    static Scratch &scratch()
+    {
+        thread_local Scratch instance;
+        return instance;
     }
+    Scratch &m_scratch = scratch();
+    KeyCache *const m_keyCache = &m_scratch.keyCache;
+    std::vector<Member> &m_members = m_scratch.members;
 };
 
 } // namespace
