@@ -1,7 +1,6 @@
 // StudyConnect Desktop: parses the command line, starts the QML engine on the StudyConnect
 // module and nothing else. Every feature lives in src/ and qml/.
-#include "auth/session.h"
-#include "chat/socketservice.h"
+#include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
 #include "desktop/startupprobe.h"
 
@@ -9,11 +8,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QLocale>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
-#include <QQuickWindow>
-#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -24,8 +19,6 @@ Q_IMPORT_QML_PLUGIN(StudyConnect_AuthPlugin)
 Q_IMPORT_QML_PLUGIN(StudyConnect_ChatPlugin)
 Q_IMPORT_QML_PLUGIN(StudyConnect_DesktopPlugin)
 
-extern void qml_register_types_StudyConnect_Auth();
-extern void qml_register_types_StudyConnect_Chat();
 
 namespace {
 
@@ -103,27 +96,9 @@ int main(int argc, char *argv[])
         settings->setCommandLineServer(server);
     }
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("studyconnect"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
-
-    // Fusion draws with the application palette, so it follows the system's light or dark theme.
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
-
-    // Workaround until src/auth and src/chat fix it: Session and SocketService are default-
-    // constructible, and Qt 6.4 then builds their QML singletons with `new` instead of create(),
-    // giving QML instances that are not the app's (and a SocketService attached to no session).
-    // Registering the shared instances as version 1.1 makes unversioned imports pick them.
-    qml_register_types_StudyConnect_Auth();
-    qml_register_types_StudyConnect_Chat();
-    qmlRegisterSingletonInstance("StudyConnect.Auth", 1, 1, "Session", Session::globalInstance());
-    qmlRegisterSingletonInstance("StudyConnect.Chat", 1, 1, "SocketService", SocketService::globalInstance());
-
+    AppSetup::prepare();
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.load(QUrl(QStringLiteral("qrc:/StudyConnect/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    if (!AppSetup::load(engine))
         return 1;
-    StartupProbe::globalInstance()->watchFirstFrame(qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()));
     return app.exec();
 }

@@ -6,7 +6,7 @@
 #include <QPointer>
 #include <QQmlEngine>
 
-class Notifier;
+#include "notifier.h"
 
 /// Watches the room and conversation list models (by their role names, so it knows nothing of
 /// the chat library) for unread counts that go up, and

@@ -1,0 +1,14 @@
+#pragma once
+
+class QQmlApplicationEngine;
+
+/// What main() does between creating the application and exec(), shared with the end-to-end
+/// test so that it runs the app exactly as users get it.
+namespace AppSetup {
+
+/// Style, translations and QML singletons; call once after QGuiApplication, before the engine.
+void prepare();
+/// Loads qrc:/StudyConnect/Main.qml; false when it failed. Arms the first-frame probe.
+bool load(QQmlApplicationEngine &engine);
+
+} // namespace AppSetup

@@ -1,0 +1,60 @@
+import QtQuick
+import QtTest
+import StudyConnect
+
+// Connection feedback: reconnecting countdown with Retry now, offline note, connected = hidden.
+// TestCase itself is invisible: the components under test go into this visible root.
+Item {
+    id: root
+    width: 800
+    height: 100
+
+    TestCase {
+        id: testCase
+        name: "ConnectionBanner"
+        when: windowShown
+
+        Component {
+            id: bannerComponent
+            ConnectionBanner { width: 780 }
+        }
+        SignalSpy { id: retrySpy; signalName: "retryNowRequested" }
+
+        function test_connected_is_hidden() {
+            const b = createTemporaryObject(bannerComponent, root, { connectionState: 2, everConnected: true })
+            verify(!b.visible)
+            compare(b.implicitHeight, 0)
+        }
+
+        function test_first_connection() {
+            const b = createTemporaryObject(bannerComponent, root, { connectionState: 1, everConnected: false })
+            verify(b.visible)
+            compare(findChild(b, "bannerHeadline").text, "Connecting…")
+            verify(!b.offline)
+            verify(!findChild(b, "retryNowButton").visible)
+        }
+
+        function test_reconnecting_countdown_and_retry() {
+            const b = createTemporaryObject(bannerComponent, root,
+                                            { connectionState: 3, secondsLeft: 4, attempt: 2, everConnected: true })
+            verify(b.visible)
+            compare(findChild(b, "bannerHeadline").text, "Reconnecting in 4 s (attempt 2)")
+            verify(findChild(b, "bannerDetail").text.indexOf("messages will be sent when you are back") >= 0)
+            b.secondsLeft = 3
+            compare(findChild(b, "bannerHeadline").text, "Reconnecting in 3 s (attempt 2)")
+            retrySpy.target = b
+            retrySpy.clear()
+            const retry = findChild(b, "retryNowButton")
+            verify(retry.visible)
+            mouseClick(retry)
+            compare(retrySpy.count, 1)
+        }
+
+        function test_offline_with_pending() {
+            const b = createTemporaryObject(bannerComponent, root,
+                                            { connectionState: 0, pendingCount: 2, everConnected: true })
+            compare(findChild(b, "bannerHeadline").text, "Offline")
+            verify(findChild(b, "bannerDetail").text.indexOf("2 message") >= 0, findChild(b, "bannerDetail").text)
+        }
+    }
+}
