@@ -10,10 +10,11 @@ namespace {
 
 QString serverKey(const QUrl &server)
 {
-    return server
-        .adjusted(QUrl::StripTrailingSlash | QUrl::RemoveUserInfo | QUrl::RemoveQuery
-            | QUrl::RemoveFragment)
-        .toString();
+    QUrl normalized = server.adjusted(
+        QUrl::StripTrailingSlash | QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (normalized.path() == QLatin1String("/"))
+        normalized.setPath({});
+    return normalized.toString();
 }
 
 QString settingsGroup(const QUrl &server)
@@ -65,7 +66,8 @@ QString TokenStore::keyFor(const QUrl &server, const QString &account)
 void TokenStore::read(
     const QUrl &server, const QString &account, QObject *context, Callback callback)
 {
-    auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    // No parent: a sign-out's delete must finish even when the session is destroyed right after.
+    auto *job = new QKeychain::ReadPasswordJob(serviceName());
     prepare(job, server, account);
     run(job, context, [callback](QKeychain::ReadPasswordJob *done) {
         Result result;
@@ -84,7 +86,8 @@ void TokenStore::read(
 void TokenStore::write(const QUrl &server, const QString &account, const QString &token,
     QObject *context, Callback callback)
 {
-    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
+    // No parent: a sign-out's delete must finish even when the session is destroyed right after.
+    auto *job = new QKeychain::WritePasswordJob(serviceName());
     prepare(job, server, account);
     job->setTextData(token);
     run(job, context, [callback](QKeychain::WritePasswordJob *done) {
@@ -102,7 +105,8 @@ void TokenStore::write(const QUrl &server, const QString &account, const QString
 void TokenStore::remove(
     const QUrl &server, const QString &account, QObject *context, Callback callback)
 {
-    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    // No parent: a sign-out's delete must finish even when the session is destroyed right after.
+    auto *job = new QKeychain::DeletePasswordJob(serviceName());
     prepare(job, server, account);
     run(job, context, [callback](QKeychain::DeletePasswordJob *done) {
         Result result;
