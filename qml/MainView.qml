@@ -234,6 +234,7 @@ Item {
             people: SocketService.presence
             currentKey: main.currentKey
             selfId: SocketService.currentUserId
+            selfOnline: SocketService.connectionState === SocketService.Connected
             onOpenRequested: (key) => main.open(key, false)
             onPersonActivated: (userId) => main.open("dm:" + userId, true)
             onJoinByIdRequested: joinDialog.open()

@@ -14,6 +14,8 @@ Rectangle {
     property var people
     property string currentKey: ""
     property string selfId: ""
+    /// Connected to the server: the dot on our own avatar.
+    property bool selfOnline: false
 
     signal openRequested(string key)
     signal personActivated(string userId)
@@ -46,7 +48,7 @@ Rectangle {
                 Layout.preferredWidth: 32
                 Layout.preferredHeight: 32
                 showPresence: true
-                online: true
+                online: sidebar.selfOnline
             }
             ColumnLayout {
                 Layout.fillWidth: true

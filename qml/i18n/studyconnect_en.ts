@@ -4,42 +4,30 @@
 <context>
     <name>ConnectionBanner</name>
     <message numerus="yes">
-        <location filename="../ConnectionBanner.qml" line="29"/>
         <source>Reconnecting in %n s (attempt %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Reconnecting in %n s (attempt %1)</numerusform><numerusform>Reconnecting in %n s (attempt %1)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ConnectionBanner.qml" line="37"/>
         <source>Offline: %n message(s) will be sent when you are back</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Offline: %n message will be sent when you are back</numerusform><numerusform>Offline: %n messages will be sent when you are back</numerusform></translation>
     </message>
 </context>
 <context>
     <name>MainView</name>
     <message numerus="yes">
-        <location filename="../MainView.qml" line="237"/>
         <source>%n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SidebarItem</name>
     <message numerus="yes">
-        <location filename="../SidebarItem.qml" line="29"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
     </message>
 </context>
 </TS>

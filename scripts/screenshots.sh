@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots: starts the demo backend on a free port and StudyConnect under
+# Xvfb (1280x800), drives it with the keyboard through xdotool, and writes
+# docs/screenshots/{sign-in,room,dm,reconnecting}.png. Needs a build of the app (default
+# build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and scripts/setup.sh's
+# packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_DIR=${BUILD_DIR:-build/dev}
+APP="$BUILD_DIR/app/studyconnect"
+OUT=docs/screenshots
+[ -x "$APP" ] || { echo "screenshots: $APP not found; build first (cmake --build --preset dev)" >&2; exit 1; }
+for tool in Xvfb xdotool import node dbus-run-session; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool missing; run scripts/setup.sh" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+display_number=$((90 + RANDOM % 100))
+while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
+export DISPLAY=":$display_number"
+
+start_backend() {
+  SEED_DEMO=1 HOST=127.0.0.1 PORT="$port" JWT_SECRET=screenshots DB_PATH="$work/demo.db" \
+    node server/src/index.js >"$work/backend.log" 2>&1 &
+  backend_pid=$!
+  pids+=("$backend_pid")
+  for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "screenshots: the backend did not start:" >&2
+  cat "$work/backend.log" >&2
+  exit 1
+}
+
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+start_backend
+
+# A private session bus with an unlocked, empty keyring, so that the app stores its token as on a
+# desktop (and no keyring password prompt appears), and a private settings folder.
+cat >"$work/session.sh" <<'SESSION'
+#!/usr/bin/env bash
+echo -n screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+exec "$@"
+SESSION
+chmod +x "$work/session.sh"
+# gnome-keyring creates "login" unlocked (password "screenshots"); make it the default collection.
+mkdir -p "$work/data/keyrings" "$work/run"
+chmod 700 "$work/run"
+echo -n login >"$work/data/keyrings/default"
+HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" LANG=en_GB.UTF-8 \
+  dbus-run-session -- "$work/session.sh" "$APP" --server "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+pids+=($!)
+
+window=$(xdotool search --sync --onlyvisible --name StudyConnect | head -1)
+xdotool windowmove "$window" 0 0 windowsize "$window" 1280 800
+# No window manager: give the window the input focus, so that it is active (shortcuts need that).
+xdotool windowfocus --sync "$window"
+sleep 1.5
+
+mkdir -p "$OUT"
+shot() {
+  xdotool mousemove 1279 799  # no hover highlight in the picture
+  sleep "${2:-1}"
+  import -window root -depth 8 "$OUT/$1.png"
+  echo "screenshots: $OUT/$1.png"
+}
+keys() { xdotool type --delay 25 "$1"; }
+
+# 1. sign-in: the email field has focus; fill it in.
+keys "ada@studyconnect.test"
+shot sign-in 0.5
+xdotool key Tab
+keys "studyconnect"
+xdotool key Return
+sleep 2.5
+
+# 2. a room with history, opened with the quick switcher; a draft in the composer.
+xdotool key ctrl+k
+sleep 0.4
+keys "calc"
+xdotool key Return
+sleep 1.5
+keys "Does anyone have the solutions for problem set 4? https://example.edu/calc/ps4"
+shot room 1
+
+# 3. a direct message.
+xdotool key ctrl+a BackSpace
+xdotool key ctrl+k
+sleep 0.4
+keys "grace"
+xdotool key Return
+sleep 1
+keys "Thanks Grace, see you at office hours!"
+xdotool key Return
+shot dm 1.5
+
+# 4. reconnecting: the backend goes away, a message waits as Pending.
+kill "$backend_pid"
+wait "$backend_pid" 2>/dev/null || true
+sleep 2.5
+keys "Sent when we are back online"
+xdotool key Return
+shot reconnecting 1.5
+
+if grep -E "qml:|\.qml:[0-9]+" "$work/app.log" >&2; then
+  echo "screenshots: the app printed QML warnings (above)" >&2
+fi
