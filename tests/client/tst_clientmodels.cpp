@@ -75,6 +75,15 @@ private Q_SLOTS:
         QVariantMap badTime = good;
         badTime.insert(QStringLiteral("createdAt"), QStringLiteral("yesterday"));
         QVERIFY(Payload::message(badTime)->createdAtMs > 0); // "now"
+        // The fast path and QDateTime agree, with and without milliseconds and time zones.
+        for (const QString &iso : { QStringLiteral("2025-03-10T12:34:56.789Z"),
+                 QStringLiteral("1999-12-31T23:59:59Z"), QStringLiteral("2024-02-29T00:00:00.000Z"),
+                 QStringLiteral("2025-03-10T13:34:56.789+01:00") }) {
+            QCOMPARE(Payload::timestampMs(iso),
+                QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch());
+        }
+        QCOMPARE(Payload::timestampMs(QStringLiteral("2025-13-10T12:34:56.789Z")), 0);
+        QCOMPARE(Payload::timestampMs(QVariant(qint64(1741600000000))), qint64(1741600000000));
     }
 
     void jwtClaims()
