@@ -18,11 +18,12 @@ Item {
         id: circle
         anchors.fill: parent
         radius: width / 2
-        color: image.status === Image.Ready ? "transparent" : TextTools.avatarColor(avatar.name)
+        readonly property bool hasImage: imageLoader.item !== null && imageLoader.item.status === Image.Ready
+        color: hasImage ? "transparent" : TextTools.avatarColor(avatar.name)
 
         Text {
             anchors.centerIn: parent
-            visible: image.status !== Image.Ready
+            visible: !circle.hasImage
             text: TextTools.initials(avatar.name)
             textFormat: Text.PlainText
             color: "white"
@@ -30,18 +31,20 @@ Item {
             font.weight: Font.DemiBold
         }
 
-        Image {
-            id: image
+        // Only http(s) avatars are fetched, and the Image exists only then; else initials.
+        Loader {
+            id: imageLoader
             anchors.fill: parent
-            // Only http(s) avatars are fetched; anything else shows initials.
-            source: /^https?:\/\//i.test(avatar.source.toString()) ? avatar.source : ""
-            sourceSize.width: width * 2
-            sourceSize.height: height * 2
-            fillMode: Image.PreserveAspectCrop
-            asynchronous: true
-            cache: true
-            // Square: Qt 6.4 has no shader-free way to crop an image round.
-            visible: status === Image.Ready
+            active: /^https?:\/\//i.test(avatar.source.toString())
+            sourceComponent: Image {
+                source: avatar.source
+                sourceSize.width: avatar.width * 2
+                sourceSize.height: avatar.height * 2
+                fillMode: Image.PreserveAspectCrop
+                asynchronous: true
+                // Square: Qt 6.4 has no shader-free way to crop an image round.
+                visible: status === Image.Ready
+            }
         }
     }
 

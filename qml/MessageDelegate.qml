@@ -68,55 +68,63 @@ Item {
         width: parent.width
         topPadding: row.showSender || row.showDate || row.notice ? Theme.spacing : 0
 
-        // --- day separator ---
-        Item {
-            visible: row.showDate
+        // --- day separator (created only where a day starts: delegates stay cheap to scroll) ---
+        Loader {
+            active: row.showDate
+            visible: active
             width: parent.width
-            height: visible ? dayText.implicitHeight + Theme.spacing * 2 : 0
-            objectName: "daySeparator"
-            Accessible.role: Accessible.Separator
-            Accessible.name: dayText.text
+            sourceComponent: Item {
+                objectName: "daySeparator"
+                width: parent ? parent.width : 0
+                height: dayText.implicitHeight + Theme.spacing * 2
+                Accessible.role: Accessible.Separator
+                Accessible.name: dayText.text
 
-            Rectangle {
-                anchors.verticalCenter: parent.verticalCenter
-                x: Theme.spacing * 2
-                width: parent.width - Theme.spacing * 4
-                height: 1
-                color: Theme.separator
-            }
-            Rectangle {
-                anchors.centerIn: parent
-                width: dayText.implicitWidth + Theme.spacing * 3
-                height: dayText.implicitHeight + 6
-                radius: height / 2
-                color: Theme.base
-                border.color: Theme.separator
-                Text {
-                    id: dayText
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    x: Theme.spacing * 2
+                    width: parent.width - Theme.spacing * 4
+                    height: 1
+                    color: Theme.separator
+                }
+                Rectangle {
                     anchors.centerIn: parent
-                    text: row.dayLabel(row.createdAt)
-                    textFormat: Text.PlainText
-                    color: Theme.mutedText
-                    font.pixelSize: Theme.smallFont
-                    font.weight: Font.DemiBold
+                    width: dayText.implicitWidth + Theme.spacing * 3
+                    height: dayText.implicitHeight + 6
+                    radius: height / 2
+                    color: Theme.base
+                    border.color: Theme.separator
+                    Text {
+                        id: dayText
+                        anchors.centerIn: parent
+                        text: row.dayLabel(row.createdAt)
+                        textFormat: Text.PlainText
+                        color: Theme.mutedText
+                        font.pixelSize: Theme.smallFont
+                        font.weight: Font.DemiBold
+                    }
                 }
             }
         }
 
         // --- joined / left line ---
-        Text {
-            visible: row.notice
-            objectName: "noticeText"
+        Loader {
+            active: row.notice
+            visible: active
             width: parent.width
-            height: visible ? implicitHeight + Theme.spacing / 2 : 0
-            leftPadding: Theme.spacing * 2 + Theme.avatarSize + Theme.spacing
-            rightPadding: Theme.spacing * 2
-            text: row.notice ? (row.kind === 1 ? "→ " : "← ") + row.text + (row.timeText ? "  ·  " + row.timeText : "") : ""
-            textFormat: Text.PlainText
-            elide: Text.ElideRight
-            color: Theme.mutedText
-            font.pixelSize: Theme.smallFont
-            font.italic: true
+            sourceComponent: Text {
+                objectName: "noticeText"
+                width: parent ? parent.width : 0
+                height: implicitHeight + Theme.spacing / 2
+                leftPadding: Theme.spacing * 2 + Theme.avatarSize + Theme.spacing
+                rightPadding: Theme.spacing * 2
+                text: (row.kind === 1 ? "→ " : "← ") + row.text + (row.timeText ? "  ·  " + row.timeText : "")
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFont
+                font.italic: true
+            }
         }
 
         // --- message ---
@@ -125,6 +133,7 @@ Item {
             visible: !row.notice
             width: parent.width
             height: visible ? messageLayout.implicitHeight + 4 : 0
+            objectName: "messageItem"
 
             Rectangle {
                 anchors.fill: parent
@@ -143,11 +152,13 @@ Item {
                     Layout.preferredWidth: Theme.avatarSize
                     Layout.preferredHeight: row.showSender ? Theme.avatarSize : timeHint.implicitHeight
                     Layout.alignment: Qt.AlignTop
-                    Avatar {
-                        visible: row.showSender
+                    Loader {
+                        active: row.showSender
                         anchors.fill: parent
-                        name: row.senderName
-                        source: row.senderAvatar
+                        sourceComponent: Avatar {
+                            name: row.senderName
+                            source: row.senderAvatar
+                        }
                     }
                     // The time of a continuation line, shown while hovered.
                     Text {
@@ -167,24 +178,29 @@ Item {
                     Layout.fillWidth: true
                     spacing: 2
 
-                    RowLayout {
-                        visible: row.showSender
-                        spacing: Theme.spacing
-                        Text {
-                            objectName: "senderName"
-                            text: row.senderName
-                            textFormat: Text.PlainText
-                            elide: Text.ElideRight
-                            Layout.maximumWidth: messageLayout.width * 0.6
-                            color: Theme.text
-                            font.weight: Font.DemiBold
-                        }
-                        Text {
-                            objectName: "timeText"
-                            text: row.timeText
-                            textFormat: Text.PlainText
-                            color: Theme.faintText
-                            font.pixelSize: Theme.smallFont
+                    Loader {
+                        active: row.showSender
+                        visible: active
+                        Layout.fillWidth: true
+                        sourceComponent: Row {
+                            spacing: Theme.spacing
+                            Text {
+                                objectName: "senderName"
+                                text: row.senderName
+                                textFormat: Text.PlainText
+                                elide: Text.ElideRight
+                                width: Math.min(implicitWidth, messageLayout.width * 0.6)
+                                color: Theme.text
+                                font.weight: Font.DemiBold
+                            }
+                            Text {
+                                objectName: "timeText"
+                                anchors.baseline: parent.children[0].baseline
+                                text: row.timeText
+                                textFormat: Text.PlainText
+                                color: Theme.faintText
+                                font.pixelSize: Theme.smallFont
+                            }
                         }
                     }
 
@@ -198,6 +214,7 @@ Item {
                     // --- delivery state of our own unconfirmed messages ---
                     Text {
                         visible: row.pending
+                        height: visible ? implicitHeight : 0
                         objectName: "pendingMarker"
                         text: qsTr("Sending…")
                         textFormat: Text.PlainText
@@ -207,31 +224,35 @@ Item {
                         Accessible.role: Accessible.StaticText
                         Accessible.name: text
                     }
-                    RowLayout {
-                        visible: row.failed
-                        objectName: "failedMarker"
-                        spacing: Theme.spacing
-                        Text {
-                            Layout.fillWidth: true
-                            text: row.errorString ? qsTr("Not sent: %1").arg(row.errorString) : qsTr("Not sent")
-                            textFormat: Text.PlainText
-                            wrapMode: Text.Wrap
-                            color: Theme.danger
-                            font.pixelSize: Theme.smallFont
-                        }
-                        Button {
-                            objectName: "retryButton"
-                            text: qsTr("Retry")
-                            flat: true
-                            Accessible.name: qsTr("Retry sending this message")
-                            onClicked: row.retryRequested(row.clientId)
-                        }
-                        Button {
-                            objectName: "discardButton"
-                            text: qsTr("Discard")
-                            flat: true
-                            Accessible.name: qsTr("Discard this message")
-                            onClicked: row.discardRequested(row.clientId)
+                    Loader {
+                        active: row.failed
+                        visible: active
+                        Layout.fillWidth: true
+                        sourceComponent: RowLayout {
+                            objectName: "failedMarker"
+                            spacing: Theme.spacing
+                            Text {
+                                Layout.fillWidth: true
+                                text: row.errorString ? qsTr("Not sent: %1").arg(row.errorString) : qsTr("Not sent")
+                                textFormat: Text.PlainText
+                                wrapMode: Text.Wrap
+                                color: Theme.danger
+                                font.pixelSize: Theme.smallFont
+                            }
+                            Button {
+                                objectName: "retryButton"
+                                text: qsTr("Retry")
+                                flat: true
+                                Accessible.name: qsTr("Retry sending this message")
+                                onClicked: row.retryRequested(row.clientId)
+                            }
+                            Button {
+                                objectName: "discardButton"
+                                text: qsTr("Discard")
+                                flat: true
+                                Accessible.name: qsTr("Discard this message")
+                                onClicked: row.discardRequested(row.clientId)
+                            }
                         }
                     }
                 }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import StudyConnect.Auth
+import StudyConnect.Desktop
 
 // Rooms (joined state, unread badges), direct messages (unread counts) and people (presence,
 // online first). Activating a person opens the direct conversation with them.
@@ -24,6 +25,16 @@ Rectangle {
     signal signOutRequested()
 
     color: Theme.sidebar
+
+    // Start-up milestone for bench/app: the first time rooms are listed.
+    Connections {
+        target: sidebar.rooms
+        function onCountChanged() {
+            if (sidebar.rooms.count > 0)
+                StartupProbe.mark("room list")
+        }
+    }
+    Component.onCompleted: if (rooms && rooms.count > 0) StartupProbe.mark("room list")
 
     Rectangle {
         anchors.right: parent.right

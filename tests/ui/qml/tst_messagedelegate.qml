@@ -21,6 +21,12 @@ Item {
         SignalSpy { id: retrySpy; signalName: "retryRequested" }
         SignalSpy { id: discardSpy; signalName: "discardRequested" }
 
+        /// The child exists (parts are created only when needed) and is visible.
+        function shown(item, name) {
+            const child = findChild(item, name)
+            return child !== null && child.visible
+        }
+
         function make(overrides) {
             const properties = {
                 index: 0, clientId: "c-1", senderName: "Ada Lovelace", senderAvatar: "",
@@ -37,21 +43,21 @@ Item {
         function test_sent() {
             const d = make({ deliveryState: 1 })
             compare(findChild(d, "senderName").text, "Ada Lovelace")
-            verify(findChild(d, "senderName").visible)
+            verify(shown(d, "senderName"))
             compare(findChild(d, "messageText").text, "Hello there")
             compare(findChild(d, "messageText").opacity, 1)
             verify(findChild(d, "timeText").text.indexOf("05") >= 0, findChild(d, "timeText").text)
             verify(!findChild(d, "timeText").text.match(/:\d\d:\d\d/), "no seconds")
-            verify(!findChild(d, "pendingMarker").visible)
-            verify(!findChild(d, "failedMarker").visible)
+            verify(!shown(d, "pendingMarker"))
+            verify(!shown(d, "failedMarker"))
             verify(d.Accessible.name.indexOf("Ada Lovelace") >= 0)
             verify(d.Accessible.name.indexOf("Hello there") >= 0)
         }
 
         function test_pending() {
             const d = make({ deliveryState: 0 })
-            verify(findChild(d, "pendingMarker").visible)
-            verify(!findChild(d, "failedMarker").visible)
+            verify(shown(d, "pendingMarker"))
+            verify(!shown(d, "failedMarker"))
             verify(findChild(d, "messageText").opacity < 1)
             verify(d.Accessible.name.indexOf("sending") >= 0, d.Accessible.name)
         }
@@ -60,7 +66,7 @@ Item {
             const d = make({ deliveryState: 2, clientId: "c-42", errorString: "Join the room before sending" })
             const marker = findChild(d, "failedMarker")
             verify(marker.visible)
-            verify(!findChild(d, "pendingMarker").visible)
+            verify(!shown(d, "pendingMarker"))
             verify(d.Accessible.name.indexOf("Join the room before sending") >= 0, d.Accessible.name)
 
             retrySpy.target = d
@@ -80,27 +86,27 @@ Item {
         function test_run_continuation_has_no_header() {
             const first = make({ showSender: true })
             const next = make({ showSender: false })
-            verify(!findChild(next, "senderName").visible)
+            verify(!shown(next, "senderName"))
             verify(next.height < first.height, "a continuation line is shorter: " + next.height + " vs " + first.height)
         }
 
         function test_day_separator() {
             const today = make({ showDate: true, createdAt: new Date() })
+            verify(shown(today, "daySeparator"))
             const separator = findChild(today, "daySeparator")
-            verify(separator.visible)
             compare(separator.Accessible.name, "Today")
             const none = make({ showDate: false })
-            verify(!findChild(none, "daySeparator").visible)
+            verify(!shown(none, "daySeparator"))
             const old = make({ showDate: true, createdAt: new Date(2020, 4, 17, 9, 0) })
             verify(findChild(old, "daySeparator").Accessible.name.indexOf("2020") >= 0)
         }
 
         function test_joined_and_left_lines() {
             const joined = make({ kind: 1, text: "Alan Turing joined", senderName: "Alan Turing" })
+            verify(shown(joined, "noticeText"))
             const notice = findChild(joined, "noticeText")
-            verify(notice.visible)
             verify(notice.text.indexOf("Alan Turing joined") >= 0)
-            verify(!findChild(joined, "messageText").visible)
+            verify(!shown(joined, "messageText"))
             const left = make({ kind: 2, text: "Alan Turing left" })
             verify(findChild(left, "noticeText").text.indexOf("Alan Turing left") >= 0)
             compare(left.Accessible.name, "Alan Turing left")
