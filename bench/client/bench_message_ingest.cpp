@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
             { QStringLiteral("avatar"), QVariant::fromValue(nullptr) } });
     }
 
-    SocketService service;
+    SocketService service(nullptr);
     MessageListModel *model = service.roomMessages(QStringLiteral("1"));
     const QString event = QStringLiteral("message:received");
     malloc_trim(0);

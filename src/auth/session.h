@@ -47,7 +47,9 @@ public:
     };
     Q_ENUM(State)
 
-    explicit Session(QObject *parent = nullptr);
+    /// No default argument on purpose: a default-constructible type would make Qt 6.4 create its
+    /// own QML singleton instead of calling create().
+    explicit Session(QObject *parent);
     ~Session() override;
 
     /// The instance the app and the QML singleton share (tests create their own).

@@ -80,7 +80,9 @@ public:
     using Listener = std::function<void(const QVariant &data)>;
     using ListenerId = quint64;
 
-    explicit SocketService(QObject *parent = nullptr);
+    /// No default argument on purpose: a default-constructible type would make Qt 6.4 create its
+    /// own QML singleton instead of calling create().
+    explicit SocketService(QObject *parent);
     ~SocketService() override;
 
     /// The instance the app and the QML singleton share, attached to Session::globalInstance().

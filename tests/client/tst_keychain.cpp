@@ -87,7 +87,7 @@ private Q_SLOTS:
     {
         const QUrl url = m_server.url();
         {
-            Session session;
+            Session session(nullptr);
             QSignalSpy signedIn(&session, &Session::signedIn);
             session.signIn(
                 url, QStringLiteral("ada@studyconnect.test"), QStringLiteral("studyconnect"));
@@ -105,7 +105,7 @@ private Q_SLOTS:
         }
         // A new start: restore() finds the token only in a keychain.
         {
-            Session session;
+            Session session(nullptr);
             QSignalSpy restored(&session, &Session::restoreFinished);
             session.restore();
             QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 20000);
@@ -126,7 +126,7 @@ private Q_SLOTS:
         TokenStore store;
         QTRY_VERIFY_WITH_TIMEOUT(
             !read(store, url, QStringLiteral("ada@studyconnect.test")).ok, 20000);
-        Session session;
+        Session session(nullptr);
         QSignalSpy restored(&session, &Session::restoreFinished);
         session.restore(url);
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 20000);
@@ -142,7 +142,7 @@ private Q_SLOTS:
         const QString expired = signToken(QStringLiteral("2"), -30);
         QVERIFY(write(store, url, QStringLiteral("alan@studyconnect.test"), expired).ok);
         store.rememberAccount(url, QStringLiteral("alan@studyconnect.test"));
-        Session session;
+        Session session(nullptr);
         QSignalSpy restored(&session, &Session::restoreFinished);
         session.restore(url);
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 20000);

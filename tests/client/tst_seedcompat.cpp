@@ -39,7 +39,7 @@ class TestSeedCompat : public QObject
 
     std::unique_ptr<SocketService> client(const QString &userId)
     {
-        auto service = std::make_unique<SocketService>();
+        auto service = std::make_unique<SocketService>(nullptr);
         SocketIo::ManagerOptions options;
         options.reconnectionDelay = 100ms;
         options.reconnectionDelayMax = 400ms;
@@ -184,7 +184,7 @@ private Q_SLOTS:
 
     void refusedTokenEndsInAuthFailed()
     {
-        SocketService service;
+        SocketService service(nullptr);
         service.setServerUrl(m_server.httpUrl());
         QSignalSpy refused(&service, &SocketService::authenticationFailed);
         service.init(signToken(QStringLiteral("1"), -5));

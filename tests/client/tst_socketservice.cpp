@@ -58,7 +58,7 @@ class TestSocketService : public QObject
 
     std::unique_ptr<SocketService> client(const QString &userId)
     {
-        auto service = std::make_unique<SocketService>();
+        auto service = std::make_unique<SocketService>(nullptr);
         SocketIo::ManagerOptions options;
         options.reconnectionDelay = 100ms;
         options.reconnectionDelayMax = 400ms;
@@ -386,7 +386,7 @@ private Q_SLOTS:
         for (const QString &token : { signToken(QStringLiteral("1"), -60),
                  signToken(QStringLiteral("1"), 3600, "wrong secret"),
                  QStringLiteral("not-a-jwt") }) {
-            SocketService service;
+            SocketService service(nullptr);
             service.setServerUrl(m_server.url());
             QSignalSpy refused(&service, &SocketService::authenticationFailed);
             service.init(token);
@@ -399,9 +399,9 @@ private Q_SLOTS:
 
     void sessionSignsOutWhenTheTokenExpires()
     {
-        Session session;
+        Session session(nullptr);
         session.setKeychainEnabled(false);
-        SocketService service;
+        SocketService service(nullptr);
         service.attachSession(&session);
         QVERIFY(session.useToken(m_server.url(), signToken(QStringLiteral("1"), 2)));
         QCOMPARE(session.state(), Session::SignedIn);
@@ -422,9 +422,9 @@ private Q_SLOTS:
 
     void sessionSignInWithPassword()
     {
-        Session session;
+        Session session(nullptr);
         session.setKeychainEnabled(false);
-        SocketService service;
+        SocketService service(nullptr);
         service.attachSession(&session);
         QSignalSpy signedOut(&session, &Session::signedOut);
         session.signIn(
