@@ -126,7 +126,9 @@ void ConversationListModel::noteMessage(
     const int row = ensure(peerId, {}, {});
     Conversation &conversation = m_conversations[size_t(row)];
     conversation.lastMessageText = text;
-    conversation.lastActivityMs = std::max(conversation.lastActivityMs, atMs);
+    // A conversation just started carries "now"; its first message brings the real time.
+    const bool firstMessage = conversation.lastMessageText.isEmpty();
+    conversation.lastActivityMs = firstMessage ? atMs : std::max(conversation.lastActivityMs, atMs);
     if (unread)
         ++conversation.unreadCount;
     Q_EMIT dataChanged(
