@@ -116,8 +116,9 @@ Item {
     }
 
     function openSwitcher() {
-        switcher.candidates = switcherCandidates()
-        switcher.open()
+        switcherLoader.active = true
+        switcherLoader.item.candidates = switcherCandidates()
+        switcherLoader.item.open()
     }
 
     onWindowActiveChanged: markCurrentRead()
@@ -237,7 +238,7 @@ Item {
             selfOnline: SocketService.connectionState === SocketService.Connected
             onOpenRequested: (key) => main.open(key, false)
             onPersonActivated: (userId) => main.open("dm:" + userId, true)
-            onJoinByIdRequested: joinDialog.open()
+            onJoinByIdRequested: main.openJoinDialog()
             onSwitcherRequested: main.openSwitcher()
             onSignOutRequested: Session.signOut()
         }
@@ -343,19 +344,29 @@ Item {
         function onRoomJoinFailed() { roomRevision.value++ }
     }
 
-    QuickSwitcher {
-        id: switcher
-        parent: Overlay.overlay
-        onChosen: (key) => main.open(key, true)
-    }
-
-    JoinRoomDialog {
-        id: joinDialog
-        parent: Overlay.overlay
-        onJoinRequested: (roomId) => {
-            delete main.leftRooms[roomId]
-            SocketService.joinRoom(roomId)
-            main.open("room:" + roomId, true)
+    // Popups are created on first use: nothing to pay for at start-up.
+    Loader {
+        id: switcherLoader
+        active: false
+        sourceComponent: QuickSwitcher {
+            parent: Overlay.overlay
+            onChosen: (key) => main.open(key, true)
         }
+    }
+    Loader {
+        id: joinDialogLoader
+        active: false
+        sourceComponent: JoinRoomDialog {
+            parent: Overlay.overlay
+            onJoinRequested: (roomId) => {
+                delete main.leftRooms[roomId]
+                SocketService.joinRoom(roomId)
+                main.open("room:" + roomId, true)
+            }
+        }
+    }
+    function openJoinDialog() {
+        joinDialogLoader.active = true
+        joinDialogLoader.item.open()
     }
 }

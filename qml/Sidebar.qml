@@ -90,10 +90,16 @@ Rectangle {
                 objectName: "accountMenuButton"
                 text: "⋯"
                 Accessible.name: qsTr("Account menu")
-                onClicked: accountMenu.open()
-                Menu {
-                    id: accountMenu
+                onClicked: {
+                    accountMenuLoader.active = true
+                    accountMenuLoader.item.open()
+                }
+                // Created on first use.
+                Loader {
+                    id: accountMenuLoader
+                    active: false
                     y: parent.height
+                    sourceComponent: Menu {
                     MenuItem {
                         text: qsTr("Jump to…  (Ctrl+K)")
                         onTriggered: sidebar.switcherRequested()
@@ -107,6 +113,7 @@ Rectangle {
                         objectName: "signOutItem"
                         text: qsTr("Sign out")
                         onTriggered: sidebar.signOutRequested()
+                    }
                     }
                 }
             }
