@@ -58,6 +58,7 @@ bool waitFor(F done, int timeoutMs)
         if (timer.elapsed() > timeoutMs)
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
     return true;
 }
@@ -66,8 +67,11 @@ void settle(int ms)
 {
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < ms)
+    while (timer.elapsed() < ms) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        // processEvents() outside exec() never runs deleteLater(): released delegates would pile up.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
 }
 
 QQuickItem *findItem(QQuickItem *root, const QString &name)
@@ -170,6 +174,7 @@ int main(int argc, char *argv[])
 
     // Show every room once (delegates for each), ending on the first.
     mainView = findItem(window->contentItem(), QStringLiteral("mainView"));
+    report("rss_with_100k_messages_in_models", rssMiB(), "MiB");
     for (int r = rooms - 1; r >= 0; --r) {
         QMetaObject::invokeMethod(mainView, "open", Q_ARG(QVariant, QStringLiteral("room:%1").arg(9000 + r)), Q_ARG(QVariant, false));
         settle(300);
