@@ -6,7 +6,7 @@ class QQmlApplicationEngine;
 /// test so that it runs the app exactly as users get it.
 namespace AppSetup {
 
-/// Style, translations and QML singletons; call once after QGuiApplication, before the engine.
+/// Style and translations; call once after QGuiApplication, before the engine.
 void prepare();
 /// Loads qrc:/StudyConnect/Main.qml; false when it failed. Arms the first-frame probe.
 bool load(QQmlApplicationEngine &engine);
