@@ -19,6 +19,7 @@ packages=(
   # tests: a real Secret Service, Redis for the scale-out test, a display, TLS certificates
   dbus dbus-x11 gnome-keyring libsecret-tools redis-server openssl
   xvfb xauth xdotool imagemagick fonts-dejavu-core
+  fonts-noto-color-emoji  # emoji in messages (screenshots, the UI)
   # packaging checks
   desktop-file-utils appstream dpkg-dev file
   # benchmarks
