@@ -131,7 +131,10 @@ Rectangle {
                 verticalLayoutDirection: ListView.BottomToTop
                 // Row 0 is the newest message: appending history never moves what the reader sees.
                 clip: true
-                reuseItems: true
+                // No reuseItems: in Qt 6.4 a reused delegate kept showing another row after the model
+                // changed (seen in the DM screenshot); creating delegates is cheap enough (see
+                // docs/PERFORMANCE.md).
+                reuseItems: false
                 cacheBuffer: 600
                 boundsBehavior: Flickable.StopAtBounds
                 bottomMargin: Theme.spacing

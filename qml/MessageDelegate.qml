@@ -127,132 +127,130 @@ Item {
             }
         }
 
-        // --- message ---
+        // --- message --- (positioners and anchors, no Layouts: delegates are created while
+        // scrolling and must stay cheap)
         Item {
             id: messageItem
             visible: !row.notice
             width: parent.width
-            height: visible ? messageLayout.implicitHeight + 4 : 0
+            height: visible ? Math.max(avatarColumn.height, body.height) + 4 : 0
             objectName: "messageItem"
 
             Rectangle {
                 anchors.fill: parent
-                color: row.failed ? Theme.errorBackground : (hover.hovered ? Theme.hover : "transparent")
+                visible: row.failed || hover.hovered
+                color: row.failed ? Theme.errorBackground : Theme.hover
             }
             HoverHandler { id: hover }
 
-            RowLayout {
-                id: messageLayout
+            Item {
+                id: avatarColumn
                 x: Theme.spacing * 2
                 y: 2
-                width: parent.width - Theme.spacing * 4
-                spacing: Theme.spacing * 1.5
-
-                Item {
-                    Layout.preferredWidth: Theme.avatarSize
-                    Layout.preferredHeight: row.showSender ? Theme.avatarSize : timeHint.implicitHeight
-                    Layout.alignment: Qt.AlignTop
-                    Loader {
-                        active: row.showSender
-                        anchors.fill: parent
-                        sourceComponent: Avatar {
-                            name: row.senderName
-                            source: row.senderAvatar
-                        }
+                width: Theme.avatarSize
+                height: row.showSender ? Theme.avatarSize : 0
+                Loader {
+                    active: row.showSender
+                    anchors.fill: parent
+                    sourceComponent: Avatar {
+                        name: row.senderName
+                        source: row.senderAvatar
                     }
-                    // The time of a continuation line, shown while hovered.
-                    Text {
-                        id: timeHint
-                        visible: !row.showSender && hover.hovered
-                        anchors.right: parent.right
-                        anchors.top: parent.top
-                        anchors.topMargin: 3
-                        text: row.timeText
-                        textFormat: Text.PlainText
-                        color: Theme.faintText
-                        font.pixelSize: Theme.smallFont * 0.92
+                }
+                // The time of a continuation line, shown while hovered.
+                Text {
+                    visible: !row.showSender && hover.hovered
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.topMargin: 3
+                    text: row.timeText
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont * 0.92
+                }
+            }
+
+            Column {
+                id: body
+                x: avatarColumn.x + avatarColumn.width + Theme.spacing * 1.5
+                y: 2
+                width: parent.width - x - Theme.spacing * 2
+                spacing: 2
+
+                Loader {
+                    active: row.showSender
+                    visible: active
+                    width: body.width
+                    sourceComponent: Row {
+                        spacing: Theme.spacing
+                        Text {
+                            id: senderText
+                            objectName: "senderName"
+                            text: row.senderName
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            width: Math.min(implicitWidth, body.width * 0.6)
+                            color: Theme.text
+                            font.weight: Font.DemiBold
+                        }
+                        Text {
+                            objectName: "timeText"
+                            anchors.baseline: senderText.baseline
+                            text: row.timeText
+                            textFormat: Text.PlainText
+                            color: Theme.faintText
+                            font.pixelSize: Theme.smallFont
+                        }
                     }
                 }
 
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 2
+                MessageText {
+                    objectName: "messageText"
+                    width: body.width
+                    text: row.text
+                    opacity: row.pending ? 0.6 : 1
+                }
 
-                    Loader {
-                        active: row.showSender
-                        visible: active
-                        Layout.fillWidth: true
-                        sourceComponent: Row {
-                            spacing: Theme.spacing
-                            Text {
-                                objectName: "senderName"
-                                text: row.senderName
-                                textFormat: Text.PlainText
-                                elide: Text.ElideRight
-                                width: Math.min(implicitWidth, messageLayout.width * 0.6)
-                                color: Theme.text
-                                font.weight: Font.DemiBold
-                            }
-                            Text {
-                                objectName: "timeText"
-                                anchors.baseline: parent.children[0].baseline
-                                text: row.timeText
-                                textFormat: Text.PlainText
-                                color: Theme.faintText
-                                font.pixelSize: Theme.smallFont
-                            }
+                // --- delivery state of our own unconfirmed messages ---
+                Text {
+                    visible: row.pending
+                    objectName: "pendingMarker"
+                    text: qsTr("Sending…")
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                    font.italic: true
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+                Loader {
+                    active: row.failed
+                    visible: active
+                    width: body.width
+                    sourceComponent: RowLayout {
+                        objectName: "failedMarker"
+                        spacing: Theme.spacing
+                        Text {
+                            Layout.fillWidth: true
+                            text: row.errorString ? qsTr("Not sent: %1").arg(row.errorString) : qsTr("Not sent")
+                            textFormat: Text.PlainText
+                            wrapMode: Text.Wrap
+                            color: Theme.danger
+                            font.pixelSize: Theme.smallFont
                         }
-                    }
-
-                    MessageText {
-                        objectName: "messageText"
-                        Layout.fillWidth: true
-                        text: row.text
-                        opacity: row.pending ? 0.6 : 1
-                    }
-
-                    // --- delivery state of our own unconfirmed messages ---
-                    Text {
-                        visible: row.pending
-                        height: visible ? implicitHeight : 0
-                        objectName: "pendingMarker"
-                        text: qsTr("Sending…")
-                        textFormat: Text.PlainText
-                        color: Theme.faintText
-                        font.pixelSize: Theme.smallFont
-                        font.italic: true
-                        Accessible.role: Accessible.StaticText
-                        Accessible.name: text
-                    }
-                    Loader {
-                        active: row.failed
-                        visible: active
-                        Layout.fillWidth: true
-                        sourceComponent: RowLayout {
-                            objectName: "failedMarker"
-                            spacing: Theme.spacing
-                            Text {
-                                Layout.fillWidth: true
-                                text: row.errorString ? qsTr("Not sent: %1").arg(row.errorString) : qsTr("Not sent")
-                                textFormat: Text.PlainText
-                                wrapMode: Text.Wrap
-                                color: Theme.danger
-                                font.pixelSize: Theme.smallFont
-                            }
-                            Button {
-                                objectName: "retryButton"
-                                text: qsTr("Retry")
-                                flat: true
-                                Accessible.name: qsTr("Retry sending this message")
-                                onClicked: row.retryRequested(row.clientId)
-                            }
-                            Button {
-                                objectName: "discardButton"
-                                text: qsTr("Discard")
-                                flat: true
-                                Accessible.name: qsTr("Discard this message")
-                                onClicked: row.discardRequested(row.clientId)
-                            }
+                        Button {
+                            objectName: "retryButton"
+                            text: qsTr("Retry")
+                            flat: true
+                            Accessible.name: qsTr("Retry sending this message")
+                            onClicked: row.retryRequested(row.clientId)
+                        }
+                        Button {
+                            objectName: "discardButton"
+                            text: qsTr("Discard")
+                            flat: true
+                            Accessible.name: qsTr("Discard this message")
+                            onClicked: row.discardRequested(row.clientId)
                         }
                     }
                 }

@@ -88,13 +88,18 @@ keys "studyconnect"
 xdotool key Return
 sleep 2.5
 
-# 2. a room with history, opened with the quick switcher; a draft in the composer.
+# 2. a room with history, opened with the quick switcher; two messages (one run, a link).
 xdotool key ctrl+k
 sleep 0.4
 keys "calc"
 xdotool key Return
 sleep 1.5
-keys "Does anyone have the solutions for problem set 4? https://example.edu/calc/ps4"
+keys "Does anyone have worked solutions for problem set 4? https://example.edu/calc/ps4"
+xdotool key Return
+sleep 0.5
+keys "I only got halfway through question 3."
+xdotool key Return
+keys "Squeeze theorem again"
 shot room 1
 
 # 3. a direct message.
@@ -105,6 +110,9 @@ keys "grace"
 xdotool key Return
 sleep 1
 keys "Thanks Grace, see you at office hours!"
+xdotool key Return
+sleep 0.3
+keys "I will bring the ladder problem 🙂"
 xdotool key Return
 shot dm 1.5
 
