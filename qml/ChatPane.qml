@@ -171,14 +171,14 @@ Rectangle {
                     height: 40
                     BusyIndicator {
                         anchors.centerIn: parent
-                        running: !!timeline.model && timeline.model.loading
+                        running: !!timeline.model && timeline.model.loading === true
                         visible: running
                         height: 28
                         width: 28
                     }
                     Text {
                         anchors.centerIn: parent
-                        visible: !!timeline.model && timeline.model.historyComplete && timeline.count > 0
+                        visible: !!timeline.model && timeline.model.historyComplete === true && timeline.count > 0
                         text: qsTr("This is the start of the conversation.")
                         textFormat: Text.PlainText
                         color: Theme.faintText
