@@ -137,8 +137,8 @@ Rectangle {
                 reuseItems: false
                 cacheBuffer: 600
                 boundsBehavior: Flickable.StopAtBounds
-                bottomMargin: Theme.spacing
-                topMargin: Theme.spacing
+                // No top/bottom margins: positionViewAtBeginning() would stop short of them, and
+                // "at the latest message" must be exactly the end.
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
                 Accessible.role: Accessible.List
@@ -164,6 +164,12 @@ Rectangle {
                 onContentYChanged: loadOlderIfNeeded()
                 onCountChanged: Qt.callLater(loadOlderIfNeeded)
                 onModelChanged: Qt.callLater(loadOlderIfNeeded)
+
+                // The bottom in BottomToTop: a little room under the newest message.
+                header: Item {
+                    width: timeline.width
+                    height: Theme.spacing
+                }
 
                 footer: Item {
                     // The top of the timeline (the footer in BottomToTop): a spinner while older messages load, then the start.

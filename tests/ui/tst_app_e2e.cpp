@@ -192,6 +192,42 @@ void TestAppEndToEnd::signInSendAndReceive()
     QTRY_COMPARE(m_window->title(), QStringLiteral("StudyConnect"));
     auto *dm = timeline->property("model").value<QAbstractItemModel *>();
     QTRY_COMPARE(dataAt(dm, 0, "text").toString(), QStringLiteral("psst, Ada"));
+
+    // --- older history loads while scrolling up; "Latest" brings the newest back ---
+    // Organic Chemistry (room 2) has 33 messages; 20 more from Grace make two pages of 50.
+    QStringList arguments{QStringLiteral("--server"), m_server->httpUrl().toString(), QStringLiteral("--email"),
+                          QStringLiteral("grace@studyconnect.test"), QStringLiteral("--password-stdin"),
+                          QStringLiteral("--quiet"), QStringLiteral("--timeout"), QStringLiteral("20")};
+    for (int i = 1; i <= 20; ++i)
+        arguments << QStringLiteral("--send") << QStringLiteral("2") << QStringLiteral("Reaction mechanism note %1").arg(i);
+    QProcess grace;
+    grace.setProcessChannelMode(QProcess::MergedChannels);
+    grace.start(QStringLiteral(STUDYCONNECT_CLI), arguments);
+    QVERIFY(grace.waitForStarted());
+    grace.write("studyconnect\n");
+    grace.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(grace.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(grace.exitCode() == 0, grace.readAll().constData());
+
+    click(item(QStringLiteral("room:2")));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(), QStringLiteral("Organic Chemistry"));
+    auto *room2 = timeline->property("model").value<QAbstractItemModel *>();
+    QTRY_COMPARE_WITH_TIMEOUT(room2->rowCount(), 50, 10000); // the first page
+    QCOMPARE(dataAt(room2, 0, "text").toString(), QStringLiteral("Reaction mechanism note 20"));
+    QVERIFY(!room2->property("historyComplete").toBool());
+    QQuickItem *jump = item(QStringLiteral("jumpToLatestButton"));
+    QVERIFY(jump);
+    QVERIFY(!jump->isVisible());
+    // Scroll up in steps, as a reader does, until the oldest message is there.
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        timeline->setProperty("contentY", timeline->property("contentY").toReal() - 400);
+        return room2->property("historyComplete").toBool();
+    }()), 15000);
+    QTRY_COMPARE(room2->rowCount(), 53);
+    QTRY_VERIFY(jump->isVisible());
+    click(jump);
+    QTRY_VERIFY(timeline->property("atYEnd").toBool());
+    QTRY_VERIFY(!jump->isVisible());
 }
 
 void TestAppEndToEnd::cleanupTestCase()
