@@ -112,7 +112,9 @@
     <message numerus="yes">
         <source>Reconnecting in %n s (attempt %1)</source>
         <translation>
-            <numerusform>Neue Verbindung in %n s (Versuch %1)</numerusform><numerusform>Neue Verbindung in %n s (Versuch %1)</numerusform></translation>
+            <numerusform>Neue Verbindung in %n s (Versuch %1)</numerusform>
+            <numerusform>Neue Verbindung in %n s (Versuch %1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
@@ -125,7 +127,9 @@
     <message numerus="yes">
         <source>Offline: %n message(s) will be sent when you are back</source>
         <translation>
-            <numerusform>Offline: %n Nachricht wird gesendet, sobald du wieder online bist</numerusform><numerusform>Offline: %n Nachrichten werden gesendet, sobald du wieder online bist</numerusform></translation>
+            <numerusform>Offline: %n Nachricht wird gesendet, sobald du wieder online bist</numerusform>
+            <numerusform>Offline: %n Nachrichten werden gesendet, sobald du wieder online bist</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offline: messages will be sent when you are back</source>
@@ -147,7 +151,7 @@
         <translation>Raum über seine Nummer beitreten</translation>
     </message>
     <message>
-        <source>Ask the room's owner for its number.</source>
+        <source>Ask the room&apos;s owner for its number.</source>
         <translation>Frag die Person, die den Raum betreut, nach seiner Nummer.</translation>
     </message>
     <message>
@@ -211,7 +215,9 @@
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -375,7 +381,9 @@
     <message numerus="yes">
         <source>%n unread</source>
         <translation>
-            <numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
     <message>
         <source>online</source>

@@ -6,12 +6,16 @@
     <message numerus="yes">
         <source>Reconnecting in %n s (attempt %1)</source>
         <translation>
-            <numerusform>Reconnecting in %n s (attempt %1)</numerusform><numerusform>Reconnecting in %n s (attempt %1)</numerusform></translation>
+            <numerusform>Reconnecting in %n s (attempt %1)</numerusform>
+            <numerusform>Reconnecting in %n s (attempt %1)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Offline: %n message(s) will be sent when you are back</source>
         <translation>
-            <numerusform>Offline: %n message will be sent when you are back</numerusform><numerusform>Offline: %n messages will be sent when you are back</numerusform></translation>
+            <numerusform>Offline: %n message will be sent when you are back</numerusform>
+            <numerusform>Offline: %n messages will be sent when you are back</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -19,7 +23,9 @@
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -27,7 +33,9 @@
     <message numerus="yes">
         <source>%n unread</source>
         <translation>
-            <numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
