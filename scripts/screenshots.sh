@@ -18,6 +18,10 @@ done
 work=$(mktemp -d)
 pids=()
 cleanup() {
+  # The app first: its session script then returns, and dbus-run-session stops the private bus
+  # (and with it the keyring daemon). Killing dbus-run-session itself would leave them running.
+  [ -f "$work/app.pid" ] && kill "$(cat "$work/app.pid")" 2>/dev/null || true
+  [ -n "${session_pid:-}" ] && wait "$session_pid" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
@@ -54,16 +58,19 @@ start_backend
 cat >"$work/session.sh" <<'SESSION'
 #!/usr/bin/env bash
 echo -n screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
-exec "$@"
+"$@" &
+echo $! >"$APP_PID_FILE"
+wait $!
 SESSION
 chmod +x "$work/session.sh"
 # gnome-keyring creates "login" unlocked (password "screenshots"); make it the default collection.
 mkdir -p "$work/data/keyrings" "$work/run"
 chmod 700 "$work/run"
 echo -n login >"$work/data/keyrings/default"
-HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" LANG=en_GB.UTF-8 \
+APP_PID_FILE="$work/app.pid" HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" \
+  XDG_DATA_HOME="$work/data" LANG=en_GB.UTF-8 \
   dbus-run-session -- "$work/session.sh" "$APP" --server "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
-pids+=($!)
+session_pid=$!
 
 window=$(xdotool search --sync --onlyvisible --name StudyConnect | head -1)
 xdotool windowmove "$window" 0 0 windowsize "$window" 1280 800
