@@ -161,8 +161,18 @@ Item {
     TypingTracker { id: typingTracker }
     TypingNotifier {
         id: typingNotifier
-        // Sending typing notices needs SocketService API that does not exist yet (see the
-        // report in docs/ARCHITECTURE.md, "Desktop app"); the throttle is ready for it.
+        // The conversation the notice is about is fixed when typing starts, so a switch while
+        // typing stops it in the conversation it started in.
+        property var target: null
+        onTypingStarted: {
+            target = { id: main.currentId, direct: main.isDirect }
+            SocketService.sendTyping(target.id, target.direct, true)
+        }
+        onTypingStopped: {
+            if (target)
+                SocketService.sendTyping(target.id, target.direct, false)
+            target = null
+        }
     }
     Connections {
         target: SocketService

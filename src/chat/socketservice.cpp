@@ -481,6 +481,17 @@ void SocketService::emitJoin(const QString &roomId)
         { m_joinAckTimeout, false });
 }
 
+void SocketService::sendTyping(const QVariant &conversationId, bool direct, bool typing)
+{
+    const QString id = Payload::idString(conversationId);
+    if (id.isEmpty() || !m_socket || !isConnected())
+        return;
+    const QVariantMap payload { { direct ? QStringLiteral("recipientId") : QStringLiteral("roomId"),
+        id } };
+    m_socket->emitEvent(typing ? QStringLiteral("typing:start") : QStringLiteral("typing:stop"),
+        { payload }, SocketIo::EmitOptions { std::chrono::milliseconds(0), true });
+}
+
 QString SocketService::sendMessage(const QVariant &roomIdValue, const QString &text)
 {
     const QString roomId = Payload::idString(roomIdValue);

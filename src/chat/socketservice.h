@@ -122,6 +122,9 @@ public:
     Q_INVOKABLE bool isJoined(const QVariant &roomId) const;
     Q_INVOKABLE void retry(const QString &clientId);
     Q_INVOKABLE void discard(const QString &clientId);
+    /// Tells the others in a room (or the DM peer when `direct`) that the user started or stopped
+    /// typing. Volatile: a notice that cannot go out now is stale later, so it is dropped offline.
+    Q_INVOKABLE void sendTyping(const QVariant &conversationId, bool direct, bool typing);
 
     ConnectionState connectionState() const { return m_state; }
     int reconnectAttempt() const { return m_reconnectAttempt; }

@@ -153,6 +153,43 @@ private Q_SLOTS:
             QStringLiteral("Calculus I"));
     }
 
+    void typingNoticesReachTheOthers()
+    {
+        auto ada = client(QStringLiteral("1"));
+        auto alan = client(QStringLiteral("2"));
+        ada->joinRoom(2);
+        alan->joinRoom(2);
+        QSignalSpy joined(alan.get(), &SocketService::roomJoinConfirmed);
+        QVERIFY(connected(ada.get()));
+        QVERIFY(connected(alan.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);
+
+        QVariantList updates;
+        alan->on(QStringLiteral("typing:update"),
+            [&updates](const QVariant &data) { updates.append(data); });
+        // Give Ada's join the same head start before she types.
+        QTest::qWait(300);
+        ada->sendTyping(2, false, true);
+        QTRY_COMPARE_WITH_TIMEOUT(updates.size(), 1, 5000);
+        QVariantMap update = updates.at(0).toMap();
+        QCOMPARE(update.value(QStringLiteral("roomId")).toString(), QStringLiteral("2"));
+        QCOMPARE(update.value(QStringLiteral("typing")).toBool(), true);
+        QCOMPARE(update.value(QStringLiteral("userId")).toString(), QStringLiteral("1"));
+
+        ada->sendTyping(QStringLiteral("2"), true, true); // a DM notice to Alan (user 2)
+        ada->sendTyping(2, false, false);
+        QTRY_COMPARE_WITH_TIMEOUT(updates.size(), 3, 5000);
+        bool sawDm = false, sawStop = false;
+        for (const QVariant &value : std::as_const(updates)) {
+            const QVariantMap map = value.toMap();
+            sawDm |= map.contains(QStringLiteral("recipientId"));
+            sawStop |= map.contains(QStringLiteral("roomId"))
+                && !map.value(QStringLiteral("typing")).toBool();
+        }
+        QVERIFY(sawDm);
+        QVERIFY(sawStop);
+    }
+
     void directMessageShowsInBothConversationLists()
     {
         auto ada = client(QStringLiteral("1"));
