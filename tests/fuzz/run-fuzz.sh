@@ -36,7 +36,11 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # scan on most inputs and fuzz 20 times slower. Fuzz without it, then replay the whole corpus
 # once with leak checking on.
 "$fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus_run" || status=$?
+    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus_run" \
+    >"$build_dir/fuzz.log" 2>&1 || status=$?
+# libFuzzer prints a line per new input; the end (stats, or the finding and its stack) is what
+# matters, and the whole log stays in the build folder.
+tail -n 30 "$build_dir/fuzz.log"
 if [[ $status -eq 0 ]]; then
     echo "run-fuzz.sh: replaying $(find "$corpus_run" -type f | wc -l) inputs with leak checking"
     "$fuzzer" -runs=0 -max_len=4096 -timeout=10 -detect_leaks=1 \
