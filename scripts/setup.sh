@@ -21,7 +21,7 @@ packages=(
   xvfb xauth xdotool imagemagick fonts-dejavu-core
   fonts-noto-color-emoji  # emoji in messages (screenshots, the UI)
   # packaging checks
-  desktop-file-utils appstream dpkg-dev file
+  desktop-file-utils appstream dpkg-dev file librsvg2-bin
   # benchmarks
   valgrind time
 )
