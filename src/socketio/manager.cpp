@@ -229,21 +229,17 @@ void Manager::scheduleReconnect()
 
 void Manager::onEngineMessage(const QString &text)
 {
-    switch (m_decoder.decodeText(text)) {
-    case PacketDecoder::Result::Complete:
-        dispatch(m_decoder.takePacket());
-        break;
-    case PacketDecoder::Result::AwaitingAttachments:
-        break;
-    case PacketDecoder::Result::Error:
-        closeForParseError(m_decoder.errorString());
-        break;
-    }
+    handleDecoderResult(m_decoder.decodeText(text));
 }
 
 void Manager::onEngineBinary(const QByteArray &data)
 {
-    switch (m_decoder.addAttachment(data)) {
+    handleDecoderResult(m_decoder.addAttachment(data));
+}
+
+void Manager::handleDecoderResult(PacketDecoder::Result result)
+{
+    switch (result) {
     case PacketDecoder::Result::Complete:
         dispatch(m_decoder.takePacket());
         break;

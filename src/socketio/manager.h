@@ -91,6 +91,7 @@ private:
     void onEngineClosed(const QString &reason, const QString &description);
     void onEngineMessage(const QString &text);
     void onEngineBinary(const QByteArray &data);
+    void handleDecoderResult(PacketDecoder::Result result);
     void dispatch(Packet &&packet);
     void closeForParseError(const QString &why);
     void scheduleReconnect();

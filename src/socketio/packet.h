@@ -3,10 +3,14 @@
 #include <QString>
 #include <QVariant>
 
+#include <algorithm>
+#include <array>
+
 namespace SocketIo {
 
 /// Socket.IO v5 packet types, with their wire digits.
-enum class PacketType : quint8 {
+enum class PacketType : quint8
+{
     Connect = 0,
     Disconnect = 1,
     Event = 2,
@@ -15,6 +19,21 @@ enum class PacketType : quint8 {
     BinaryEvent = 5,
     BinaryAck = 6,
 };
+
+/// Event names the protocol keeps for itself: a client never emits them, and the reference
+/// parser refuses events that carry them.
+inline bool isReservedEventName(QStringView name)
+{
+    static constexpr std::array<QStringView, 6> reserved = {
+        u"connect",
+        u"connect_error",
+        u"disconnect",
+        u"disconnecting",
+        u"newListener",
+        u"removeListener",
+    };
+    return std::find(reserved.begin(), reserved.end(), name) != reserved.end();
+}
 
 /// One decoded (or to-be-encoded) Socket.IO packet.
 ///

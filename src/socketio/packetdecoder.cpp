@@ -20,19 +20,6 @@ bool isDigit(QChar c)
     return c.unicode() >= u'0' && c.unicode() <= u'9';
 }
 
-bool isReservedEventName(const QString &name)
-{
-    static constexpr std::array<QStringView, 6> reserved = {
-        u"connect",
-        u"connect_error",
-        u"disconnect",
-        u"disconnecting",
-        u"newListener",
-        u"removeListener",
-    };
-    return std::find(reserved.begin(), reserved.end(), QStringView(name)) != reserved.end();
-}
-
 bool isNumber(const QVariant &value)
 {
     return value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double;
@@ -58,7 +45,7 @@ bool isPayloadValid(PacketType type, const QVariant &payload)
         if (isNumber(name))
             return true;
         return name.typeId() == QMetaType::QString
-            && !isReservedEventName(*static_cast<const QString *>(name.constData()));
+            && !isReservedEventName(QStringView(*static_cast<const QString *>(name.constData())));
     }
     case PacketType::Ack:
     case PacketType::BinaryAck:

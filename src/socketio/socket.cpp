@@ -18,15 +18,7 @@ Socket::~Socket() = default;
 
 bool Socket::isReservedEventName(QStringView event)
 {
-    static constexpr QStringView reserved[] = {
-        u"connect",
-        u"connect_error",
-        u"disconnect",
-        u"disconnecting",
-        u"newListener",
-        u"removeListener",
-    };
-    return std::find(std::begin(reserved), std::end(reserved), event) != std::end(reserved);
+    return SocketIo::isReservedEventName(event);
 }
 
 void Socket::open()
@@ -56,12 +48,8 @@ void Socket::close()
     m_manager->socketClosed(this);
 }
 
-Error Socket::emitEvent(const QString &event, const QVariantList &args, const EmitOptions &options)
+Packet Socket::eventPacket(const QString &event, const QVariantList &args) const
 {
-    if (isReservedEventName(event)) {
-        qCWarning(lcSocketIo).noquote() << "refused to emit the reserved event name" << event;
-        return Error::ReservedEventName;
-    }
     Packet packet;
     packet.nsp = m_nsp;
     QVariantList data;
@@ -69,6 +57,16 @@ Error Socket::emitEvent(const QString &event, const QVariantList &args, const Em
     data.append(event);
     data.append(args);
     packet.data = std::move(data);
+    return packet;
+}
+
+Error Socket::emitEvent(const QString &event, const QVariantList &args, const EmitOptions &options)
+{
+    if (isReservedEventName(event)) {
+        qCWarning(lcSocketIo).noquote() << "refused to emit the reserved event name" << event;
+        return Error::ReservedEventName;
+    }
+    Packet packet = eventPacket(event, args);
     return route(std::move(packet), options);
 }
 
@@ -81,13 +79,7 @@ Error Socket::emitEventWithAck(const QString &event, const QVariantList &args, A
             callback(AckResult { Error::ReservedEventName, {} });
         return Error::ReservedEventName;
     }
-    Packet packet;
-    packet.nsp = m_nsp;
-    QVariantList data;
-    data.reserve(args.size() + 1);
-    data.append(event);
-    data.append(args);
-    packet.data = std::move(data);
+    Packet packet = eventPacket(event, args);
     packet.id = m_nextAckId++;
 
     // As in socket.io-client the timeout runs from the emit, buffered or not: the caller asked

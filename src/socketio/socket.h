@@ -114,6 +114,7 @@ private:
     void onEventPacket(Packet &&packet);
     void onAckPacket(Packet &&packet);
     void onClose(const QString &reason);
+    Packet eventPacket(const QString &event, const QVariantList &args) const;
     Error route(Packet &&packet, const EmitOptions &options);
     void flushSendBuffer();
     void failSentAcks();
