@@ -1,5 +1,6 @@
 #include "conversationlistmodel.h"
 
+#include "modelrow.h"
 #include "payload.h"
 
 #include <QDateTime>
@@ -53,13 +54,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 
 QVariantMap ConversationListModel::get(int row) const
 {
-    QVariantMap result;
-    if (row < 0 || row >= count())
-        return result;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        result.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
-    return result;
+    return modelRowAsMap(this, row);
 }
 
 int ConversationListModel::indexOf(const QString &peerId) const

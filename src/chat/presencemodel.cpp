@@ -1,5 +1,6 @@
 #include "presencemodel.h"
 
+#include "modelrow.h"
 #include "payload.h"
 
 #include <QDateTime>
@@ -61,13 +62,7 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
 
 QVariantMap PresenceModel::get(int row) const
 {
-    QVariantMap result;
-    if (row < 0 || row >= count())
-        return result;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        result.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
-    return result;
+    return modelRowAsMap(this, row);
 }
 
 int PresenceModel::indexOf(const QString &id) const
