@@ -13,7 +13,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
   cat >&2 <<MSG
 run: no display found (DISPLAY and WAYLAND_DISPLAY are empty).
      On a machine without a screen, run the app in a virtual one:
-         xvfb-run -a -s "-screen 0 1280x800x24" scripts/run.sh
+         xvfb-run -n 99 -s "-screen 0 1280x800x24" scripts/run.sh
      and take a screenshot with: DISPLAY=:99 import -window root shot.png
 MSG
   exit 1
