@@ -1,5 +1,8 @@
 #include "chatmessage.h"
 
+#include <algorithm>
+#include <cstring>
+
 void ChatMessage::setId(const QString &id)
 {
     bool numeric = false;
@@ -12,4 +15,74 @@ void ChatMessage::setId(const QString &id)
         numericId = 0;
         textId = id;
     }
+}
+
+StoredMessage::StoredMessage(ChatMessage &&message)
+    : numericId(message.numericId)
+    , createdAtMs(message.createdAtMs)
+    , sender(message.sender)
+    , kind(message.kind)
+    , state(message.state)
+{
+    if (!message.textId.isEmpty() || !message.clientId.isEmpty())
+        m_rare.reset(new Rare { std::move(message.textId), std::move(message.clientId) });
+
+    const QString &text = message.text;
+    if (text.isEmpty())
+        return;
+    const bool latin1 =
+        std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x100; });
+    if (latin1) {
+        m_encoding = Encoding::Latin1;
+        m_textBytes = quint32(text.size());
+        m_text.reset(new char[m_textBytes]);
+        // Straight into the block: no intermediate QByteArray on the ingest path.
+        std::transform(text.cbegin(), text.cend(), m_text.get(),
+            [](QChar c) { return char(quint8(c.unicode())); });
+    } else if (QStringView(text).isValidUtf16()) {
+        m_encoding = Encoding::Utf8;
+        const QByteArray bytes = text.toUtf8();
+        m_textBytes = quint32(bytes.size());
+        m_text.reset(new char[m_textBytes]);
+        std::memcpy(m_text.get(), bytes.constData(), m_textBytes);
+    } else {
+        m_encoding = Encoding::Utf16;
+        m_textBytes = quint32(text.size() * qsizetype(sizeof(QChar)));
+        m_text.reset(new char[m_textBytes]);
+        std::memcpy(m_text.get(), text.constData(), m_textBytes);
+    }
+}
+
+// The whole point: the common message must stay this small (see the class comment).
+static_assert(sizeof(StoredMessage) <= 48);
+
+QString StoredMessage::text() const
+{
+    if (!m_text)
+        return {};
+    switch (m_encoding) {
+    case Encoding::Latin1:
+        return QString::fromLatin1(m_text.get(), qsizetype(m_textBytes));
+    case Encoding::Utf8:
+        return QString::fromUtf8(m_text.get(), qsizetype(m_textBytes));
+    case Encoding::Utf16:
+        break;
+    }
+    QString result(qsizetype(m_textBytes / sizeof(QChar)), Qt::Uninitialized);
+    std::memcpy(result.data(), m_text.get(), m_textBytes);
+    return result;
+}
+
+ChatMessage StoredMessage::toChatMessage() const
+{
+    ChatMessage result;
+    result.numericId = numericId;
+    result.textId = textId();
+    result.clientId = clientId();
+    result.text = text();
+    result.createdAtMs = createdAtMs;
+    result.sender = sender;
+    result.kind = kind;
+    result.state = state;
+    return result;
 }

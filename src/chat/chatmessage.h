@@ -2,9 +2,12 @@
 
 #include <QString>
 
-/// One line of a conversation as the models store it: kept small because a busy room holds
-/// tens of thousands. Sender details live once in a SenderDirectory and are referenced by index;
-/// the time is milliseconds since the epoch; numeric ids (the usual case) take no allocation.
+#include <memory>
+
+/// One line of a conversation as the service builds it and hands it to a MessageListModel (which
+/// stores it as a StoredMessage). Sender details live once in a SenderDirectory and are referenced
+/// by index; the time is milliseconds since the epoch; numeric ids (the usual case) take no
+/// allocation.
 struct ChatMessage
 {
     enum class Kind : quint8
@@ -43,4 +46,48 @@ struct ChatMessage
     {
         return a.numericId > 0 && b.numericId > 0 && a.numericId > b.numericId;
     }
+};
+
+/// A ChatMessage as MessageListModel keeps it: a busy room holds tens of thousands, so the common
+/// message is 48 bytes plus one exactly sized allocation for its text. The text is kept as Latin-1
+/// when every character fits (most chat text is ASCII: half of UTF-16), else as UTF-8, and as
+/// UTF-16 only when it is not valid UTF-16 (a lone surrogate would not survive UTF-8), so text()
+/// always gives back the very QString that came in. The rare strings (a non-numeric id, our own
+/// clientId) share one optional side allocation instead of costing 24 bytes each on every message.
+class StoredMessage
+{
+public:
+    explicit StoredMessage(ChatMessage &&message);
+
+    QString text() const;
+    QString textId() const { return m_rare ? m_rare->textId : QString(); }
+    QString clientId() const { return m_rare ? m_rare->clientId : QString(); }
+    bool hasClientId() const { return m_rare && !m_rare->clientId.isEmpty(); }
+    bool hasId() const { return numericId > 0 || (m_rare && !m_rare->textId.isEmpty()); }
+    QString id() const { return numericId > 0 ? QString::number(numericId) : textId(); }
+    ChatMessage toChatMessage() const;
+
+    qint64 numericId = 0;
+    qint64 createdAtMs = 0;
+    quint32 sender = 0;
+    ChatMessage::Kind kind = ChatMessage::Kind::Message;
+    ChatMessage::State state = ChatMessage::State::Sent;
+
+private:
+    struct Rare
+    {
+        QString textId;
+        QString clientId;
+    };
+    enum class Encoding : quint8
+    {
+        Latin1,
+        Utf8,
+        Utf16
+    };
+    // Not a QByteArray: its 16-byte header and 24-byte handle would be a third of a short line.
+    std::unique_ptr<char[]> m_text;
+    std::unique_ptr<Rare> m_rare;
+    quint32 m_textBytes = 0;
+    Encoding m_encoding = Encoding::Latin1;
 };

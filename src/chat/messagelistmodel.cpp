@@ -42,7 +42,12 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_pending.size() + m_messages.size());
 }
 
-const ChatMessage &MessageListModel::messageAt(int row) const
+ChatMessage MessageListModel::messageAt(int row) const
+{
+    return storedAt(row).toChatMessage();
+}
+
+const StoredMessage &MessageListModel::storedAt(int row) const
 {
     const int pending = int(m_pending.size());
     if (row < pending)
@@ -74,13 +79,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const ChatMessage &message = messageAt(row);
+    const StoredMessage &message = storedAt(row);
     const SenderDirectory::Sender &sender = m_senders->at(message.sender);
     switch (role) {
     case IdRole:
         return message.id();
     case ClientIdRole:
-        return message.clientId;
+        return message.clientId();
     case SenderIdRole:
         return sender.id;
     case SenderNameRole:
@@ -97,7 +102,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case ChatMessage::Kind::Message:
             break;
         }
-        return message.text;
+        return message.text();
     case CreatedAtRole:
         return QDateTime::fromMSecsSinceEpoch(message.createdAtMs);
     case IsMineRole:
@@ -112,7 +117,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return QVariant::fromValue(Kind(message.kind));
     case ErrorStringRole:
-        return message.clientId.isEmpty() ? QString() : m_errors.value(message.clientId);
+        return message.hasClientId() ? m_errors.value(message.clientId()) : QString();
     default:
         return {};
     }
@@ -122,19 +127,19 @@ bool MessageListModel::showDate(int row) const
 {
     if (row + 1 >= rowCount())
         return true;
-    const QDate day = QDateTime::fromMSecsSinceEpoch(messageAt(row).createdAtMs).date();
-    const QDate olderDay = QDateTime::fromMSecsSinceEpoch(messageAt(row + 1).createdAtMs).date();
+    const QDate day = QDateTime::fromMSecsSinceEpoch(storedAt(row).createdAtMs).date();
+    const QDate olderDay = QDateTime::fromMSecsSinceEpoch(storedAt(row + 1).createdAtMs).date();
     return day != olderDay;
 }
 
 bool MessageListModel::showSender(int row) const
 {
-    const ChatMessage &message = messageAt(row);
+    const StoredMessage &message = storedAt(row);
     if (message.kind != ChatMessage::Kind::Message)
         return false;
     if (row + 1 >= rowCount())
         return true;
-    const ChatMessage &older = messageAt(row + 1);
+    const StoredMessage &older = storedAt(row + 1);
     return older.kind != ChatMessage::Kind::Message || older.sender != message.sender
         || message.createdAtMs - older.createdAtMs > kRunGapMs || showDate(row);
 }
@@ -150,7 +155,7 @@ int MessageListModel::pendingIndex(const QString &clientId) const
     if (clientId.isEmpty())
         return -1;
     for (size_t i = 0; i < m_pending.size(); ++i) {
-        if (m_pending[i].clientId == clientId)
+        if (m_pending[i].hasClientId() && m_pending[i].clientId() == clientId)
             return int(i);
     }
     return -1;
@@ -186,7 +191,7 @@ void MessageListModel::addPending(ChatMessage message)
 {
     message.state = ChatMessage::State::Pending;
     beginInsertRows({}, 0, 0);
-    m_pending.push_back(std::move(message));
+    m_pending.emplace_back(std::move(message));
     endInsertRows();
     Q_EMIT countChanged();
 }
@@ -291,8 +296,8 @@ void MessageListModel::flush()
     if (!newer.empty()) {
         const int first = int(m_pending.size());
         beginInsertRows({}, first, first + int(newer.size()) - 1);
-        m_messages.insert(m_messages.end(), std::make_move_iterator(newer.begin()),
-            std::make_move_iterator(newer.end()));
+        for (ChatMessage &message : newer)
+            m_messages.emplace_back(std::move(message));
         endInsertRows();
         // A pending row above the batch now has a different older neighbour.
         notifyNeighbourChanged(first - 1);
@@ -304,14 +309,14 @@ void MessageListModel::insertSorted(ChatMessage &&message)
 {
     size_t position = m_messages.size();
     while (position > 0) {
-        const ChatMessage &previous = m_messages[position - 1];
+        const StoredMessage &previous = m_messages[position - 1];
         if (previous.numericId > 0 && previous.numericId < message.numericId)
             break;
         --position;
     }
     const int row = int(m_pending.size()) + int(m_messages.size() - position);
     beginInsertRows({}, row, row);
-    m_messages.insert(m_messages.begin() + qsizetype(position), std::move(message));
+    m_messages.emplace(m_messages.begin() + qsizetype(position), std::move(message));
     endInsertRows();
     notifyNeighbourChanged(row - 1);
 }
@@ -350,7 +355,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
 void MessageListModel::insertHistory(std::vector<ChatMessage> &&page)
 {
     const qint64 oldestNumeric = [this] {
-        for (const ChatMessage &message : m_messages) {
+        for (const StoredMessage &message : m_messages) {
             if (message.numericId > 0)
                 return message.numericId;
         }
@@ -378,8 +383,9 @@ void MessageListModel::insertHistory(std::vector<ChatMessage> &&page)
         return;
     const int oldLast = rowCount() - 1;
     beginInsertRows({}, rowCount(), rowCount() + int(older.size()) - 1);
-    m_messages.insert(m_messages.begin(), std::make_move_iterator(older.begin()),
-        std::make_move_iterator(older.end()));
+    // `older` is oldest first: the last of it goes in front first.
+    for (auto it = older.rbegin(); it != older.rend(); ++it)
+        m_messages.emplace_front(std::move(*it));
     endInsertRows();
     notifyNeighbourChanged(oldLast);
     Q_EMIT countChanged();
@@ -396,7 +402,7 @@ QString MessageListModel::newestId() const
 
 QString MessageListModel::oldestId() const
 {
-    for (const ChatMessage &message : m_messages) {
+    for (const StoredMessage &message : m_messages) {
         if (message.hasId())
             return message.id();
     }

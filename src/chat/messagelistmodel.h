@@ -8,6 +8,7 @@
 #include <QQmlEngine>
 #include <QSet>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -129,7 +130,8 @@ public:
     /// The oldest confirmed message id, the `before` of the next history page.
     QString oldestId() const;
     int pendingCount() const { return int(m_pending.size()); }
-    const ChatMessage &messageAt(int row) const;
+    /// A copy: rows are stored compactly (StoredMessage), not as ChatMessage.
+    ChatMessage messageAt(int row) const;
 
     /// Sends a Failed message again with the same clientId (handled by SocketService).
     Q_INVOKABLE void retry(const QString &clientId);
@@ -152,6 +154,7 @@ Q_SIGNALS:
     void historyPageLoaded(int count);
 
 private:
+    const StoredMessage &storedAt(int row) const;
     int pendingIndex(const QString &clientId) const;
     bool isKnown(const ChatMessage &message) const;
     void remember(const ChatMessage &message);
@@ -167,10 +170,12 @@ private:
     std::shared_ptr<SenderDirectory> m_senders;
     quint32 m_selfIndex = 0;
     bool m_hasSelf = false;
-    // Oldest first; row r of the confirmed section is m_messages[size - 1 - r].
-    std::vector<ChatMessage> m_messages;
+    // Oldest first; row r of the confirmed section is m_messages[size - 1 - r]. A deque, not a
+    // vector: it grows by small blocks (no spare capacity of up to a half, no copy of the whole
+    // room when it grows) and a history page goes in at the front without moving the rest.
+    std::deque<StoredMessage> m_messages;
     // In send order; row r of the pending section is m_pending[size - 1 - r].
-    std::vector<ChatMessage> m_pending;
+    std::vector<StoredMessage> m_pending;
     std::vector<ChatMessage> m_incoming;
     QSet<qint64> m_numericIds;
     QSet<QString> m_textIds;

@@ -217,6 +217,53 @@ private Q_SLOTS:
         QCOMPARE(model.oldestId(), QStringLiteral("10"));
     }
 
+    void storedTextAndIdsComeBackUnchanged()
+    {
+        // The model keeps text as Latin-1, UTF-8 or UTF-16 and the rare strings aside: what
+        // data() gives back must be exactly what went in, whichever way it was stored.
+        auto senders = std::make_shared<SenderDirectory>();
+        const quint32 ada = senders->intern(QStringLiteral("1"), QStringLiteral("Ada"));
+        MessageListModel model(QStringLiteral("1"), false, senders);
+        const QChar loneSurrogate(char16_t(0xd800));
+        const QStringList texts {
+            QStringLiteral("plain ASCII"),
+            QStringLiteral("caf\u00e9 \u00fcber \u00ff"),
+            QStringLiteral("\u0417\u0430\u0447\u0451\u0442 \u5b66\u4e60 \U0001F44D"),
+            QStringLiteral("broken ") + loneSurrogate + QStringLiteral(" text"),
+            QString(),
+        };
+        for (qint64 id = 1; id <= texts.size(); ++id) {
+            ChatMessage m = message(id, ada, kBase + id * kMinute);
+            m.text = texts.at(id - 1);
+            model.enqueue(m);
+        }
+        ChatMessage textual = message(0, ada, kBase + 10 * kMinute, QStringLiteral("t"));
+        textual.setId(QStringLiteral("abc-7"));
+        textual.clientId = QStringLiteral("c-9");
+        model.enqueue(textual);
+        model.flush();
+        QCOMPARE(model.rowCount(), texts.size() + 1);
+        for (int i = 0; i < texts.size(); ++i) {
+            const QVariant value =
+                model.index(int(texts.size()) - i).data(MessageListModel::TextRole);
+            QCOMPARE(value.typeId(), QMetaType::QString);
+            QCOMPARE(value.toString(), texts.at(i));
+        }
+        QCOMPARE(model.index(0).data(MessageListModel::IdRole).toString(), QStringLiteral("abc-7"));
+        QCOMPARE(
+            model.index(0).data(MessageListModel::ClientIdRole).toString(), QStringLiteral("c-9"));
+        QCOMPARE(model.index(1).data(MessageListModel::ClientIdRole).toString(), QString());
+        QCOMPARE(model.index(1).data(MessageListModel::ErrorStringRole).toString(), QString());
+        const ChatMessage copy = model.messageAt(0);
+        QCOMPARE(copy.textId, QStringLiteral("abc-7"));
+        QCOMPARE(copy.clientId, QStringLiteral("c-9"));
+        QCOMPARE(copy.text, QStringLiteral("t"));
+        // Known by its text id and by its clientId: not inserted twice.
+        model.enqueue(textual);
+        model.flush();
+        QCOMPARE(model.rowCount(), texts.size() + 1);
+    }
+
     void historyPagesGoBelow()
     {
         auto senders = std::make_shared<SenderDirectory>();
