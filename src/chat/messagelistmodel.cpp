@@ -166,25 +166,25 @@ bool MessageListModel::hasPending(const QString &clientId) const
     return pendingIndex(clientId) >= 0;
 }
 
-bool MessageListModel::isKnown(const ChatMessage &message) const
+bool MessageListModel::isKnown(const StoredMessage &message) const
 {
     if (message.numericId > 0 && m_numericIds.contains(message.numericId))
         return true;
-    if (!message.textId.isEmpty() && m_textIds.contains(message.textId))
+    if (const QString textId = message.textId(); !textId.isEmpty() && m_textIds.contains(textId))
         return true;
-    return !message.clientId.isEmpty() && m_confirmedClientIds.contains(message.clientId);
+    return message.hasClientId() && m_confirmedClientIds.contains(message.clientId());
 }
 
-void MessageListModel::remember(const ChatMessage &message)
+void MessageListModel::remember(const StoredMessage &message)
 {
     if (message.numericId > 0) {
         m_numericIds.insert(message.numericId);
         m_newestNumericId = std::max(m_newestNumericId, message.numericId);
-    } else if (!message.textId.isEmpty()) {
-        m_textIds.insert(message.textId);
+    } else if (QString textId = message.textId(); !textId.isEmpty()) {
+        m_textIds.insert(std::move(textId));
     }
-    if (!message.clientId.isEmpty())
-        m_confirmedClientIds.insert(message.clientId);
+    if (message.hasClientId())
+        m_confirmedClientIds.insert(message.clientId());
 }
 
 void MessageListModel::addPending(ChatMessage message)
@@ -248,7 +248,7 @@ void MessageListModel::discard(const QString &clientId)
 
 void MessageListModel::enqueue(ChatMessage message)
 {
-    m_incoming.push_back(std::move(message));
+    m_incoming.emplace_back(std::move(message));
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &MessageListModel::flush, Qt::QueuedConnection);
@@ -260,17 +260,17 @@ void MessageListModel::flush()
     m_flushScheduled = false;
     if (m_incoming.empty())
         return;
-    std::vector<ChatMessage> incoming;
+    std::vector<StoredMessage> incoming;
     incoming.swap(m_incoming);
 
     // Messages newer than every confirmed one, oldest first: inserted on top in one batch.
-    std::vector<ChatMessage> newer;
+    std::vector<StoredMessage> newer;
     newer.reserve(incoming.size());
     const qint64 newestBefore = m_newestNumericId;
-    for (ChatMessage &message : incoming) {
+    for (StoredMessage &message : incoming) {
         // Our own echo replaces the local copy, and is then shown even if its id looks known (a
         // server that reused an id must not make a sent message vanish).
-        const bool replacesPending = !message.clientId.isEmpty() && removePending(message.clientId);
+        const bool replacesPending = message.hasClientId() && removePending(message.clientId());
         if (message.kind == ChatMessage::Kind::Message && !replacesPending && isKnown(message))
             continue;
         message.state = ChatMessage::State::Sent;
@@ -280,7 +280,7 @@ void MessageListModel::flush()
             auto position = newer.end();
             if (message.numericId > 0) {
                 while (position != newer.begin()) {
-                    const ChatMessage &previous = *(position - 1);
+                    const StoredMessage &previous = *(position - 1);
                     if (previous.numericId > 0 && previous.numericId < message.numericId)
                         break;
                     if (previous.numericId == 0)
@@ -296,8 +296,8 @@ void MessageListModel::flush()
     if (!newer.empty()) {
         const int first = int(m_pending.size());
         beginInsertRows({}, first, first + int(newer.size()) - 1);
-        for (ChatMessage &message : newer)
-            m_messages.emplace_back(std::move(message));
+        m_messages.insert(m_messages.end(), std::make_move_iterator(newer.begin()),
+            std::make_move_iterator(newer.end()));
         endInsertRows();
         // A pending row above the batch now has a different older neighbour.
         notifyNeighbourChanged(first - 1);
@@ -305,7 +305,7 @@ void MessageListModel::flush()
     Q_EMIT countChanged();
 }
 
-void MessageListModel::insertSorted(ChatMessage &&message)
+void MessageListModel::insertSorted(StoredMessage &&message)
 {
     size_t position = m_messages.size();
     while (position > 0) {
@@ -362,12 +362,12 @@ void MessageListModel::insertHistory(std::vector<ChatMessage> &&page)
         return qint64(0);
     }();
     // Oldest first, to be put below everything we have in one batch.
-    std::vector<ChatMessage> older;
+    std::vector<StoredMessage> older;
     older.reserve(page.size());
     for (auto it = page.rbegin(); it != page.rend(); ++it) {
-        ChatMessage &message = *it;
-        if (!message.clientId.isEmpty())
-            removePending(message.clientId);
+        StoredMessage message(std::move(*it));
+        if (message.hasClientId())
+            removePending(message.clientId());
         if (isKnown(message))
             continue;
         message.state = ChatMessage::State::Sent;

@@ -156,10 +156,10 @@ Q_SIGNALS:
 private:
     const StoredMessage &storedAt(int row) const;
     int pendingIndex(const QString &clientId) const;
-    bool isKnown(const ChatMessage &message) const;
-    void remember(const ChatMessage &message);
+    bool isKnown(const StoredMessage &message) const;
+    void remember(const StoredMessage &message);
     /// Inserts one message at its place by id among the confirmed ones (rare: gaps, merges).
-    void insertSorted(ChatMessage &&message);
+    void insertSorted(StoredMessage &&message);
     void insertHistory(std::vector<ChatMessage> &&page);
     void notifyNeighbourChanged(int row);
     bool showSender(int row) const;
@@ -176,7 +176,9 @@ private:
     std::deque<StoredMessage> m_messages;
     // In send order; row r of the pending section is m_pending[size - 1 - r].
     std::vector<StoredMessage> m_pending;
-    std::vector<ChatMessage> m_incoming;
+    // Already compact: a room's backlog can be thousands of events before the flush, and the
+    // payload's UTF-16 copy is freed at once instead of all together after the batch.
+    std::vector<StoredMessage> m_incoming;
     QSet<qint64> m_numericIds;
     QSet<QString> m_textIds;
     QSet<QString> m_confirmedClientIds;
