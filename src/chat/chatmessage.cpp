@@ -17,7 +17,28 @@ void ChatMessage::setId(const QString &id)
     }
 }
 
-StoredMessage::StoredMessage(ChatMessage &&message)
+char *TextPool::allocate(quint32 bytes)
+{
+    // A long post gets a block of its own rather than leaving the rest of the current one unused.
+    constexpr size_t kOwnBlock = 4096;
+    if (bytes > kOwnBlock) {
+        m_blocks.emplace_back(new char[bytes]);
+        return m_blocks.back().get();
+    }
+    if (bytes > m_left) {
+        m_blockSize = std::clamp<size_t>(m_blockSize * 2, 256, 64 * 1024);
+        m_blockSize = std::max<size_t>(m_blockSize, bytes);
+        m_blocks.emplace_back(new char[m_blockSize]);
+        m_next = m_blocks.back().get();
+        m_left = m_blockSize;
+    }
+    char *result = m_next;
+    m_next += bytes;
+    m_left -= bytes;
+    return result;
+}
+
+StoredMessage::StoredMessage(ChatMessage &&message, TextPool &texts)
     : numericId(message.numericId)
     , createdAtMs(message.createdAtMs)
     , sender(message.sender)
@@ -35,21 +56,24 @@ StoredMessage::StoredMessage(ChatMessage &&message)
     if (latin1) {
         m_encoding = Encoding::Latin1;
         m_textBytes = quint32(text.size());
-        m_text.reset(new char[m_textBytes]);
-        // Straight into the block: no intermediate QByteArray on the ingest path.
-        std::transform(text.cbegin(), text.cend(), m_text.get(),
-            [](QChar c) { return char(quint8(c.unicode())); });
+        char *block = texts.allocate(m_textBytes);
+        // Straight into the pool: no intermediate QByteArray on the ingest path.
+        std::transform(
+            text.cbegin(), text.cend(), block, [](QChar c) { return char(quint8(c.unicode())); });
+        m_text = block;
     } else if (QStringView(text).isValidUtf16()) {
         m_encoding = Encoding::Utf8;
         const QByteArray bytes = text.toUtf8();
         m_textBytes = quint32(bytes.size());
-        m_text.reset(new char[m_textBytes]);
-        std::memcpy(m_text.get(), bytes.constData(), m_textBytes);
+        char *block = texts.allocate(m_textBytes);
+        std::memcpy(block, bytes.constData(), m_textBytes);
+        m_text = block;
     } else {
         m_encoding = Encoding::Utf16;
         m_textBytes = quint32(text.size() * qsizetype(sizeof(QChar)));
-        m_text.reset(new char[m_textBytes]);
-        std::memcpy(m_text.get(), text.constData(), m_textBytes);
+        char *block = texts.allocate(m_textBytes);
+        std::memcpy(block, text.constData(), m_textBytes);
+        m_text = block;
     }
 }
 
@@ -62,14 +86,14 @@ QString StoredMessage::text() const
         return {};
     switch (m_encoding) {
     case Encoding::Latin1:
-        return QString::fromLatin1(m_text.get(), qsizetype(m_textBytes));
+        return QString::fromLatin1(m_text, qsizetype(m_textBytes));
     case Encoding::Utf8:
-        return QString::fromUtf8(m_text.get(), qsizetype(m_textBytes));
+        return QString::fromUtf8(m_text, qsizetype(m_textBytes));
     case Encoding::Utf16:
         break;
     }
     QString result(qsizetype(m_textBytes / sizeof(QChar)), Qt::Uninitialized);
-    std::memcpy(result.data(), m_text.get(), m_textBytes);
+    std::memcpy(result.data(), m_text, m_textBytes);
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 /// One line of a conversation as the service builds it and hands it to a MessageListModel (which
 /// stores it as a StoredMessage). Sender details live once in a SenderDirectory and are referenced
@@ -48,8 +49,24 @@ struct ChatMessage
     }
 };
 
+/// Where one MessageListModel keeps the texts of its messages: a bump allocator over blocks that
+/// grow with the room (256 bytes to 64 KiB), freed only with the model. One malloc block per text
+/// would cost its 8-byte header and 16-byte rounding on every message, and scatter the texts
+/// between the freed payloads of the ingest path (fragmentation the RSS shows).
+class TextPool
+{
+public:
+    char *allocate(quint32 bytes);
+
+private:
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    char *m_next = nullptr;
+    size_t m_left = 0;
+    size_t m_blockSize = 0;
+};
+
 /// A ChatMessage as MessageListModel keeps it: a busy room holds tens of thousands, so the common
-/// message is 48 bytes plus one exactly sized allocation for its text. The text is kept as Latin-1
+/// message is 48 bytes plus its text in the model's TextPool. The text is kept as Latin-1
 /// when every character fits (most chat text is ASCII: half of UTF-16), else as UTF-8, and as
 /// UTF-16 only when it is not valid UTF-16 (a lone surrogate would not survive UTF-8), so text()
 /// always gives back the very QString that came in. The rare strings (a non-numeric id, our own
@@ -57,7 +74,8 @@ struct ChatMessage
 class StoredMessage
 {
 public:
-    explicit StoredMessage(ChatMessage &&message);
+    /// The text goes into `texts`, which must outlive this message.
+    StoredMessage(ChatMessage &&message, TextPool &texts);
 
     QString text() const;
     QString textId() const { return m_rare ? m_rare->textId : QString(); }
@@ -86,7 +104,8 @@ private:
         Utf16
     };
     // Not a QByteArray: its 16-byte header and 24-byte handle would be a third of a short line.
-    std::unique_ptr<char[]> m_text;
+    // Owned by the model's TextPool.
+    const char *m_text = nullptr;
     std::unique_ptr<Rare> m_rare;
     quint32 m_textBytes = 0;
     Encoding m_encoding = Encoding::Latin1;

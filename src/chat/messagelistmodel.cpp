@@ -166,13 +166,19 @@ bool MessageListModel::hasPending(const QString &clientId) const
     return pendingIndex(clientId) >= 0;
 }
 
+bool MessageListModel::isKnown(
+    qint64 numericId, const QString &textId, const QString &clientId) const
+{
+    if (numericId > 0 && m_numericIds.contains(numericId))
+        return true;
+    if (!textId.isEmpty() && m_textIds.contains(textId))
+        return true;
+    return !clientId.isEmpty() && m_confirmedClientIds.contains(clientId);
+}
+
 bool MessageListModel::isKnown(const StoredMessage &message) const
 {
-    if (message.numericId > 0 && m_numericIds.contains(message.numericId))
-        return true;
-    if (const QString textId = message.textId(); !textId.isEmpty() && m_textIds.contains(textId))
-        return true;
-    return message.hasClientId() && m_confirmedClientIds.contains(message.clientId());
+    return isKnown(message.numericId, message.textId(), message.clientId());
 }
 
 void MessageListModel::remember(const StoredMessage &message)
@@ -191,7 +197,7 @@ void MessageListModel::addPending(ChatMessage message)
 {
     message.state = ChatMessage::State::Pending;
     beginInsertRows({}, 0, 0);
-    m_pending.emplace_back(std::move(message));
+    m_pending.emplace_back(std::move(message), m_texts);
     endInsertRows();
     Q_EMIT countChanged();
 }
@@ -248,7 +254,7 @@ void MessageListModel::discard(const QString &clientId)
 
 void MessageListModel::enqueue(ChatMessage message)
 {
-    m_incoming.emplace_back(std::move(message));
+    m_incoming.emplace_back(std::move(message), m_texts);
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &MessageListModel::flush, Qt::QueuedConnection);
@@ -365,11 +371,12 @@ void MessageListModel::insertHistory(std::vector<ChatMessage> &&page)
     std::vector<StoredMessage> older;
     older.reserve(page.size());
     for (auto it = page.rbegin(); it != page.rend(); ++it) {
-        StoredMessage message(std::move(*it));
-        if (message.hasClientId())
-            removePending(message.clientId());
-        if (isKnown(message))
+        if (!it->clientId.isEmpty())
+            removePending(it->clientId);
+        // Checked before the text goes into the pool, where a dropped copy would stay.
+        if (isKnown(it->numericId, it->textId, it->clientId))
             continue;
+        StoredMessage message(std::move(*it), m_texts);
         message.state = ChatMessage::State::Sent;
         const bool belowAll = m_messages.empty()
             || (message.numericId > 0 && message.numericId < oldestNumeric) || oldestNumeric == 0;

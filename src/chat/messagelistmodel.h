@@ -156,6 +156,7 @@ Q_SIGNALS:
 private:
     const StoredMessage &storedAt(int row) const;
     int pendingIndex(const QString &clientId) const;
+    bool isKnown(qint64 numericId, const QString &textId, const QString &clientId) const;
     bool isKnown(const StoredMessage &message) const;
     void remember(const StoredMessage &message);
     /// Inserts one message at its place by id among the confirmed ones (rare: gaps, merges).
@@ -168,6 +169,8 @@ private:
     QString m_conversationId;
     bool m_isDirect;
     std::shared_ptr<SenderDirectory> m_senders;
+    // The texts of every StoredMessage below; declared first so it outlives them.
+    TextPool m_texts;
     quint32 m_selfIndex = 0;
     bool m_hasSelf = false;
     // Oldest first; row r of the confirmed section is m_messages[size - 1 - r]. A deque, not a
