@@ -52,7 +52,10 @@ struct ChatMessage
 /// Where one MessageListModel keeps the texts of its messages: a bump allocator over blocks that
 /// grow with the room (256 bytes to 64 KiB), freed only with the model. One malloc block per text
 /// would cost its 8-byte header and 16-byte rounding on every message, and scatter the texts
-/// between the freed payloads of the ingest path (fragmentation the RSS shows).
+/// between the freed payloads of the ingest path (fragmentation the RSS shows). The price: a text
+/// whose message is dropped (a duplicate live event, a pending row replaced by its echo) stays
+/// until the model goes; that is bounded by the user's own sends and rare re-deliveries, since
+/// history pages and catch-up skip known ids before anything is stored.
 class TextPool
 {
 public:
