@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 BUILD_DIR=${BUILD_DIR:-build/dev}
 APP="$BUILD_DIR/app/studyconnect"
-OUT=docs/screenshots
+OUT=${OUT:-docs/screenshots}
 [ -x "$APP" ] || { echo "screenshots: $APP not found; build first (cmake --build --preset dev)" >&2; exit 1; }
 for tool in Xvfb xdotool import node dbus-run-session; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool missing; run scripts/setup.sh" >&2; exit 1; }
