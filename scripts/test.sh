@@ -8,17 +8,23 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
 
 failed=()
+failed_logs=()
+stages_run=0
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 stage() {
   local name=$1
   shift
   echo
   echo "=== $name"
-  local start=$SECONDS
-  if "$@"; then
+  stages_run=$((stages_run + 1))
+  local start=$SECONDS log="$logs/stage-$stages_run.log"
+  if "$@" 2>&1 | tee "$log"; then
     echo "=== $name: ok ($((SECONDS - start)) s)"
   else
     echo "=== $name: FAILED ($((SECONDS - start)) s)"
     failed+=("$name")
+    failed_logs+=("$log")
   fi
 }
 
@@ -41,6 +47,12 @@ stage "fuzz the packet decoder" tests/fuzz/run-fuzz.sh
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
+  # Repeat the end of each failed stage last, where a long log's reader looks first.
+  for i in "${!failed[@]}"; do
+    echo "=== the last lines of: ${failed[$i]}"
+    tail -n 80 "${failed_logs[$i]}"
+    echo
+  done
   printf 'test: FAILED: %s\n' "${failed[@]}"
   exit 1
 fi

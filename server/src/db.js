@@ -58,6 +58,23 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 `;
 
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Runs fn, retrying for up to BUSY_TIMEOUT_MS while SQLite reports the file busy or locked. */
+function retryWhileBusy(fn) {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (error) {
+      const busy = error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED';
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 20)); // a synchronous sleep
+    }
+  }
+}
+
 const iso = (ms) => new Date(ms).toISOString();
 
 function publicUser(row) {
@@ -77,10 +94,13 @@ function publicUser(row) {
 function openDatabase(dbPath) {
   if (dbPath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const db = new Database(dbPath);
-  db.pragma('busy_timeout = 5000');
-  if (dbPath !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Switching to WAL needs an exclusive lock and SQLite does not call the busy handler for it,
+  // so two processes opening one new file at once (the Redis scale-out) would see "database is
+  // locked" here. Retry instead.
+  if (dbPath !== ':memory:') retryWhileBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  retryWhileBusy(() => db.exec(SCHEMA));
 
   const st = {
     userById: db.prepare('SELECT * FROM users WHERE id = ?'),

@@ -5,6 +5,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { spawn } = require('node:child_process');
+const Database = require('better-sqlite3');
 const { buildDemo } = require('../src/seed');
 const { ROOMS, DMS, USERS } = require('../src/demo-data');
 const { startServer, http, tokenFor, connectAs, request, BASE_TIME } = require('../testlib/helpers');
@@ -77,6 +79,26 @@ describe('demo data (SEED_DEMO=1)', () => {
     assert.deepEqual((await ids(one)).at(-1).id, ROOMS.slice(0, 3).reduce((n, r) => n + r.messages.length, 0) + 1);
     await one.close();
     await two.close();
+  });
+
+  it('opens a file that another process is writing: waits for it instead of "database is locked"', async () => {
+    // Two processes of the Redis scale-out start together on one new file. Switching it to WAL
+    // needs an exclusive lock, and SQLite does not wait for that by itself.
+    const file = path.join(dir, 'busy.db');
+    const holder = new Database(file);
+    holder.exec('CREATE TABLE held (x)');
+    holder.exec('BEGIN IMMEDIATE'); // a write lock, as a process in the middle of its schema has
+    const script = `
+      const { openDatabase } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'db'))});
+      openDatabase(process.argv[1]).close();`;
+    const child = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    holder.exec('COMMIT');
+    holder.close();
+    assert.equal(await exited, 0, stderr);
   });
 
   it('stores bcrypt hashes (cost 10), never the password', async () => {
