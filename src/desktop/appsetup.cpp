@@ -1,5 +1,6 @@
 #include "appsetup.h"
 
+#include "heaptrimmer.h"
 #include "logging.h"
 #include "startupprobe.h"
 
@@ -19,7 +20,9 @@ void prepare()
         QCoreApplication::installTranslator(&translator);
 
     // Fusion draws with the application palette, so it follows the system's light or dark theme.
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // A style the user chose through Qt's own variable wins, as in any Qt Quick application.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
 }
 
 bool load(QQmlApplicationEngine &engine)
@@ -30,7 +33,9 @@ bool load(QQmlApplicationEngine &engine)
         qCCritical(lcDesktop) << "the main window could not be loaded";
         return false;
     }
-    StartupProbe::globalInstance()->watchFirstFrame(qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()));
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    StartupProbe::globalInstance()->watchFirstFrame(window);
+    new HeapTrimmer(window);
     return true;
 }
 
