@@ -169,7 +169,7 @@ bool MessageListModel::hasPending(const QString &clientId) const
 bool MessageListModel::isKnown(
     qint64 numericId, const QString &textId, const QString &clientId) const
 {
-    if (numericId > 0 && m_numericIds.contains(numericId))
+    if (numericId > 0 && isKnownNumericId(numericId))
         return true;
     if (!textId.isEmpty() && m_textIds.contains(textId))
         return true;
@@ -181,16 +181,79 @@ bool MessageListModel::isKnown(const StoredMessage &message) const
     return isKnown(message.numericId, message.textId(), message.clientId());
 }
 
+bool MessageListModel::isKnownNumericId(qint64 id) const
+{
+    if (!m_storeInIdOrder)
+        return m_numericIds.contains(id);
+    if (m_batchIds.contains(id))
+        return true;
+    // Binary search over the store; rows without a numeric id (notices, text ids) are skipped
+    // towards the newer end.
+    size_t low = 0;
+    size_t high = m_messages.size();
+    while (low < high) {
+        const size_t middle = low + (high - low) / 2;
+        size_t probe = middle;
+        while (probe < high && m_messages[probe].numericId == 0)
+            ++probe;
+        if (probe == high) {
+            high = middle;
+            continue;
+        }
+        const qint64 found = m_messages[probe].numericId;
+        if (found == id)
+            return true;
+        if (found < id)
+            low = probe + 1;
+        else
+            high = middle;
+    }
+    return false;
+}
+
 void MessageListModel::remember(const StoredMessage &message)
 {
     if (message.numericId > 0) {
-        m_numericIds.insert(message.numericId);
+        if (m_storeInIdOrder)
+            m_batchIds.insert(message.numericId);
+        else
+            m_numericIds.insert(message.numericId);
         m_newestNumericId = std::max(m_newestNumericId, message.numericId);
     } else if (QString textId = message.textId(); !textId.isEmpty()) {
         m_textIds.insert(std::move(textId));
     }
     if (message.hasClientId())
         m_confirmedClientIds.insert(message.clientId());
+}
+
+void MessageListModel::checkIdOrder(size_t first, size_t last)
+{
+    m_batchIds.clear();
+    if (!m_storeInIdOrder)
+        return;
+    // The rows just inserted, and their numeric neighbours on both sides.
+    qint64 previous = 0;
+    for (size_t i = first; i > 0 && previous == 0; --i)
+        previous = m_messages[i - 1].numericId;
+    for (size_t i = first; i < m_messages.size(); ++i) {
+        const qint64 id = m_messages[i].numericId;
+        if (id == 0)
+            continue;
+        if (id < previous) {
+            // A server whose ids do not follow its order: fall back to a set of every id.
+            qCInfo(lcChat) << "message ids out of order in" << m_conversationId
+                           << "- keeping a separate id set";
+            m_storeInIdOrder = false;
+            for (const StoredMessage &message : m_messages) {
+                if (message.numericId > 0)
+                    m_numericIds.insert(message.numericId);
+            }
+            return;
+        }
+        previous = id;
+        if (i >= last)
+            break;
+    }
 }
 
 void MessageListModel::addPending(ChatMessage message)
@@ -299,6 +362,7 @@ void MessageListModel::flush()
             insertSorted(std::move(message));
         }
     }
+    const size_t storedBefore = m_messages.size();
     if (!newer.empty()) {
         const int first = int(m_pending.size());
         beginInsertRows({}, first, first + int(newer.size()) - 1);
@@ -308,6 +372,7 @@ void MessageListModel::flush()
         // A pending row above the batch now has a different older neighbour.
         notifyNeighbourChanged(first - 1);
     }
+    checkIdOrder(storedBefore, m_messages.size());
     Q_EMIT countChanged();
 }
 
@@ -386,14 +451,17 @@ void MessageListModel::insertHistory(std::vector<ChatMessage> &&page)
         else
             insertSorted(std::move(message));
     }
-    if (older.empty())
+    if (older.empty()) {
+        checkIdOrder(0, 0);
         return;
+    }
     const int oldLast = rowCount() - 1;
     beginInsertRows({}, rowCount(), rowCount() + int(older.size()) - 1);
     // `older` is oldest first: the last of it goes in front first.
     for (auto it = older.rbegin(); it != older.rend(); ++it)
         m_messages.emplace_front(std::move(*it));
     endInsertRows();
+    checkIdOrder(0, older.size());
     notifyNeighbourChanged(oldLast);
     Q_EMIT countChanged();
 }

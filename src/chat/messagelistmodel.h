@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chatmessage.h"
+#include "numericidset.h"
 #include "senderdirectory.h"
 
 #include <QAbstractListModel>
@@ -158,7 +159,10 @@ private:
     int pendingIndex(const QString &clientId) const;
     bool isKnown(qint64 numericId, const QString &textId, const QString &clientId) const;
     bool isKnown(const StoredMessage &message) const;
+    bool isKnownNumericId(qint64 id) const;
     void remember(const StoredMessage &message);
+    /// After rows [first, last) of the store were inserted: still in id order? Ends the batch.
+    void checkIdOrder(size_t first, size_t last);
     /// Inserts one message at its place by id among the confirmed ones (rare: gaps, merges).
     void insertSorted(StoredMessage &&message);
     void insertHistory(std::vector<ChatMessage> &&page);
@@ -182,7 +186,12 @@ private:
     // Already compact: a room's backlog can be thousands of events before the flush, and the
     // payload's UTF-16 copy is freed at once instead of all together after the batch.
     std::vector<StoredMessage> m_incoming;
-    QSet<qint64> m_numericIds;
+    // Numeric ids grow with the store's order on every server we know, so a duplicate check is a
+    // binary search over the store itself, plus the ids of the batch being inserted; a set of
+    // every id (8+ bytes a message) is only built for a server whose ids do not follow its order.
+    bool m_storeInIdOrder = true;
+    QSet<qint64> m_batchIds;
+    NumericIdSet m_numericIds;
     QSet<QString> m_textIds;
     QSet<QString> m_confirmedClientIds;
     QHash<QString, QString> m_errors;

@@ -3,12 +3,14 @@
 #include "auth/jwtclaims.h"
 #include "chat/conversationlistmodel.h"
 #include "chat/messagelistmodel.h"
+#include "chat/numericidset.h"
 #include "chat/payload.h"
 #include "chat/presencemodel.h"
 #include "chat/roomlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -34,6 +36,31 @@ class TestClientModels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void numericIdSetKeepsEveryIdOnceWhateverTheOrder()
+    {
+        NumericIdSet ids;
+        QVERIFY(!ids.contains(5));
+        // Live messages (ascending), a history page below (descending as it is read), stray ids
+        // in the middle, and duplicates of each kind.
+        for (qint64 id = 100; id < 200; ++id)
+            QVERIFY(ids.insert(id));
+        for (qint64 id = 99; id >= 50; --id)
+            QVERIFY(ids.insert(id));
+        QVERIFY(ids.insert(300));
+        QVERIFY(ids.insert(250)); // between the newest and the rest
+        QVERIFY(ids.insert(10));
+        QVERIFY(ids.insert(20)); // between the oldest and the rest
+        for (qint64 id : { 10, 20, 50, 99, 100, 150, 199, 250, 300 })
+            QVERIFY2(!ids.insert(id), qPrintable(QString::number(id)));
+        QCOMPARE(ids.size(), 154);
+        for (qint64 id = 50; id < 200; ++id)
+            QVERIFY(ids.contains(id));
+        for (qint64 id : { 10, 20, 250, 300 })
+            QVERIFY(ids.contains(id));
+        for (qint64 id : { 0, 9, 11, 49, 200, 249, 251, 301 })
+            QVERIFY(!ids.contains(id));
+    }
+
     void payloadIdsAreStrings()
     {
         QCOMPARE(Payload::idString(QVariant(qint64(42))), QStringLiteral("42"));
@@ -262,6 +289,58 @@ private Q_SLOTS:
         model.enqueue(textual);
         model.flush();
         QCOMPARE(model.rowCount(), texts.size() + 1);
+    }
+
+    void duplicatesAreFoundWhateverTheIdOrder()
+    {
+        // Known ids are looked up in the store itself while its ids follow its order, and in a
+        // set of every id once a server breaks that order: a duplicate is dropped either way,
+        // and no new message is ever taken for a known one.
+        auto senders = std::make_shared<SenderDirectory>();
+        const quint32 ada = senders->intern(QStringLiteral("1"), QStringLiteral("Ada"));
+        MessageListModel model(QStringLiteral("1"), false, senders);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto ids = [&model] {
+            QStringList result;
+            for (int row = model.rowCount() - 1; row >= 0; --row)
+                result.append(model.index(row).data(MessageListModel::IdRole).toString());
+            return result;
+        };
+        for (qint64 id = 10; id <= 40; id += 10)
+            model.enqueue(message(id, ada, kBase + id * kMinute));
+        ChatMessage notice = message(0, ada, kBase + 41 * kMinute, QStringLiteral("Ada joined"));
+        notice.kind = ChatMessage::Kind::Joined;
+        model.enqueue(notice); // no id: skipped by the lookup
+        ChatMessage textual = message(0, ada, kBase + 42 * kMinute);
+        textual.textId = QStringLiteral("abc");
+        model.enqueue(textual);
+        model.enqueue(message(50, ada, kBase + 50 * kMinute));
+        model.enqueue(message(30, ada, kBase + 30 * kMinute)); // duplicate within the batch
+        model.flush();
+        QCOMPARE(ids(), QStringLiteral("10,20,30,40,,abc,50").split(u','));
+        for (qint64 id : { 10, 20, 30, 40, 50 })
+            model.enqueue(message(id, ada, kBase + id * kMinute));
+        model.enqueue(message(25, ada, kBase + 25 * kMinute)); // late: goes to its place
+        model.flush();
+        QCOMPARE(ids(), QStringLiteral("10,20,25,30,40,,abc,50").split(u','));
+
+        // Ids that go down within one live batch (a server with its own id scheme).
+        model.enqueue(message(70, ada, kBase + 70 * kMinute));
+        ChatMessage second = textual;
+        second.textId = QStringLiteral("def");
+        model.enqueue(second);
+        model.enqueue(message(60, ada, kBase + 71 * kMinute));
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("ids out of order")));
+        model.flush();
+        QCOMPARE(model.rowCount(), 11);
+        for (qint64 id : { 10, 20, 25, 30, 40, 50, 60, 70 })
+            model.enqueue(message(id, ada, kBase + id * kMinute));
+        model.enqueue(message(65, ada, kBase + 65 * kMinute));
+        model.flush();
+        QCOMPARE(model.rowCount(), 12);
+        QVERIFY(ids().contains(QStringLiteral("65")));
+        QCOMPARE(ids().count(QStringLiteral("60")), 1);
     }
 
     void historyPagesGoBelow()
