@@ -61,5 +61,5 @@ void HeapTrimmer::check()
                        << m_freeAfterLastTrim / 1024 << "KiB stay free; took" << timer.elapsed()
                        << "ms";
     if (gaveBack)
-        Q_EMIT trimmed(freeBytes - m_freeAfterLastTrim);
+        Q_EMIT trimmed();
 }

@@ -34,8 +34,8 @@ public:
     void setDelayMs(int ms) { m_check.setInterval(ms); }
 
 Q_SIGNALS:
-    /// After a check that trimmed: about how much free memory went back to the system.
-    void trimmed(qint64 freedBytes);
+    /// After a check where malloc_trim() gave memory back to the system.
+    void trimmed();
 
 private:
     void check();
