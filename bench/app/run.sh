@@ -5,7 +5,8 @@
 #   - cold start to the first frame (fresh settings, so the sign-in page), median of RUNS;
 #   - start to the room list with a token stored in the keychain (gnome-keyring on a private
 #     session bus), median of RUNS;
-#   - memory and scrolling from studyconnect-appbench (see appbench.cpp).
+#   - memory and scrolling from studyconnect-appbench (see appbench.cpp);
+#   - the floor the idle memory is compared with: studyconnect-floorbench (see floorbench.cpp).
 # Usage: BUILD_DIR=build/release RUNS=10 bench/app/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,8 +15,9 @@ BUILD_DIR=${BUILD_DIR:-build/release}
 RUNS=${RUNS:-10}
 APP="$PWD/$BUILD_DIR/app/studyconnect"
 BENCH="$PWD/$BUILD_DIR/bench/app/studyconnect-appbench"
-for f in "$APP" "$BENCH"; do
-  [ -x "$f" ] || { echo "bench/app: $f not found; build it: cmake --build $BUILD_DIR --target studyconnect studyconnect-appbench" >&2; exit 1; }
+FLOOR="$PWD/$BUILD_DIR/bench/app/studyconnect-floorbench"
+for f in "$APP" "$BENCH" "$FLOOR"; do
+  [ -x "$f" ] || { echo "bench/app: $f not found; build it: cmake --build $BUILD_DIR --target studyconnect studyconnect-appbench studyconnect-floorbench" >&2; exit 1; }
 done
 
 work=$(mktemp -d)
@@ -99,5 +101,7 @@ for backend in software ""; do
   name=${backend:-default}
   QT_QUICK_BACKEND=$backend XDG_CONFIG_HOME="$work/config-bench" \
     DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bench "$BENCH" --server "$URL" 2>/dev/null \
+    | grep '^bench:' | sed "s/^bench: /memory: $name /"
+  QT_QUICK_BACKEND=$backend DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bench "$FLOOR" --server "$URL" 2>/dev/null \
     | grep '^bench:' | sed "s/^bench: /memory: $name /"
 done
