@@ -6,7 +6,8 @@
 namespace SocketIo {
 
 /// A fast, strict (RFC 8259) JSON reader that parses UTF-16 text, as it arrives from QWebSocket,
-/// straight into Qt values without an intermediate QJsonDocument or UTF-8 copy.
+/// into Qt values without a QJsonDocument or UTF-8 copy: JsonTape's parser, then
+/// JsonValue::toVariant(). The packet decoder hands out the JsonValue itself.
 ///
 /// Objects become QVariantMap, arrays QVariantList, strings QString, integral numbers that fit
 /// qint64 become qint64 and all other numbers double, true/false bool, null a QVariant holding
