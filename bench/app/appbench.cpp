@@ -166,7 +166,8 @@ int main(int argc, char *argv[])
                 {QStringLiteral("text"), sentence(quint32(id))},
                 {QStringLiteral("createdAt"), QDateTime::fromMSecsSinceEpoch(start + qint64(i) * 60000, Qt::UTC).toString(Qt::ISODateWithMs)},
             };
-            service->dispatchEvent(QStringLiteral("message:received"), {payload});
+            service->dispatchEvent(QStringLiteral("message:received"),
+                SocketIo::Arguments::fromVariantList({payload}));
         }
         QCoreApplication::processEvents(); // the model inserts the batch
     }

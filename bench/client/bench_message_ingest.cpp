@@ -2,7 +2,8 @@
 // room's MessageListModel and reports throughput and memory per message.
 //
 // What is measured: SocketService::dispatchEvent() with the decoded event arguments, exactly as
-// SocketIo::Socket hands them over (QVariantList holding a QVariantMap), and everything after it:
+// SocketIo::Socket hands them over (SocketIo::Arguments over a decoded frame), and everything
+// after it:
 // payload validation, sender interning, outbox matching, the room list update, listeners, the
 // model's batching and one beginInsertRows per batch of 1,000 (one event-loop pass). Not
 // measured: the WebSocket and the JSON decoding (bench/socketio covers the codec).
@@ -59,7 +60,7 @@ struct TextBytes
     qint64 stored = 0;
 };
 
-QVariantList makeEvent(
+SocketIo::Arguments makeEvent(
     qint64 id, std::mt19937 &random, const QList<QVariantMap> &senders, TextBytes *textBytes)
 {
     const QString text = makeText(random);
@@ -76,7 +77,8 @@ QVariantList makeEvent(
             QDateTime::fromMSecsSinceEpoch(1741600000000 + id * 1000, Qt::UTC)
                 .toString(Qt::ISODateWithMs) },
     };
-    return { payload };
+    // Made as a decoded frame would be: strings in place, read through JsonValue.
+    return SocketIo::Arguments::fromVariantList({ payload });
 }
 
 } // namespace
@@ -107,12 +109,12 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
     for (int first = 0; first < kMessages; first += kBatch) {
         // Build a batch of decoded events (not timed), then feed it as one socket read would.
-        std::vector<QVariantList> batch;
+        std::vector<SocketIo::Arguments> batch;
         batch.reserve(kBatch);
         for (int i = 0; i < kBatch; ++i)
             batch.push_back(makeEvent(first + i + 1, random, senders, &textBytes));
         timer.start();
-        for (const QVariantList &args : batch)
+        for (const SocketIo::Arguments &args : batch)
             service.dispatchEvent(event, args);
         QCoreApplication::processEvents(); // the model's queued flush: one insert per batch
         elapsedNs += timer.nsecsElapsed();

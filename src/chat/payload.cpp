@@ -31,6 +31,25 @@ QString idString(const QVariant &value)
     }
 }
 
+QString idString(const SocketIo::JsonValue &value)
+{
+    switch (value.type()) {
+    case SocketIo::JsonValue::Type::String:
+        return value.toStringView().trimmed().toString();
+    case SocketIo::JsonValue::Type::Integer:
+        return QString::number(value.toInteger());
+    case SocketIo::JsonValue::Type::Double: {
+        const double number = value.toDouble();
+        // As above: an integral double is an id, 3.5 is not.
+        if (std::isfinite(number) && std::trunc(number) == number && std::abs(number) < 9.0e15)
+            return QString::number(qint64(number));
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
 namespace {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
@@ -94,19 +113,84 @@ qint64 timestampMs(const QVariant &value)
     return 0;
 }
 
+qint64 timestampMs(const SocketIo::JsonValue &value)
+{
+    if (value.isString()) {
+        const QStringView text = value.toStringView();
+        if (const qint64 fast = parseUtcIsoFast(text))
+            return fast;
+        const QDateTime time = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+        return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+    }
+    const double number = value.toDouble(0);
+    if (value.isNumber() && std::isfinite(number) && number > 0)
+        return qint64(number);
+    return 0;
+}
+
 QString string(const QVariantMap &map, const QString &key)
 {
     const QVariant value = map.value(key);
     return value.typeId() == QMetaType::QString ? value.toString() : QString();
 }
 
-std::optional<User> user(const QVariant &value)
+QString string(const SocketIo::JsonValue &object, QStringView key)
 {
-    if (value.typeId() != QMetaType::QVariantMap)
+    return object.value(key).toString();
+}
+
+namespace {
+
+// user() and message() once for both forms of a payload. An object is read through `Object`:
+// the QVariantMap of a QVariant, or the JsonValue itself.
+bool isObject(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QVariantMap;
+}
+
+bool isObject(const SocketIo::JsonValue &value)
+{
+    return value.isObject();
+}
+
+QVariantMap objectOf(const QVariant &value)
+{
+    return value.toMap();
+}
+
+const SocketIo::JsonValue &objectOf(const SocketIo::JsonValue &value)
+{
+    return value;
+}
+
+QVariant field(const QVariantMap &map, const QString &key)
+{
+    return map.value(key);
+}
+
+SocketIo::JsonValue field(const SocketIo::JsonValue &object, const QString &key)
+{
+    return object.value(key);
+}
+
+bool isString(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QString;
+}
+
+bool isString(const SocketIo::JsonValue &value)
+{
+    return value.isString();
+}
+
+template<typename Value>
+std::optional<User> userOf(const Value &value)
+{
+    if (!isObject(value))
         return std::nullopt;
-    const QVariantMap map = value.toMap();
+    const auto &map = objectOf(value);
     User result;
-    result.id = idString(map.value(QStringLiteral("id")));
+    result.id = idString(field(map, QStringLiteral("id")));
     if (result.id.isEmpty())
         return std::nullopt;
     const QString first = string(map, QStringLiteral("firstName"));
@@ -119,38 +203,61 @@ std::optional<User> user(const QVariant &value)
     return result;
 }
 
-std::optional<Message> message(const QVariant &value, QString *why)
+template<typename Value>
+std::optional<Message> messageOf(const Value &value, QString *why)
 {
     auto fail = [why](const QString &reason) -> std::optional<Message> {
         if (why)
             *why = reason;
         return std::nullopt;
     };
-    if (value.typeId() != QMetaType::QVariantMap)
+    if (!isObject(value))
         return fail(QStringLiteral("payload is not an object"));
-    const QVariantMap map = value.toMap();
+    const auto &map = objectOf(value);
     Message result;
-    const QVariant text = map.value(QStringLiteral("text"));
-    if (text.typeId() != QMetaType::QString)
+    const auto text = field(map, QStringLiteral("text"));
+    if (!isString(text))
         return fail(QStringLiteral("text is missing or not a string"));
     result.text = text.toString();
-    const auto sender = user(map.value(QStringLiteral("sender")));
+    const auto sender = userOf(field(map, QStringLiteral("sender")));
     if (sender) {
         result.sender = *sender;
     } else {
         // REST DM summaries carry senderId only.
-        result.sender.id = idString(map.value(QStringLiteral("senderId")));
+        result.sender.id = idString(field(map, QStringLiteral("senderId")));
         if (result.sender.id.isEmpty())
             return fail(QStringLiteral("sender is missing or has no id"));
     }
-    result.id = idString(map.value(QStringLiteral("id")));
-    result.roomId = idString(map.value(QStringLiteral("roomId")));
-    result.recipientId = idString(map.value(QStringLiteral("recipientId")));
+    result.id = idString(field(map, QStringLiteral("id")));
+    result.roomId = idString(field(map, QStringLiteral("roomId")));
+    result.recipientId = idString(field(map, QStringLiteral("recipientId")));
     result.clientId = string(map, QStringLiteral("clientId"));
-    result.createdAtMs = timestampMs(map.value(QStringLiteral("createdAt")));
+    result.createdAtMs = timestampMs(field(map, QStringLiteral("createdAt")));
     if (result.createdAtMs == 0)
         result.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     return result;
+}
+
+} // namespace
+
+std::optional<User> user(const QVariant &value)
+{
+    return userOf(value);
+}
+
+std::optional<User> user(const SocketIo::JsonValue &value)
+{
+    return userOf(value);
+}
+
+std::optional<Message> message(const QVariant &value, QString *why)
+{
+    return messageOf(value, why);
+}
+
+std::optional<Message> message(const SocketIo::JsonValue &value, QString *why)
+{
+    return messageOf(value, why);
 }
 
 } // namespace Payload

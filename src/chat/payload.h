@@ -1,5 +1,7 @@
 #pragma once
 
+#include "socketio/jsonvalue.h"
+
 #include <QString>
 #include <QVariant>
 
@@ -8,14 +10,20 @@
 /// Reading event payloads and REST bodies defensively: ids may be numbers or strings, fields may
 /// be missing or of the wrong type. Nothing here throws or asserts on bad input; a payload that
 /// cannot be used gives nullopt and a reason for the log.
+///
+/// Each reader takes both forms with the same rules: a SocketIo::JsonValue (socket events, read
+/// in place from the frame) and Qt values (REST bodies, QML).
 namespace Payload {
 
 /// A number (integral) or a non-empty string as a string; anything else gives an empty string.
 QString idString(const QVariant &value);
+QString idString(const SocketIo::JsonValue &value);
 /// An ISO 8601 string or epoch milliseconds; 0 when absent or unreadable.
 qint64 timestampMs(const QVariant &value);
+qint64 timestampMs(const SocketIo::JsonValue &value);
 /// A string field, or empty when absent or not a string.
 QString string(const QVariantMap &map, const QString &key);
+QString string(const SocketIo::JsonValue &object, QStringView key);
 
 struct User
 {
@@ -27,6 +35,7 @@ struct User
 };
 /// {id, firstName, lastName, role, avatar}; nullopt without a usable id.
 std::optional<User> user(const QVariant &value);
+std::optional<User> user(const SocketIo::JsonValue &value);
 
 struct Message
 {
@@ -43,5 +52,6 @@ struct Message
 /// message:received / dm:received payloads and REST message objects. Needs a sender with an id
 /// and a string text; a missing createdAt means "now".
 std::optional<Message> message(const QVariant &value, QString *why = nullptr);
+std::optional<Message> message(const SocketIo::JsonValue &value, QString *why = nullptr);
 
 } // namespace Payload

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QMetaMethod>
 #include <QUuid>
 
 #include <cmath>
@@ -333,7 +334,7 @@ void SocketService::onSocketDisconnected(const QString &reason)
             m_reopenTimer.start(int(m_managerOptions.reconnectionDelay.count()));
         }
     }
-    notifyListeners(QStringLiteral("disconnect"), reason);
+    notifyListeners(QStringLiteral("disconnect"), SocketIo::JsonValue::fromVariant(reason));
     Q_EMIT disconnected(reason);
 }
 
@@ -341,8 +342,9 @@ void SocketService::onConnectError(const QString &message)
 {
     qCInfo(lcChat) << "connect_error:" << message;
     setError(message);
-    notifyListeners(
-        QStringLiteral("connect_error"), QVariantMap { { QStringLiteral("message"), message } });
+    notifyListeners(QStringLiteral("connect_error"),
+        SocketIo::JsonValue::fromVariant(
+            QVariantMap { { QStringLiteral("message"), message } }));
     Q_EMIT connectError(message);
     if (isAuthenticationError(message)) {
         teardownConnection();
@@ -387,7 +389,8 @@ void SocketService::off(const QString &event, const QJSValue &callback)
     });
 }
 
-void SocketService::notifyListeners(const QString &event, const QVariant &data)
+void SocketService::notifyListeners(
+    const QString &event, const SocketIo::JsonValue &data, const QVariant *variant)
 {
     if (m_listeners.empty())
         return;
@@ -397,6 +400,7 @@ void SocketService::notifyListeners(const QString &event, const QVariant &data)
         if (entry.event == event)
             ids.push_back(entry.id);
     }
+    QVariant jsData;
     for (ListenerId id : ids) {
         const auto it = std::find_if(m_listeners.begin(), m_listeners.end(),
             [id](const ListenerEntry &entry) { return entry.id == id; });
@@ -413,7 +417,12 @@ void SocketService::notifyListeners(const QString &event, const QVariant &data)
             qCWarning(lcChat) << "no JS engine to call the listener of" << event;
             continue;
         }
-        const QJSValue result = function.call({ engine->toScriptValue(data) });
+        // Made once, for the first JS listener.
+        if (!variant) {
+            jsData = data.toVariant();
+            variant = &jsData;
+        }
+        const QJSValue result = function.call({ engine->toScriptValue(*variant) });
         if (result.isError())
             qCWarning(lcChat) << "listener of" << event << "threw:" << result.toString();
     }
@@ -463,9 +472,9 @@ void SocketService::emitJoin(const QString &roomId)
             SocketService *self = guard.data();
             if (result.ok()) {
                 self->m_serverAcks = true;
-                const QVariantMap reply = result.args.value(0).toMap();
-                if (reply.value(QStringLiteral("ok")) == QVariant(false)) {
-                    const QString error = reply.value(QStringLiteral("error")).toString();
+                const SocketIo::JsonValue reply = result.args.value(0);
+                if (!reply.value(u"ok").toBool(true)) {
+                    const QString error = reply.value(u"error").toString();
                     qCWarning(lcChat) << "room" << roomId << "refused the join:" << error;
                     self->m_joinedRooms.removeOne(roomId);
                     self->m_rooms->setJoined(roomId, false);
@@ -572,13 +581,13 @@ void SocketService::onSendAck(
         entry->inFlight = false;
     if (result.ok()) {
         m_serverAcks = true;
-        const QVariantMap reply = result.args.value(0).toMap();
-        const QVariant ok = reply.value(QStringLiteral("ok"));
-        if (ok == QVariant(true)) {
-            confirm(clientId, Payload::idString(reply.value(QStringLiteral("id"))),
-                Payload::timestampMs(reply.value(QStringLiteral("createdAt"))), true);
-        } else if (ok == QVariant(false)) {
-            QString error = reply.value(QStringLiteral("error")).toString();
+        const SocketIo::JsonValue reply = result.args.value(0);
+        const SocketIo::JsonValue ok = reply.value(u"ok");
+        if (ok.isBool() && ok.toBool()) {
+            confirm(clientId, Payload::idString(reply.value(u"id")),
+                Payload::timestampMs(reply.value(u"createdAt")), true);
+        } else if (ok.isBool()) {
+            QString error = reply.value(u"error").toString();
             if (error.isEmpty())
                 error = tr("The server refused the message.");
             fail(clientId, error);
@@ -689,9 +698,9 @@ void SocketService::discard(const QString &clientId)
 // ---------------------------------------------------------------------------------------------
 // Incoming events
 
-void SocketService::dispatchEvent(const QString &event, const QVariantList &args)
+void SocketService::dispatchEvent(const QString &event, const SocketIo::Arguments &args)
 {
-    const QVariant data = args.value(0);
+    const SocketIo::JsonValue data = args.value(0);
     if (event == kMessageReceived)
         onRoomMessage(data);
     else if (event == kDmReceived)
@@ -702,8 +711,16 @@ void SocketService::dispatchEvent(const QString &event, const QVariantList &args
         onUserJoined(data);
     else if (event == kUserLeft)
         onUserLeft(data);
-    notifyListeners(event, data);
-    Q_EMIT eventReceived(event, data);
+    // The Qt form costs a map node and a QString per field: only for someone who asks for it.
+    static const QMetaMethod eventReceivedSignal =
+        QMetaMethod::fromSignal(&SocketService::eventReceived);
+    if (isSignalConnected(eventReceivedSignal)) {
+        const QVariant variant = data.toVariant();
+        notifyListeners(event, data, &variant);
+        Q_EMIT eventReceived(event, variant);
+    } else {
+        notifyListeners(event, data);
+    }
 }
 
 ChatMessage SocketService::toChatMessage(const Payload::Message &message)
@@ -718,7 +735,7 @@ ChatMessage SocketService::toChatMessage(const Payload::Message &message)
     return result;
 }
 
-void SocketService::onRoomMessage(const QVariant &data)
+void SocketService::onRoomMessage(const SocketIo::JsonValue &data)
 {
     QString why;
     const auto parsed = Payload::message(data, &why);
@@ -743,7 +760,7 @@ void SocketService::onRoomMessage(const QVariant &data)
     m_rooms->noteMessage(parsed->roomId, parsed->text, at, !mine);
 }
 
-void SocketService::onDirectMessage(const QVariant &data)
+void SocketService::onDirectMessage(const SocketIo::JsonValue &data)
 {
     QString why;
     const auto parsed = Payload::message(data, &why);
@@ -775,11 +792,10 @@ void SocketService::onDirectMessage(const QVariant &data)
     m_conversations->noteMessage(peer, parsed->text, at, !mine);
 }
 
-void SocketService::onUserStatus(const QVariant &data)
+void SocketService::onUserStatus(const SocketIo::JsonValue &data)
 {
-    const QVariantMap map = data.toMap();
-    const QString userId = Payload::idString(map.value(QStringLiteral("userId")));
-    const QString status = Payload::string(map, QStringLiteral("status"));
+    const QString userId = Payload::idString(data.value(u"userId"));
+    const QString status = Payload::string(data, u"status");
     if (userId.isEmpty() || status.isEmpty()) {
         qCWarning(lcChat) << "user:status ignored: needs userId and status";
         return;
@@ -791,16 +807,16 @@ void SocketService::onUserStatus(const QVariant &data)
     m_presence->setStatus(userId, status, QDateTime::currentMSecsSinceEpoch());
 }
 
-void SocketService::onUserJoined(const QVariant &data)
+void SocketService::onUserJoined(const SocketIo::JsonValue &data)
 {
-    const QVariantMap map = data.toMap();
-    const QString roomId = Payload::idString(map.value(QStringLiteral("roomId")));
-    const auto user = Payload::user(map.value(QStringLiteral("user")));
+    const QString roomId = Payload::idString(data.value(u"roomId"));
+    const SocketIo::JsonValue userData = data.value(u"user");
+    const auto user = Payload::user(userData);
     if (roomId.isEmpty() || !user) {
         qCWarning(lcChat) << "room:userJoined ignored: needs roomId and user";
         return;
     }
-    m_presence->upsertUser(map.value(QStringLiteral("user")));
+    m_presence->upsertUser(userData.toVariant());
     ChatMessage notice;
     notice.kind = ChatMessage::Kind::Joined;
     notice.sender = m_senders->intern(user->id, user->name, user->avatar, user->role);
@@ -808,11 +824,10 @@ void SocketService::onUserJoined(const QVariant &data)
     messagesModel(roomId, false)->enqueue(std::move(notice));
 }
 
-void SocketService::onUserLeft(const QVariant &data)
+void SocketService::onUserLeft(const SocketIo::JsonValue &data)
 {
-    const QVariantMap map = data.toMap();
-    const QString roomId = Payload::idString(map.value(QStringLiteral("roomId")));
-    const QString userId = Payload::idString(map.value(QStringLiteral("userId")));
+    const QString roomId = Payload::idString(data.value(u"roomId"));
+    const QString userId = Payload::idString(data.value(u"userId"));
     if (roomId.isEmpty() || userId.isEmpty()) {
         qCWarning(lcChat) << "room:userLeft ignored: needs roomId and userId";
         return;

@@ -6,6 +6,8 @@
 #include "presencemodel.h"
 #include "roomlistmodel.h"
 #include "socketio/ackresult.h"
+#include "socketio/arguments.h"
+#include "socketio/jsonvalue.h"
 #include "socketio/manageroptions.h"
 
 #include <QElapsedTimer>
@@ -77,7 +79,8 @@ public:
     };
     Q_ENUM(ConnectionState)
 
-    using Listener = std::function<void(const QVariant &data)>;
+    /// C++ listeners read the event's data in place; JS listeners get its toVariant().
+    using Listener = std::function<void(const SocketIo::JsonValue &data)>;
     using ListenerId = quint64;
 
     /// No default argument on purpose: a default-constructible type would make Qt 6.4 create its
@@ -149,8 +152,8 @@ public:
     void setManagerOptions(const SocketIo::ManagerOptions &options) { m_managerOptions = options; }
     void setAckTimeout(std::chrono::milliseconds timeout) { m_ackTimeout = timeout; }
     /// The entry point of every server event, as the socket delivers it (also used by the
-    /// benchmark to feed decoded events without a network).
-    void dispatchEvent(const QString &event, const QVariantList &args);
+    /// benchmarks to feed decoded events without a network).
+    void dispatchEvent(const QString &event, const SocketIo::Arguments &args);
 
 Q_SIGNALS:
     void connectionStateChanged(SocketService::ConnectionState state);
@@ -165,7 +168,8 @@ Q_SIGNALS:
     void connectError(const QString &message);
     /// The server refused the token (connect_error "Authentication error: ...").
     void authenticationFailed(const QString &reason);
-    /// Every server event, after the models were updated.
+    /// Every server event, after the models were updated (data in its Qt form: made only when
+    /// something is connected).
     void eventReceived(const QString &event, const QVariant &data);
     void messageConfirmed(const QString &clientId, const QString &id);
     void messageFailed(const QString &clientId, const QString &error);
@@ -208,12 +212,14 @@ private:
     void onConnectError(const QString &message);
     void updateRetryCountdown();
 
-    void onRoomMessage(const QVariant &data);
-    void onDirectMessage(const QVariant &data);
-    void onUserStatus(const QVariant &data);
-    void onUserJoined(const QVariant &data);
-    void onUserLeft(const QVariant &data);
-    void notifyListeners(const QString &event, const QVariant &data);
+    void onRoomMessage(const SocketIo::JsonValue &data);
+    void onDirectMessage(const SocketIo::JsonValue &data);
+    void onUserStatus(const SocketIo::JsonValue &data);
+    void onUserJoined(const SocketIo::JsonValue &data);
+    void onUserLeft(const SocketIo::JsonValue &data);
+    /// `variant`, when given, is data's Qt form already made.
+    void notifyListeners(
+        const QString &event, const SocketIo::JsonValue &data, const QVariant *variant = nullptr);
 
     MessageListModel *messagesModel(const QString &id, bool direct);
     ChatMessage toChatMessage(const Payload::Message &message);

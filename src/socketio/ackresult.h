@@ -1,8 +1,7 @@
 #pragma once
 
+#include "arguments.h"
 #include "error.h"
-
-#include <QVariantList>
 
 namespace SocketIo {
 
@@ -10,7 +9,8 @@ namespace SocketIo {
 struct AckResult
 {
     Error error = Error::None;
-    QVariantList args;
+    /// Read in place from the ack packet; empty on error.
+    Arguments args;
 
     bool ok() const { return error == Error::None; }
 };

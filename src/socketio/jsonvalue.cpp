@@ -1,5 +1,7 @@
 #include "jsonvalue.h"
 
+#include "jsonwriter.h"
+
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -18,6 +20,15 @@ using Node = JsonTape::Node;
 JsonValue JsonValue::fromJson(const QString &json, QString *error)
 {
     return fromTape(JsonTape::parse(json, 0, error));
+}
+
+JsonValue JsonValue::fromVariant(const QVariant &value)
+{
+    QByteArrayList attachments;
+    auto tape = JsonTape::parse(JsonWriter::toJson(value, &attachments));
+    if (!tape || !tape->resolvePlaceholders(attachments))
+        return {};
+    return fromTape(std::move(tape));
 }
 
 JsonValue JsonValue::fromTape(QExplicitlySharedDataPointer<JsonTape> tape)

@@ -40,6 +40,9 @@ public:
 
     /// Parses `json` (see JsonTape::parse). Undefined and `error` set on failure.
     static JsonValue fromJson(const QString &json, QString *error = nullptr);
+    /// Qt values in this form (toVariant() gives them back, QByteArrays as Binary), for payloads
+    /// made locally: synthetic events, tests. Written as JSON and parsed, so not for hot paths.
+    static JsonValue fromVariant(const QVariant &value);
     /// The root of a parsed tape.
     static JsonValue fromTape(QExplicitlySharedDataPointer<JsonTape> tape);
 

@@ -251,7 +251,7 @@ void Manager::handleDecoderResult(PacketDecoder::Result result)
     }
 }
 
-void Manager::dispatch(Packet &&packet)
+void Manager::dispatch(ReceivedPacket &&packet)
 {
     const auto socket = m_sockets.value(packet.nsp);
     if (!socket || !socket->isActive()) {

@@ -3,6 +3,7 @@
 #include "backoff.h"
 #include "error.h"
 #include "manageroptions.h"
+#include "packet.h"
 #include "packetdecoder.h"
 
 #include <QHash>
@@ -92,7 +93,7 @@ private:
     void onEngineMessage(const QString &text);
     void onEngineBinary(const QByteArray &data);
     void handleDecoderResult(PacketDecoder::Result result);
-    void dispatch(Packet &&packet);
+    void dispatch(ReceivedPacket &&packet);
     void closeForParseError(const QString &why);
     void scheduleReconnect();
     void attemptReconnect();

@@ -1,11 +1,8 @@
 #include "packetdecoder.h"
 
-#include "jsonreader.h"
+#include "jsontape.h"
 
-#include <QVariantList>
-#include <QVariantMap>
-
-#include <array>
+#include <utility>
 
 namespace SocketIo {
 
@@ -20,81 +17,46 @@ bool isDigit(QChar c)
     return c.unicode() >= u'0' && c.unicode() <= u'9';
 }
 
-bool isNumber(const QVariant &value)
+// The data of an ACK without payload, shared by all of them.
+JsonValue emptyArray()
 {
-    return value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double;
+    static const JsonValue empty = JsonValue::fromJson(QStringLiteral("[]"));
+    return empty;
 }
 
-bool isPayloadValid(PacketType type, const QVariant &payload)
+bool isPayloadValid(PacketType type, const JsonValue &payload)
 {
     switch (type) {
     case PacketType::Connect:
-        return payload.typeId() == QMetaType::QVariantMap;
+        return payload.isObject();
     case PacketType::Disconnect:
         return false; // any payload at all is invalid
     case PacketType::ConnectError:
-        return payload.typeId() == QMetaType::QString || payload.typeId() == QMetaType::QVariantMap;
+        return payload.isString() || payload.isObject();
     case PacketType::Event:
     case PacketType::BinaryEvent: {
-        if (payload.typeId() != QMetaType::QVariantList)
+        if (!payload.isArray() || payload.isEmpty())
             return false;
-        const auto &list = *static_cast<const QVariantList *>(payload.constData());
-        if (list.isEmpty())
-            return false;
-        const QVariant &name = list.first();
-        if (isNumber(name))
+        const JsonValue name = payload.at(0);
+        if (name.isNumber())
             return true;
-        return name.typeId() == QMetaType::QString
-            && !isReservedEventName(QStringView(*static_cast<const QString *>(name.constData())));
+        return name.isString() && !isReservedEventName(name.toStringView());
     }
     case PacketType::Ack:
     case PacketType::BinaryAck:
-        return payload.typeId() == QMetaType::QVariantList;
+        return payload.isArray();
     }
     return false;
-}
-
-// Replaces {"_placeholder":true,"num":N} objects with attachment N, like reconstructPacket().
-bool reconstruct(QVariant &value, const QByteArrayList &attachments)
-{
-    if (value.typeId() == QMetaType::QVariantList) {
-        auto &list = *static_cast<QVariantList *>(value.data());
-        for (QVariant &item : list) {
-            if (!reconstruct(item, attachments))
-                return false;
-        }
-        return true;
-    }
-    if (value.typeId() != QMetaType::QVariantMap)
-        return true;
-    auto &map = *static_cast<QVariantMap *>(value.data());
-    const auto placeholder = map.constFind(QStringLiteral("_placeholder"));
-    if (placeholder != map.cend() && placeholder->typeId() == QMetaType::Bool
-        && placeholder->toBool()) {
-        const QVariant num = map.value(QStringLiteral("num"));
-        qint64 index = -1;
-        if (num.typeId() == QMetaType::LongLong) {
-            index = num.toLongLong();
-        } else if (num.typeId() == QMetaType::Double) {
-            const double d = num.toDouble();
-            if (d >= 0 && d < double(attachments.size()) && d == double(qint64(d)))
-                index = qint64(d);
-        }
-        if (index < 0 || index >= attachments.size())
-            return false;
-        value = attachments.at(index);
-        return true;
-    }
-    for (QVariant &item : map) {
-        if (!reconstruct(item, attachments))
-            return false;
-    }
-    return true;
 }
 
 } // namespace
 
 PacketDecoder::Result PacketDecoder::decodeText(QStringView frame)
+{
+    return decodeText(frame.toString());
+}
+
+PacketDecoder::Result PacketDecoder::decodeText(const QString &frame)
 {
     if (m_expectedAttachments > 0)
         return fail(QStringLiteral("got plaintext data when reconstructing a packet"));
@@ -128,13 +90,13 @@ PacketDecoder::Result PacketDecoder::decodeText(QStringView frame)
         ++i;
     }
 
-    Packet packet;
+    ReceivedPacket packet;
     packet.type = type;
     if (i < length && frame.at(i) == u'/') {
         const qsizetype start = i;
         while (i < length && frame.at(i) != u',')
             ++i;
-        packet.nsp = frame.mid(start, i - start).toString();
+        packet.nsp = frame.mid(start, i - start);
         if (i < length)
             ++i; // ','
     }
@@ -152,8 +114,12 @@ PacketDecoder::Result PacketDecoder::decodeText(QStringView frame)
 
     if (i < length) {
         QString jsonError;
-        if (!JsonReader::parse(frame.mid(i), &packet.data, &jsonError))
+        auto tape = JsonTape::parse(frame, i, &jsonError);
+        if (!tape)
             return fail(QStringLiteral("invalid payload (%1)").arg(jsonError));
+        if (binary)
+            m_tape = tape; // resolved in place once the attachments are in, before takePacket()
+        packet.data = JsonValue::fromTape(std::move(tape));
         if (!isPayloadValid(type, packet.data))
             return fail(QStringLiteral("invalid payload"));
     } else {
@@ -164,7 +130,7 @@ PacketDecoder::Result PacketDecoder::decodeText(QStringView frame)
             break;
         case PacketType::Ack:
             // The JS client calls the ack with no arguments: the same as an empty array.
-            packet.data = QVariantList();
+            packet.data = emptyArray();
             break;
         case PacketType::Event:
         case PacketType::BinaryEvent:
@@ -198,7 +164,9 @@ PacketDecoder::Result PacketDecoder::addAttachment(const QByteArray &attachment)
 
 PacketDecoder::Result PacketDecoder::finishBinaryPacket()
 {
-    if (!reconstruct(m_packet.data, m_attachments))
+    const bool resolved = m_tape->resolvePlaceholders(m_attachments);
+    m_tape.reset();
+    if (!resolved)
         return fail(QStringLiteral("illegal attachments"));
     // As in the reference, a reassembled packet is an ordinary EVENT or ACK from here on.
     m_packet.type = m_packet.type == PacketType::BinaryEvent ? PacketType::Event : PacketType::Ack;
@@ -207,14 +175,15 @@ PacketDecoder::Result PacketDecoder::finishBinaryPacket()
     return Result::Complete;
 }
 
-Packet PacketDecoder::takePacket()
+ReceivedPacket PacketDecoder::takePacket()
 {
-    return std::exchange(m_packet, Packet());
+    return std::exchange(m_packet, ReceivedPacket());
 }
 
 void PacketDecoder::reset()
 {
-    m_packet = Packet();
+    m_packet = ReceivedPacket();
+    m_tape.reset();
     m_attachments.clear();
     m_expectedAttachments = 0;
 }

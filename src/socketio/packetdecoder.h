@@ -1,6 +1,7 @@
 #pragma once
 
-#include "packet.h"
+#include "jsontape.h"
+#include "receivedpacket.h"
 
 #include <QByteArrayList>
 #include <QString>
@@ -18,9 +19,11 @@ namespace SocketIo {
 ///
 /// Where the reference is lax this decoder is stricter: the attachment count and ack id must be
 /// plain digits, an ack id above 2^53 - 1 is refused, and an EVENT, BINARY_EVENT or BINARY_ACK
-/// without payload is refused (an ACK without payload gets an empty list, which is what the JS
+/// without payload is refused (an ACK without payload gets an empty array, which is what the JS
 /// client passes to the callback). A reassembled binary packet comes out as Event or Ack, as in
-/// the reference; the data of every Event and Ack is a QVariantList.
+/// the reference; the data of every Event and Ack is an array.
+///
+/// The data is a JsonValue over a JsonTape: one allocation per packet, strings left in the frame.
 class PacketDecoder
 {
 public:
@@ -35,11 +38,13 @@ public:
 
     static constexpr int DefaultMaxAttachments = 10;
 
+    /// The decoded packet's strings stay in `frame`, shared rather than copied.
+    Result decodeText(const QString &frame);
     Result decodeText(QStringView frame);
     Result addAttachment(const QByteArray &attachment);
 
     /// The packet completed by the last call that returned Complete.
-    Packet takePacket();
+    ReceivedPacket takePacket();
     QString errorString() const { return m_error; }
     bool isAwaitingAttachments() const { return m_expectedAttachments > 0; }
     /// Forgets a half-received binary packet (the connection it belonged to is gone).
@@ -52,7 +57,9 @@ private:
     Result fail(const QString &reason);
     Result finishBinaryPacket();
 
-    Packet m_packet;
+    ReceivedPacket m_packet;
+    // The tape of a binary packet waiting for its attachments.
+    QExplicitlySharedDataPointer<JsonTape> m_tape;
     QByteArrayList m_attachments;
     int m_expectedAttachments = 0;
     int m_maxAttachments = DefaultMaxAttachments;

@@ -196,13 +196,11 @@ void Socket::onClose(const QString &reason)
     Q_EMIT disconnected(reason);
 }
 
-void Socket::onPacket(Packet &&packet)
+void Socket::onPacket(ReceivedPacket &&packet)
 {
     switch (packet.type) {
     case PacketType::Connect: {
-        const QVariantMap data = packet.data.toMap();
-        const QString sid = data.value(QStringLiteral("sid")).toString();
-        if (sid.isEmpty()) {
+        if (packet.data.value(u"sid").toStringView().isEmpty()) {
             Q_EMIT connectError(
                 QStringLiteral("It seems you are trying to reach a Socket.IO server "
                                "in v2.x with a v3.x client, but they are not compatible"),
@@ -237,12 +235,11 @@ void Socket::onPacket(Packet &&packet)
         m_connectSent = false;
         QString message;
         QVariant data;
-        if (packet.data.typeId() == QMetaType::QString) {
+        if (packet.data.isString()) {
             message = packet.data.toString();
         } else {
-            const QVariantMap map = packet.data.toMap();
-            message = map.value(QStringLiteral("message")).toString();
-            data = map.value(QStringLiteral("data"));
+            message = packet.data.value(u"message").toString();
+            data = packet.data.value(u"data").toVariant();
         }
         qCInfo(lcSocketIo).noquote() << "connection to" << m_nsp << "refused:" << message;
         m_manager->socketClosed(this);
@@ -252,11 +249,10 @@ void Socket::onPacket(Packet &&packet)
     }
 }
 
-void Socket::onConnectPacket(const QVariant &data)
+void Socket::onConnectPacket(const JsonValue &data)
 {
-    const QVariantMap map = data.toMap();
-    const QString pid = map.value(QStringLiteral("pid")).toString();
-    m_id = map.value(QStringLiteral("sid")).toString();
+    const QString pid = data.value(u"pid").toString();
+    m_id = data.value(u"sid").toString();
     m_recovered = !pid.isEmpty() && pid == m_pid;
     if (!m_recovered)
         m_lastOffset.clear();
@@ -268,7 +264,7 @@ void Socket::onConnectPacket(const QVariant &data)
     // As socket.io-client: replayed events first, then buffered emits, all before connected()
     // handlers can send anything, so that order is kept both ways.
     while (!m_receiveBuffer.empty() && m_connected) {
-        Packet packet = std::move(m_receiveBuffer.front());
+        ReceivedPacket packet = std::move(m_receiveBuffer.front());
         m_receiveBuffer.pop_front();
         onEventPacket(std::move(packet));
     }
@@ -298,17 +294,20 @@ void Socket::flushSendBuffer()
     }
 }
 
-void Socket::onEventPacket(Packet &&packet)
+void Socket::onEventPacket(ReceivedPacket &&packet)
 {
-    QVariantList args = packet.data.toList();
-    if (args.isEmpty())
+    if (packet.data.isEmpty())
         return;
-    const QString event = args.takeFirst().toString();
+    // A numeric event name (which the decoder lets through, as the reference does) reaches the
+    // handlers of that number written out.
+    const JsonValue name = packet.data.at(0);
+    const QString event = name.isString() ? name.toString() : name.toVariant().toString();
+    Arguments args(packet.data, 1);
     // With connection state recovery the server appends its offset to every event that has no ack
     // id; it is bookkeeping, not an argument.
-    if (!m_pid.isEmpty() && !packet.hasAckId() && !args.isEmpty()
-        && args.constLast().typeId() == QMetaType::QString) {
-        m_lastOffset = args.takeLast().toString();
+    if (!m_pid.isEmpty() && !packet.hasAckId() && !args.isEmpty() && args.last().isString()) {
+        m_lastOffset = args.last().toString();
+        args.removeLast();
     }
     const Acknowledger ack(this, packet.id, m_connectionSerial);
     // Handlers may add or remove handlers: iterate over a copy.
@@ -318,7 +317,7 @@ void Socket::onEventPacket(Packet &&packet)
     Q_EMIT eventReceived(event, args);
 }
 
-void Socket::onAckPacket(Packet &&packet)
+void Socket::onAckPacket(ReceivedPacket &&packet)
 {
     auto it = m_pendingAcks.find(packet.id);
     if (it == m_pendingAcks.end()) {
@@ -332,7 +331,7 @@ void Socket::onAckPacket(Packet &&packet)
         m_ackTimers.remove(pending.timerId);
     }
     if (pending.callback)
-        pending.callback(AckResult { Error::None, packet.data.toList() });
+        pending.callback(AckResult { Error::None, Arguments(packet.data) });
 }
 
 void Socket::failAck(qint64 id, Error error)

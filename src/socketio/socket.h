@@ -2,8 +2,10 @@
 
 #include "acknowledger.h"
 #include "ackresult.h"
+#include "arguments.h"
 #include "error.h"
 #include "packet.h"
+#include "receivedpacket.h"
 
 #include <QHash>
 #include <QList>
@@ -37,7 +39,9 @@ class Socket : public QObject
 public:
     /// Called on every connect attempt, so a refreshed token is sent each time.
     using AuthProvider = std::function<QVariantMap()>;
-    using EventHandler = std::function<void(const QVariantList &args, const Acknowledger &ack)>;
+    /// The arguments are read in place from the received frame (see JsonValue); emits still take
+    /// Qt values.
+    using EventHandler = std::function<void(const Arguments &args, const Acknowledger &ack)>;
     using AckCallback = std::function<void(const AckResult &result)>;
     using HandlerId = quint64;
 
@@ -87,7 +91,7 @@ Q_SIGNALS:
     /// could not be opened. After a refusal there is no automatic reconnection.
     void connectError(const QString &message, const QVariant &data);
     /// Every event, after the named handlers ran.
-    void eventReceived(const QString &event, const QVariantList &args);
+    void eventReceived(const QString &event, const SocketIo::Arguments &args);
     /// A buffered emit without an ack callback could not be sent when the buffer was flushed.
     void emitFailed(const QString &event, SocketIo::Error error);
 
@@ -106,13 +110,13 @@ private:
     // Called by Manager.
     void onEngineOpen();
     void onEngineClosed(const QString &reason);
-    void onPacket(Packet &&packet);
+    void onPacket(ReceivedPacket &&packet);
     void onOpenFailed(const QString &message);
 
     void sendConnect();
-    void onConnectPacket(const QVariant &data);
-    void onEventPacket(Packet &&packet);
-    void onAckPacket(Packet &&packet);
+    void onConnectPacket(const JsonValue &data);
+    void onEventPacket(ReceivedPacket &&packet);
+    void onAckPacket(ReceivedPacket &&packet);
     void onClose(const QString &reason);
     Packet eventPacket(const QString &event, const QVariantList &args) const;
     Error route(Packet &&packet, const EmitOptions &options);
@@ -139,7 +143,7 @@ private:
     std::deque<Packet> m_sendBuffer;
     // Events that arrive before the CONNECT reply (a recovered session's missed events are
     // replayed first), dispatched once connected.
-    std::deque<Packet> m_receiveBuffer;
+    std::deque<ReceivedPacket> m_receiveBuffer;
     bool m_connectSent = false;
     struct Handler
     {

@@ -113,6 +113,63 @@ private Q_SLOTS:
         QCOMPARE(Payload::timestampMs(QVariant(qint64(1741600000000))), qint64(1741600000000));
     }
 
+    // Socket events reach Payload as SocketIo::JsonValue: the same rules as for Qt values.
+    void payloadReadsDecodedEventsAlike()
+    {
+        using SocketIo::JsonValue;
+        const auto json = [](const QString &text) { return JsonValue::fromJson(text); };
+        QCOMPARE(Payload::idString(json(QStringLiteral("42"))), QStringLiteral("42"));
+        QCOMPARE(Payload::idString(json(QStringLiteral("42.0"))), QStringLiteral("42"));
+        QCOMPARE(Payload::idString(json(QStringLiteral("\" 42 \""))), QStringLiteral("42"));
+        QCOMPARE(Payload::idString(json(QStringLiteral("4.5"))), QString());
+        QCOMPARE(Payload::idString(json(QStringLiteral("true"))), QString());
+        QCOMPARE(Payload::idString(json(QStringLiteral("{}"))), QString());
+        QCOMPARE(Payload::idString(JsonValue()), QString());
+
+        const JsonValue good = json(QStringLiteral(
+            "{\"id\":\"9\",\"roomId\":3,\"text\":\"h\\u00e9\",\"clientId\":\"c-1\","
+            "\"createdAt\":\"2025-03-10T12:00:00.000Z\",\"sender\":{\"id\":7,"
+            "\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"role\":\"tutor\"}}"));
+        const auto parsed = Payload::message(good);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->id, QStringLiteral("9"));
+        QCOMPARE(parsed->roomId, QStringLiteral("3"));
+        QCOMPARE(parsed->text, QStringLiteral("h\u00e9"));
+        QCOMPARE(parsed->clientId, QStringLiteral("c-1"));
+        QCOMPARE(parsed->sender.id, QStringLiteral("7"));
+        QCOMPARE(parsed->sender.name, QStringLiteral("Ada Lovelace"));
+        QCOMPARE(parsed->sender.role, QStringLiteral("tutor"));
+        QCOMPARE(parsed->createdAtMs,
+            QDateTime(QDate(2025, 3, 10), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+        // And exactly what the Qt form of the same payload gives.
+        const auto viaVariant = Payload::message(good.toVariant());
+        QVERIFY(viaVariant);
+        QCOMPARE(parsed->text, viaVariant->text);
+        QCOMPARE(parsed->sender.name, viaVariant->sender.name);
+        QCOMPARE(parsed->createdAtMs, viaVariant->createdAtMs);
+
+        QString why;
+        QVERIFY(!Payload::message(json(QStringLiteral("{\"text\":5,\"senderId\":1}")), &why));
+        QVERIFY(!why.isEmpty());
+        QVERIFY(Payload::message(json(QStringLiteral("{\"text\":\"x\",\"senderId\":1}"))));
+        QVERIFY(!Payload::message(json(QStringLiteral("{\"text\":\"x\"}"))));
+        QVERIFY(!Payload::message(json(QStringLiteral("\"text\""))));
+        QVERIFY(!Payload::message(json(QStringLiteral("[1,2]"))));
+        QVERIFY(!Payload::message(JsonValue()));
+        QCOMPARE(Payload::timestampMs(json(QStringLiteral("\"2025-03-10T13:34:56.789+01:00\""))),
+            QDateTime::fromString(QStringLiteral("2025-03-10T13:34:56.789+01:00"),
+                Qt::ISODateWithMs)
+                .toMSecsSinceEpoch());
+        QCOMPARE(Payload::timestampMs(json(QStringLiteral("1741600000000"))), qint64(1741600000000));
+        QCOMPARE(Payload::timestampMs(json(QStringLiteral("true"))), 0);
+        QCOMPARE(Payload::string(json(QStringLiteral("{\"a\":\"b\",\"n\":1}")), u"a"),
+            QStringLiteral("b"));
+        QCOMPARE(Payload::string(json(QStringLiteral("{\"a\":\"b\",\"n\":1}")), u"n"), QString());
+        QVERIFY(!Payload::user(json(QStringLiteral("{\"name\":\"no id\"}"))));
+        QCOMPARE(Payload::user(json(QStringLiteral("{\"id\":\"u\",\"name\":\"N\"}")))->name,
+            QStringLiteral("N"));
+    }
+
     void jwtClaims()
     {
         // {"id":5,"exp":1700000000} and {"id":"u-1"} (no exp)

@@ -164,9 +164,10 @@ private Q_SLOTS:
         QVERIFY(connected(alan.get()));
         QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);
 
+        // C++ listeners read the event in place; keep the Qt form to look at it afterwards.
         QVariantList updates;
         alan->on(QStringLiteral("typing:update"),
-            [&updates](const QVariant &data) { updates.append(data); });
+            [&updates](const SocketIo::JsonValue &data) { updates.append(data.toVariant()); });
         // Give Ada's join the same head start before she types.
         QTest::qWait(300);
         ada->sendTyping(2, false, true);
@@ -495,7 +496,10 @@ private Q_SLOTS:
         QVERIFY2(!result.isError(), qPrintable(result.toString()));
         int cppCalls = 0;
         const auto listener = alan->on(
-            QStringLiteral("message:received"), [&cppCalls](const QVariant &) { ++cppCalls; });
+            QStringLiteral("message:received"), [&cppCalls](const SocketIo::JsonValue &data) {
+                QVERIFY(data.value(u"text").isString());
+                ++cppCalls;
+            });
         QSignalSpy joined(alan.get(), &SocketService::roomJoinConfirmed);
         QVERIFY(connected(alan.get()));
         QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);

@@ -1,4 +1,4 @@
-// libFuzzer target for PacketDecoder and the JsonReader beneath it.
+// libFuzzer target for PacketDecoder and the JsonTape / JsonValue beneath it (and JsonReader).
 //
 // The input is split at NUL bytes: the first part is a text frame, every later part is a binary
 // frame while the decoder waits for attachments and a text frame otherwise. Every packet that
@@ -7,6 +7,7 @@
 #include "socketio/jsonreader.h"
 #include "socketio/jsonwriter.h"
 #include "socketio/packetdecoder.h"
+#include "socketio/jsonvalue.h"
 #include "socketio/packetencoder.h"
 
 #include <QByteArrayList>
@@ -102,8 +103,88 @@ bool containsNonFinite(const QVariant &v)
     }
 }
 
-void checkRoundTrip(const Packet &packet)
+// Everything the JsonValue API reaches agrees with its toVariant() form: types, sizes, elements
+// by index and by iteration, members by key and by iteration (duplicates hidden alike).
+void checkValue(const JsonValue &value, const QVariant &variant)
 {
+    switch (value.type()) {
+    case JsonValue::Type::Undefined:
+        if (variant.isValid())
+            failure("undefined value has a variant", QString());
+        return;
+    case JsonValue::Type::Null:
+        if (variant.typeId() != QMetaType::Nullptr)
+            failure("null differs", QString());
+        return;
+    case JsonValue::Type::Bool:
+        if (variant.typeId() != QMetaType::Bool || variant.toBool() != value.toBool())
+            failure("bool differs", QString());
+        return;
+    case JsonValue::Type::Integer:
+        if (variant.typeId() != QMetaType::LongLong || variant.toLongLong() != value.toInteger())
+            failure("integer differs", QString());
+        return;
+    case JsonValue::Type::Double:
+        // JSON has no NaN; -0 keeps its sign.
+        if (variant.typeId() != QMetaType::Double || variant.toDouble() != value.toDouble()
+            || std::signbit(variant.toDouble()) != std::signbit(value.toDouble()))
+            failure("double differs", QString());
+        return;
+    case JsonValue::Type::String:
+        if (variant.typeId() != QMetaType::QString || variant.toString() != value.toString()
+            || value.toStringView() != value.toString())
+            failure("string differs", value.toString());
+        return;
+    case JsonValue::Type::Binary:
+        if (variant.typeId() != QMetaType::QByteArray || variant.toByteArray() != value.toByteArray())
+            failure("binary differs", QString());
+        return;
+    case JsonValue::Type::Array: {
+        if (variant.typeId() != QMetaType::QVariantList)
+            failure("array differs", QString());
+        const auto &list = *static_cast<const QVariantList *>(variant.constData());
+        if (list.size() != value.size())
+            failure("array size differs", QString());
+        qsizetype i = 0;
+        for (const JsonValue &element : value) {
+            if (i >= list.size())
+                failure("array iterates too far", QString());
+            checkValue(element, list.at(i));
+            if (i < 8)
+                checkValue(value.at(i), list.at(i));
+            ++i;
+        }
+        if (i != list.size() || !value.at(i).isUndefined())
+            failure("array iteration differs", QString());
+        return;
+    }
+    case JsonValue::Type::Object: {
+        if (variant.typeId() != QMetaType::QVariantMap)
+            failure("object differs", QString());
+        const auto &map = *static_cast<const QVariantMap *>(variant.constData());
+        if (map.size() != value.size())
+            failure("object size differs", QString());
+        qsizetype count = 0;
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            const auto found = map.constFind(it.key());
+            if (found == map.cend())
+                failure("object member missing", it.key());
+            checkValue(it.value(), *found);
+            checkValue(value.value(it.keyView()), *found);
+            ++count;
+        }
+        if (count != map.size())
+            failure("object iteration differs", QString());
+        return;
+    }
+    }
+}
+
+void checkRoundTrip(const ReceivedPacket &received)
+{
+    const QVariant data = received.data.toVariant();
+    checkValue(received.data, data);
+    const Packet packet { received.type, received.nsp, received.id, data };
     const EncodedPacket encoded = PacketEncoder::encode(packet);
     // `2[1e400]` is a valid event named Infinity, re-sent as `2[null]` which is not: JSON.parse
     // and JSON.stringify behave the same way, so only the encoding itself is checked then.
@@ -119,10 +200,10 @@ void checkRoundTrip(const Packet &packet)
     if (result != PacketDecoder::Result::Complete)
         failure(
             "re-encoded packet does not decode", encoded.text + u" -> " + decoder.errorString());
-    const Packet again = decoder.takePacket();
+    const ReceivedPacket again = decoder.takePacket();
     if (again.type != packet.type || again.nsp != packet.nsp || again.id != packet.id)
         failure("header changed in round trip", encoded.text);
-    if (!sameValue(again.data, packet.data))
+    if (!sameValue(again.data.toVariant(), packet.data))
         failure("data changed in round trip", encoded.text);
 }
 
@@ -160,9 +241,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             result = decoder.decodeText(text);
         }
         if (result == PacketDecoder::Result::Complete) {
-            const Packet packet = decoder.takePacket();
+            const ReceivedPacket packet = decoder.takePacket();
             if ((packet.type == PacketType::Event || packet.type == PacketType::Ack)
-                && packet.data.typeId() != QMetaType::QVariantList)
+                && !packet.data.isArray())
                 failure("event or ack data is not a list", QString::fromUtf8(parts.at(i)));
             checkRoundTrip(packet);
         } else if (result == PacketDecoder::Result::Error && decoder.errorString().isEmpty()) {
