@@ -30,6 +30,8 @@ struct Scratch
     std::vector<Node> nodes;
     std::u16string pool;
 };
+constexpr size_t MaxKeptNodes = 64 * 1024; // 1 MiB
+constexpr size_t MaxKeptPool = 512 * 1024; // 1 MiB
 
 Scratch &scratch()
 {
@@ -560,13 +562,19 @@ QExplicitlySharedDataPointer<JsonTape> JsonTape::parse(
     }
     Scratch &buffers = scratch();
     TapeParser parser(source, from, maxDepth, buffers);
-    if (!parser.parseDocument()) {
-        if (error)
-            *error = parser.errorString();
-        return {};
+    QExplicitlySharedDataPointer<JsonTape> tape;
+    if (parser.parseDocument()) {
+        tape.reset(create(source, buffers.nodes.data(), quint32(buffers.nodes.size()),
+            buffers.pool.data(), buffers.pool.size()));
+    } else if (error) {
+        *error = parser.errorString();
     }
-    return QExplicitlySharedDataPointer<JsonTape>(create(source, buffers.nodes.data(),
-        quint32(buffers.nodes.size()), buffers.pool.data(), buffers.pool.size()));
+    // A rare huge frame must not pin its scratch space for the rest of the thread's life.
+    if (buffers.nodes.capacity() > MaxKeptNodes)
+        std::vector<Node>().swap(buffers.nodes);
+    if (buffers.pool.capacity() > MaxKeptPool)
+        std::u16string().swap(buffers.pool);
+    return tape;
 }
 
 bool JsonTape::resolvePlaceholders(const QByteArrayList &attachments)

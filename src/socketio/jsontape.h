@@ -18,7 +18,8 @@ namespace SocketIo {
 class JsonTape : public QSharedData
 {
 public:
-    enum class Kind : quint8 {
+    enum class Kind : quint8
+    {
         Null,
         False,
         True,
@@ -31,7 +32,8 @@ public:
         Attachment,
     };
 
-    enum Flag : quint8 {
+    enum Flag : quint8
+    {
         /// The string is in the escape pool, not in the source.
         Pooled = 1,
         /// An object key (and so its member) hidden by a later duplicate, as JSON.parse does.
@@ -80,9 +82,9 @@ public:
     const Node &node(quint32 index) const { return nodes()[index]; }
     QStringView text(const Node &node) const
     {
-        const char16_t *base = (node.flags & Pooled) ? pool()
-                                                     : reinterpret_cast<const char16_t *>(
-                                                         m_source.constData());
+        const char16_t *base = (node.flags & Pooled)
+            ? pool()
+            : reinterpret_cast<const char16_t *>(m_source.constData());
         return QStringView(base + node.text.offset, qsizetype(node.text.length));
     }
     const QString &source() const { return m_source; }
@@ -98,7 +100,10 @@ private:
 
     const Node *nodes() const { return reinterpret_cast<const Node *>(this + 1); }
     Node *nodes() { return reinterpret_cast<Node *>(this + 1); }
-    const char16_t *pool() const { return reinterpret_cast<const char16_t *>(nodes() + m_nodeCount); }
+    const char16_t *pool() const
+    {
+        return reinterpret_cast<const char16_t *>(nodes() + m_nodeCount);
+    }
 
     QString m_source;
     QByteArrayList m_attachments;

@@ -14,13 +14,16 @@ namespace SocketIo {
 /// A read-only view of one value in a decoded packet: what event handlers and acks receive.
 ///
 /// Cheap to copy (a shared pointer and an index) and it keeps the whole decoded packet alive, so
-/// it may be stored. Strings stay in the received frame until toString() makes a QString of one.
+/// it may be stored. Strings stay in the received frame until toString() makes a QString of one;
+/// so a kept value also keeps the whole frame: keep toString() / toVariant() copies instead when
+/// holding a small part of a large packet for long.
 /// Asking a value for the wrong type gives the fallback (like QJsonValue), an absent key or index
 /// an Undefined value. toVariant() gives the Qt form JsonReader produces, for QML and JS.
 class JsonValue
 {
 public:
-    enum class Type {
+    enum class Type
+    {
         /// No value: a default JsonValue, a missing key or an index past the end.
         Undefined,
         Null,

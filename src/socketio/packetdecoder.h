@@ -40,6 +40,7 @@ public:
 
     /// The decoded packet's strings stay in `frame`, shared rather than copied.
     Result decodeText(const QString &frame);
+    /// Copies the text first (tests, literals); the QString overload is the one for traffic.
     Result decodeText(QStringView frame);
     Result addAttachment(const QByteArray &attachment);
 

@@ -126,10 +126,10 @@ private Q_SLOTS:
         QCOMPARE(Payload::idString(json(QStringLiteral("{}"))), QString());
         QCOMPARE(Payload::idString(JsonValue()), QString());
 
-        const JsonValue good = json(QStringLiteral(
-            "{\"id\":\"9\",\"roomId\":3,\"text\":\"h\\u00e9\",\"clientId\":\"c-1\","
-            "\"createdAt\":\"2025-03-10T12:00:00.000Z\",\"sender\":{\"id\":7,"
-            "\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"role\":\"tutor\"}}"));
+        const JsonValue good = json(
+            QStringLiteral("{\"id\":\"9\",\"roomId\":3,\"text\":\"h\\u00e9\",\"clientId\":\"c-1\","
+                           "\"createdAt\":\"2025-03-10T12:00:00.000Z\",\"sender\":{\"id\":7,"
+                           "\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"role\":\"tutor\"}}"));
         const auto parsed = Payload::message(good);
         QVERIFY(parsed);
         QCOMPARE(parsed->id, QStringLiteral("9"));
@@ -157,10 +157,11 @@ private Q_SLOTS:
         QVERIFY(!Payload::message(json(QStringLiteral("[1,2]"))));
         QVERIFY(!Payload::message(JsonValue()));
         QCOMPARE(Payload::timestampMs(json(QStringLiteral("\"2025-03-10T13:34:56.789+01:00\""))),
-            QDateTime::fromString(QStringLiteral("2025-03-10T13:34:56.789+01:00"),
-                Qt::ISODateWithMs)
+            QDateTime::fromString(
+                QStringLiteral("2025-03-10T13:34:56.789+01:00"), Qt::ISODateWithMs)
                 .toMSecsSinceEpoch());
-        QCOMPARE(Payload::timestampMs(json(QStringLiteral("1741600000000"))), qint64(1741600000000));
+        QCOMPARE(
+            Payload::timestampMs(json(QStringLiteral("1741600000000"))), qint64(1741600000000));
         QCOMPARE(Payload::timestampMs(json(QStringLiteral("true"))), 0);
         QCOMPARE(Payload::string(json(QStringLiteral("{\"a\":\"b\",\"n\":1}")), u"a"),
             QStringLiteral("b"));

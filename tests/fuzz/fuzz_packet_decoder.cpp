@@ -5,9 +5,9 @@
 // decodes must survive encode -> decode unchanged (numbers compared by value, as JS sees them).
 
 #include "socketio/jsonreader.h"
+#include "socketio/jsonvalue.h"
 #include "socketio/jsonwriter.h"
 #include "socketio/packetdecoder.h"
-#include "socketio/jsonvalue.h"
 #include "socketio/packetencoder.h"
 
 #include <QByteArrayList>
@@ -136,7 +136,8 @@ void checkValue(const JsonValue &value, const QVariant &variant)
             failure("string differs", value.toString());
         return;
     case JsonValue::Type::Binary:
-        if (variant.typeId() != QMetaType::QByteArray || variant.toByteArray() != value.toByteArray())
+        if (variant.typeId() != QMetaType::QByteArray
+            || variant.toByteArray() != value.toByteArray())
             failure("binary differs", QString());
         return;
     case JsonValue::Type::Array: {

@@ -100,8 +100,8 @@ void TestJsonValue::objects()
     QVERIFY(object.contains(u"empty"));
     QVERIFY(!object.contains(u"missing"));
     QVERIFY(object.value(u"missing").isUndefined());
-    QCOMPARE(object.keys(), QStringList({ QStringLiteral("id"), QStringLiteral("user"),
-                                QStringLiteral("empty") }));
+    QCOMPARE(object.keys(),
+        QStringList({ QStringLiteral("id"), QStringLiteral("user"), QStringLiteral("empty") }));
 }
 
 void TestJsonValue::duplicateKeysLastWins()
@@ -117,7 +117,8 @@ void TestJsonValue::duplicateKeysLastWins()
     QCOMPARE(escaped.size(), 1);
     QCOMPARE(escaped.value(u"ab").toInteger(), 2);
     QVariant variant;
-    QVERIFY(JsonReader::parse(str(uR"({"a": 1, "b": 2, "a": 3, "c": {"a": 4}, "a": 5})"), &variant));
+    QVERIFY(
+        JsonReader::parse(str(uR"({"a": 1, "b": 2, "a": 3, "c": {"a": 4}, "a": 5})"), &variant));
     QVERIFY(same(object.toVariant(), variant));
 }
 
@@ -165,7 +166,8 @@ void TestJsonValue::toVariantMatchesJsonReader_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("event") << str(
         uR"(["message:received",{"id":4242,"roomId":7,"senderName":"Chloé","content":"a\"b\nc","createdAt":"2026-01-05T10:11:12.345Z","attachments":[]}])");
-    QTest::newRow("numbers") << str(uR"([0,-0,1.5,-1e400,1e400,9223372036854775807,9223372036854775808,-9223372036854775809,1e-400])");
+    QTest::newRow("numbers") << str(
+        uR"([0,-0,1.5,-1e400,1e400,9223372036854775807,9223372036854775808,-9223372036854775809,1e-400])");
     QTest::newRow("nested") << str(uR"({"a":[{"b":[[],{}]},null,true,false],"":"empty key"})");
     QTest::newRow("many keys") << str(
         uR"({"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18,"k19":19,"k20":20,"k21":21,"k22":22,"k23":23,"k24":24,"k25":25,"k26":26,"k27":27,"k28":28,"k29":29,"k30":30,"k31":31,"k32":32,"k33":33,"k1":0})");
@@ -223,8 +225,9 @@ void TestJsonValue::outlivesFrameAndDecoder()
 void TestJsonValue::binaryAttachments()
 {
     PacketDecoder decoder;
-    QCOMPARE(decoder.decodeText(
-                 str(uR"(52-["file",{"a":{"_placeholder":true,"num":1}},[{"_placeholder":true,"num":0}]])")),
+    QCOMPARE(
+        decoder.decodeText(str(
+            uR"(52-["file",{"a":{"_placeholder":true,"num":1}},[{"_placeholder":true,"num":0}]])")),
         PacketDecoder::Result::AwaitingAttachments);
     QCOMPARE(decoder.addAttachment("zero"), PacketDecoder::Result::AwaitingAttachments);
     QCOMPARE(decoder.addAttachment("one"), PacketDecoder::Result::Complete);
@@ -245,14 +248,15 @@ void TestJsonValue::placeholderWithDuplicateKeys()
 {
     // The last _placeholder and num count, as with the QVariantMap the reference builds.
     PacketDecoder decoder;
-    QCOMPARE(decoder.decodeText(str(
-                 uR"(51-["f",{"_placeholder":false,"num":5,"_placeholder":true,"num":0}])")),
+    QCOMPARE(decoder.decodeText(
+                 str(uR"(51-["f",{"_placeholder":false,"num":5,"_placeholder":true,"num":0}])")),
         PacketDecoder::Result::AwaitingAttachments);
     QCOMPARE(decoder.addAttachment("a"), PacketDecoder::Result::Complete);
     QCOMPARE(decoder.takePacket().data.at(1).toByteArray(), QByteArray("a"));
 
-    QCOMPARE(decoder.decodeText(str(
-                 uR"(51-["f",{"_placeholder":true,"num":0,"_placeholder":false},{"_placeholder":true,"num":0}])")),
+    QCOMPARE(
+        decoder.decodeText(str(
+            uR"(51-["f",{"_placeholder":true,"num":0,"_placeholder":false},{"_placeholder":true,"num":0}])")),
         PacketDecoder::Result::AwaitingAttachments);
     QCOMPARE(decoder.addAttachment("a"), PacketDecoder::Result::Complete);
     const JsonValue data = decoder.takePacket().data;

@@ -157,8 +157,8 @@ private Q_SLOTS:
         Client client(server->httpUrl());
         QVERIFY(client.connectAndWait());
         std::optional<QVariantList> echoed;
-        client.socket->on(QStringLiteral("echo"),
-            [&](const Arguments &args, const SocketIo::Acknowledger &ack) {
+        client.socket->on(
+            QStringLiteral("echo"), [&](const Arguments &args, const SocketIo::Acknowledger &ack) {
                 QVERIFY(!ack.isRequested());
                 echoed = args.toVariantList();
             });
@@ -447,8 +447,8 @@ private Q_SLOTS:
             QVariantList { QStringLiteral("first") });
 
         QList<QVariantList> ticks;
-        client.socket->on(QStringLiteral("tick"),
-            [&](const Arguments &args, const SocketIo::Acknowledger &) {
+        client.socket->on(
+            QStringLiteral("tick"), [&](const Arguments &args, const SocketIo::Acknowledger &) {
                 ticks.append(args.toVariantList());
             });
         QSignalSpy disconnected(client.socket, &Socket::disconnected);
@@ -491,7 +491,8 @@ private Q_SLOTS:
             QStringLiteral("echo"), { 7 }, [&](const AckResult &r) { reply = r; });
         QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 5000);
         QCOMPARE(reply->args.toVariantList(), (QVariantList { QStringLiteral("admin"), 7 }));
-        QCOMPARE(client.call(QStringLiteral("echo"), { 8 }).args.toVariantList(), QVariantList { 8 });
+        QCOMPARE(
+            client.call(QStringLiteral("echo"), { 8 }).args.toVariantList(), QVariantList { 8 });
     }
 
     void credentialsNeverReachTheLog()
