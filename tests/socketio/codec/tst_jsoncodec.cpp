@@ -392,6 +392,40 @@ void TestJsonCodec::writeAppends()
     QCOMPARE(out, QStringLiteral("prefix:[1]"));
 }
 
+void TestJsonCodec::writeEscapesAtEveryPosition()
+{
+    // The writer skips plain text 8 code units at a time: a character that needs escaping must
+    // be found wherever it falls in or after a block, and a surrogate pair split across blocks
+    // must stay as it is.
+    const QList<QString> specials { QStringLiteral("\""), QStringLiteral("\\"),
+        QStringLiteral("\n"), QString(QChar(0x01)), QString(QChar(0x1f)), QString(QChar(0xd800)),
+        QString(QChar(0xdfff)), str(u"\U0001F600"), QString(QChar(0xdbff)) + QChar(0xdc00) };
+    for (const QString &special : specials) {
+        for (int before = 0; before <= 18; ++before) {
+            for (int after : { 0, 1, 7, 8, 9 }) {
+                const QString text =
+                    QString(before, u'a') + special + QString(after, u'\u00e9') + special;
+                const QString json = JsonWriter::toJson(text);
+                for (const QChar c : json) {
+                    QVERIFY2(c.unicode() >= 0x20, qPrintable(json));
+                }
+                QString unpaired;
+                for (qsizetype i = 0; i < json.size(); ++i) {
+                    const char16_t c = json.at(i).unicode();
+                    if (c >= 0xd800 && c <= 0xdbff && i + 1 < json.size()
+                        && json.at(i + 1).isLowSurrogate()) {
+                        ++i;
+                    } else if (c >= 0xd800 && c <= 0xdfff) {
+                        unpaired = json;
+                    }
+                }
+                QVERIFY2(unpaired.isEmpty(), qPrintable(unpaired));
+                QCOMPARE(parsed(json).toString(), text);
+            }
+        }
+    }
+}
+
 void TestJsonCodec::keyCacheKeepsKeysDistinct()
 {
     // Many distinct short keys through the same cache slots must never mix up.

@@ -23,5 +23,6 @@ private Q_SLOTS:
     void writeDoublesRoundTrip();
     void writeCollectsAttachments();
     void writeAppends();
+    void writeEscapesAtEveryPosition();
     void keyCacheKeepsKeysDistinct();
 };
