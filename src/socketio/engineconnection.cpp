@@ -160,7 +160,7 @@ void EngineConnection::onTextFrame(const QString &frame)
 
     switch (type) {
     case MessagePacket:
-        Q_EMIT messageReceived(frame.mid(1));
+        Q_EMIT messageReceived(frame);
         return;
     case PingPacket:
         resetPingDeadline();

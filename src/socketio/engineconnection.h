@@ -63,7 +63,9 @@ public:
 
 Q_SIGNALS:
     void opened();
-    void messageReceived(const QString &text);
+    /// An Engine.IO message: the whole frame, `4` then the payload from index 1. Not cut: the
+    /// decoded packet shares the frame instead of copying it.
+    void messageReceived(const QString &frame);
     void binaryReceived(const QByteArray &data);
     /// Once per open(): reason is one of "transport close", "transport error", "ping timeout",
     /// "parse error", "forced close"; description adds detail (the socket or SSL error text).

@@ -227,9 +227,9 @@ void Manager::scheduleReconnect()
     Q_EMIT reconnectScheduled(m_backoff.attempts(), int(delay.count()));
 }
 
-void Manager::onEngineMessage(const QString &text)
+void Manager::onEngineMessage(const QString &frame)
 {
-    handleDecoderResult(m_decoder.decodeText(text));
+    handleDecoderResult(m_decoder.decodeText(frame, 1)); // past the Engine.IO type
 }
 
 void Manager::onEngineBinary(const QByteArray &data)

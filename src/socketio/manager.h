@@ -90,7 +90,7 @@ private:
     void startEngine();
     void onEngineOpened();
     void onEngineClosed(const QString &reason, const QString &description);
-    void onEngineMessage(const QString &text);
+    void onEngineMessage(const QString &frame);
     void onEngineBinary(const QByteArray &data);
     void handleDecoderResult(PacketDecoder::Result result);
     void dispatch(ReceivedPacket &&packet);

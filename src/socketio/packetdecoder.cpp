@@ -56,20 +56,20 @@ PacketDecoder::Result PacketDecoder::decodeText(QStringView frame)
     return decodeText(frame.toString());
 }
 
-PacketDecoder::Result PacketDecoder::decodeText(const QString &frame)
+PacketDecoder::Result PacketDecoder::decodeText(const QString &frame, qsizetype from)
 {
     if (m_expectedAttachments > 0)
         return fail(QStringLiteral("got plaintext data when reconstructing a packet"));
-    if (frame.isEmpty())
+    if (from < 0 || from >= frame.size())
         return fail(QStringLiteral("empty packet"));
 
-    const char16_t typeDigit = frame.at(0).unicode();
+    const char16_t typeDigit = frame.at(from).unicode();
     if (typeDigit < u'0' || typeDigit > u'6')
         return fail(QStringLiteral("unknown packet type"));
     const auto type = PacketType(typeDigit - u'0');
     const bool binary = type == PacketType::BinaryEvent || type == PacketType::BinaryAck;
 
-    qsizetype i = 1;
+    qsizetype i = from + 1;
     const qsizetype length = frame.size();
     int attachments = 0;
     if (binary) {

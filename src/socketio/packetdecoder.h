@@ -38,8 +38,9 @@ public:
 
     static constexpr int DefaultMaxAttachments = 10;
 
-    /// The decoded packet's strings stay in `frame`, shared rather than copied.
-    Result decodeText(const QString &frame);
+    /// Decodes frame[from..]. The decoded packet's strings stay in `frame`, shared rather than
+    /// copied (so the Engine.IO frame is passed whole, with `from` past its type digit).
+    Result decodeText(const QString &frame, qsizetype from = 0);
     /// Copies the text first (tests, literals); the QString overload is the one for traffic.
     Result decodeText(QStringView frame);
     Result addAttachment(const QByteArray &attachment);

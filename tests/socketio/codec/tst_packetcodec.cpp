@@ -517,6 +517,31 @@ void TestPacketCodec::roundTrip()
     QCOMPARE(again.attachments, encoded.attachments);
 }
 
+void TestPacketCodec::decodeFromOffset()
+{
+    // The manager hands over the whole Engine.IO frame and says where the packet starts.
+    PacketDecoder decoder;
+    const QString frame = str(uR"(42/chat,7["hi",{"n":1}])");
+    QCOMPARE(decoder.decodeText(frame, 1), PacketDecoder::Result::Complete);
+    const ReceivedPacket packet = decoder.takePacket();
+    QCOMPARE(packet.type, PacketType::Event);
+    QCOMPARE(packet.nsp, QStringLiteral("/chat"));
+    QCOMPARE(packet.id, 7);
+    QCOMPARE(packet.data.at(0).toString(), QStringLiteral("hi"));
+    QCOMPARE(packet.data.at(1).value(u"n").toInteger(), 1);
+
+    QCOMPARE(decoder.decodeText(QStringLiteral("4"), 1), PacketDecoder::Result::Error);
+    QCOMPARE(decoder.errorString(), QStringLiteral("empty packet"));
+    QCOMPARE(decoder.decodeText(str(uR"(451-["f",{"_placeholder":true,"num":0}])"), 1),
+        PacketDecoder::Result::AwaitingAttachments);
+    QCOMPARE(decoder.addAttachment("x"), PacketDecoder::Result::Complete);
+    QCOMPARE(decoder.takePacket().data.at(1).toByteArray(), QByteArray("x"));
+    QCOMPARE(decoder.decodeText(str(uR"(42["x")"), 1), PacketDecoder::Result::Error);
+    QVERIFY2(decoder.errorString().startsWith(
+                 QStringLiteral("invalid payload (JSON parse error at offset 4:")),
+        qPrintable(decoder.errorString()));
+}
+
 void TestPacketCodec::takePacketResets()
 {
     PacketDecoder decoder;

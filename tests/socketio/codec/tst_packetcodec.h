@@ -20,5 +20,6 @@ private Q_SLOTS:
     void encode();
     void roundTrip_data();
     void roundTrip();
+    void decodeFromOffset();
     void takePacketResets();
 };
