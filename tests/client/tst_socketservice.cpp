@@ -403,7 +403,13 @@ private Q_SLOTS:
             int(MessageListModel::Pending));
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, 5000);
         QCOMPARE(confirmed.at(0).at(0).toString(), clientId);
-        QTRY_COMPARE(rowsWithText(dm, text).size(), 1);
+        // The server's copy replaces the Pending row in the model's next (queued) flush, which
+        // the wait for the signal may return before.
+        QTRY_COMPARE(roleAt(dm, rowOf(dm, MessageListModel::ClientIdRole, clientId),
+                         MessageListModel::DeliveryStateRole)
+                         .toInt(),
+            int(MessageListModel::Sent));
+        QCOMPARE(rowsWithText(dm, text).size(), 1);
         const int sentRow = rowsWithText(dm, text).constFirst();
         QCOMPARE(roleAt(dm, sentRow, MessageListModel::DeliveryStateRole).toInt(),
             int(MessageListModel::Sent));
