@@ -6,6 +6,18 @@
 
 namespace Payload {
 
+namespace {
+
+/// JSON numbers may arrive as doubles: an integral one is an id, 3.5 is not.
+QString integralIdString(double number)
+{
+    if (std::isfinite(number) && std::trunc(number) == number && std::abs(number) < 9.0e15)
+        return QString::number(qint64(number));
+    return {};
+}
+
+} // namespace
+
 QString idString(const QVariant &value)
 {
     switch (value.typeId()) {
@@ -19,13 +31,8 @@ QString idString(const QVariant &value)
     case QMetaType::ULongLong:
         return QString::number(value.toLongLong());
     case QMetaType::Double:
-    case QMetaType::Float: {
-        const double number = value.toDouble();
-        // JSON numbers may arrive as doubles; an integral one is an id, 3.5 is not.
-        if (std::isfinite(number) && std::trunc(number) == number && std::abs(number) < 9.0e15)
-            return QString::number(qint64(number));
-        return {};
-    }
+    case QMetaType::Float:
+        return integralIdString(value.toDouble());
     default:
         return {};
     }
@@ -38,13 +45,8 @@ QString idString(const SocketIo::JsonValue &value)
         return value.toStringView().trimmed().toString();
     case SocketIo::JsonValue::Type::Integer:
         return QString::number(value.toInteger());
-    case SocketIo::JsonValue::Type::Double: {
-        const double number = value.toDouble();
-        // As above: an integral double is an id, 3.5 is not.
-        if (std::isfinite(number) && std::trunc(number) == number && std::abs(number) < 9.0e15)
-            return QString::number(qint64(number));
-        return {};
-    }
+    case SocketIo::JsonValue::Type::Double:
+        return integralIdString(value.toDouble());
     default:
         return {};
     }
