@@ -4,7 +4,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Database = require('better-sqlite3');
 
-const SCHEMA = `
+// Schema version 1: the tables of the first release. IF NOT EXISTS, because databases created
+// before the schema was versioned (user_version 0) already have them.
+const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS users (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -58,6 +60,41 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 `;
 
+/**
+ * Versioned schema: MIGRATIONS[n] takes a database from version n to n + 1, and the version is
+ * kept in SQLite's user_version. Append new steps; never edit a released one.
+ */
+const MIGRATIONS = [
+  // 0 -> 1: the first release's tables.
+  (db) => db.exec(SCHEMA_V1),
+  // 1 -> 2: read state, the newest message a user has read in a room (kind 'room',
+  // conversation_id = room id) or in a DM conversation (kind 'dm', conversation_id = the other
+  // user's id). Existing memberships and conversations start fully read, so upgrading a server
+  // does not turn its whole history into unread messages.
+  (db) => {
+    db.exec(`
+CREATE TABLE read_state (
+  user_id         INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind            TEXT NOT NULL CHECK (kind IN ('room', 'dm')),
+  conversation_id INTEGER NOT NULL,
+  last_read_id    INTEGER NOT NULL,
+  PRIMARY KEY (user_id, kind, conversation_id)
+);
+INSERT INTO read_state (user_id, kind, conversation_id, last_read_id)
+  SELECT m.user_id, 'room', m.room_id, (SELECT MAX(id) FROM messages WHERE room_id = m.room_id)
+  FROM room_members m
+  WHERE EXISTS (SELECT 1 FROM messages WHERE room_id = m.room_id);
+INSERT INTO read_state (user_id, kind, conversation_id, last_read_id)
+  SELECT me, 'dm', other, MAX(id) FROM (
+    SELECT sender_id AS me, recipient_id AS other, id FROM direct_messages
+    UNION ALL
+    SELECT recipient_id AS me, sender_id AS other, id FROM direct_messages)
+  GROUP BY me, other;
+`);
+  },
+];
+const SCHEMA_VERSION = MIGRATIONS.length;
+
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Runs fn, retrying for up to BUSY_TIMEOUT_MS while SQLite reports the file busy or locked. */
@@ -73,6 +110,22 @@ function retryWhileBusy(fn) {
       Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 20)); // a synchronous sleep
     }
   }
+}
+
+/**
+ * Brings the database to SCHEMA_VERSION in one write transaction, so two processes starting on one
+ * file migrate it once: the second waits for the first and then finds nothing to do.
+ */
+function migrate(db) {
+  const run = db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true });
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`the database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}`);
+    }
+    for (let v = version; v < SCHEMA_VERSION; v += 1) MIGRATIONS[v](db);
+    if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+  retryWhileBusy(() => run.immediate());
 }
 
 const iso = (ms) => new Date(ms).toISOString();
@@ -100,7 +153,7 @@ function openDatabase(dbPath) {
   // locked" here. Retry instead.
   if (dbPath !== ':memory:') retryWhileBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('foreign_keys = ON');
-  retryWhileBusy(() => db.exec(SCHEMA));
+  migrate(db);
 
   const st = {
     userById: db.prepare('SELECT * FROM users WHERE id = ?'),
@@ -245,4 +298,4 @@ function openDatabase(dbPath) {
   };
 }
 
-module.exports = { openDatabase, publicUser, iso };
+module.exports = { openDatabase, publicUser, iso, SCHEMA_VERSION };
