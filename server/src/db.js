@@ -169,9 +169,13 @@ function openDatabase(dbPath) {
     roomById: db.prepare('SELECT * FROM rooms WHERE id = ?'),
     rooms: db.prepare(`
       SELECT r.*, (SELECT COUNT(*) FROM room_members m WHERE m.room_id = r.id) AS member_count,
-             (SELECT MAX(id) FROM messages WHERE room_id = r.id) AS last_message_id
-      FROM rooms r ORDER BY r.id`),
+             (SELECT MAX(id) FROM messages WHERE room_id = r.id) AS last_message_id,
+             mine.user_id IS NOT NULL AS joined
+      FROM rooms r
+      LEFT JOIN room_members mine ON mine.room_id = r.id AND mine.user_id = @me
+      ORDER BY r.id`),
     addMember: db.prepare('INSERT OR IGNORE INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)'),
+    removeMember: db.prepare('DELETE FROM room_members WHERE room_id = ? AND user_id = ?'),
     insertMessage: db.prepare(
       'INSERT INTO messages (room_id, sender_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
     messageById: db.prepare(`
@@ -246,8 +250,9 @@ function openDatabase(dbPath) {
     resetPresence: () => st.presenceResetAll.run(),
 
     findRoom: (id) => st.roomById.get(id),
-    listRooms: () =>
-      st.rooms.all().map((r) => ({
+    /** The rooms as `me` sees them: joined is per user. */
+    listRooms: (me) =>
+      st.rooms.all({ me }).map((r) => ({
         id: r.id,
         name: r.name,
         description: r.description,
@@ -256,8 +261,13 @@ function openDatabase(dbPath) {
           const m = messageFromRow(st.messageById.get(r.last_message_id));
           return { id: m.id, text: m.text, sender: m.sender, createdAt: m.createdAt };
         })() : null,
+        joined: r.joined === 1,
       })),
-    addMember: (roomId, userId, atMs = Date.now()) => st.addMember.run(roomId, userId, atMs),
+
+    /** Makes the user a member. Returns { newMember }: false when the user already was a member. */
+    addMember: (roomId, userId, atMs = Date.now()) => ({ newMember: st.addMember.run(roomId, userId, atMs).changes > 0 }),
+    /** Ends the membership. Returns { wasMember }. */
+    removeMember: (roomId, userId) => ({ wasMember: st.removeMember.run(roomId, userId).changes > 0 }),
 
     /**
      * Stores a room message. With a clientId already used by this sender, returns the stored

@@ -91,7 +91,7 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
 
   api.get('/auth/me', (req, res) => res.json(selfUser(req.userRow)));
 
-  api.get('/rooms', (req, res) => res.json(store.listRooms()));
+  api.get('/rooms', (req, res) => res.json(store.listRooms(req.userRow.id)));
 
   api.get('/rooms/:id/messages', (req, res) => {
     const roomId = parseId(req.params.id);

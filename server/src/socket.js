@@ -44,7 +44,7 @@ function authenticate(store, jwtSecret, token) {
 
 /**
  * The socket layer: the seed's event contract plus compatible additions (acks, clientId, typing,
- * validation). See docs/PROTOCOL.md.
+ * membership, validation). See docs/PROTOCOL.md.
  */
 function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
   const pending = new Set(); // running handler promises, awaited on shutdown
@@ -113,25 +113,33 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     socket.join(`user:${user.id}`);
 
     // --- rooms (seed contract: the payload is the plain room id) ---
+    const self = `user:${user.id}`;
+
     handle(socket, 'room:join', (rawRoomId) => {
       const { roomId, channel } = roomFrom(rawRoomId);
       const already = socket.rooms.has(channel);
       socket.join(channel);
-      store.addMember(roomId, user.id);
-      if (!already) {
-        logger.debug(`${user.id} joined room ${roomId}`);
-        socket.to(channel).emit('room:userJoined', { roomId: rawRoomId, user });
+      const { newMember } = store.addMember(roomId, user.id);
+      if (!already || newMember) {
+        logger.debug(`${user.id} joined room ${roomId}${newMember ? ' (new member)' : ''}`);
+        const event = { roomId: rawRoomId, user, newMember };
+        // A new membership also reaches the user's other sockets (another device), in the room or not.
+        (newMember ? socket.to([channel, self]) : socket.to(channel)).emit('room:userJoined', event);
       }
-      return { roomId: rawRoomId };
+      return { roomId: rawRoomId, newMember };
     });
 
     handle(socket, 'room:leave', (rawRoomId) => {
       const { roomId, channel } = roomFrom(rawRoomId);
-      if (socket.rooms.has(channel)) {
-        socket.leave(channel);
+      const { wasMember } = store.removeMember(roomId, user.id);
+      if (wasMember) {
         logger.debug(`${user.id} left room ${roomId}`);
-        socket.to(channel).emit('room:userLeft', { roomId: rawRoomId, userId: user.id });
+        // To the others in the room and to the user's other sockets (another device), once each.
+        socket.to([channel, self]).emit('room:userLeft', { roomId: rawRoomId, userId: user.id });
       }
+      // The membership has ended: every socket of the user, on every process, leaves the channel.
+      socket.leave(channel);
+      io.in(self).socketsLeave(channel);
       return { roomId: rawRoomId };
     });
 

@@ -104,12 +104,13 @@ describe('REST API', () => {
     });
   });
 
-  it('GET /api/rooms lists the rooms with memberCount and lastMessage', async () => {
+  it('GET /api/rooms lists the rooms with memberCount, lastMessage and whether the caller joined', async () => {
     const res = await http(server, 'GET', '/api/rooms', { token });
     assert.equal(res.status, 200);
     assert.deepEqual(res.json.map((r) => r.name), ['Calculus I', 'Organic Chemistry', 'Algorithms', 'Study Lounge']);
     for (const room of res.json) {
-      assert.deepEqual(Object.keys(room).sort(), ['description', 'id', 'lastMessage', 'memberCount', 'name']);
+      assert.deepEqual(Object.keys(room).sort(), ['description', 'id', 'joined', 'lastMessage', 'memberCount', 'name']);
+      assert.equal(room.joined, true, 'ada is a demo member of every room');
       assert.equal(typeof room.id, 'number');
       assert.ok(room.description.length > 10);
       assert.deepEqual(Object.keys(room.lastMessage).sort(), ['createdAt', 'id', 'sender', 'text']);

@@ -46,7 +46,7 @@ describe('socket authentication (seed contract)', () => {
   it('works over HTTP long-polling as well as WebSocket', async () => {
     const socket = await connect(server, tokenFor(USERS.alan), { transports: ['polling'] });
     const ack = await request(socket, 'room:join', ROOMS.lounge);
-    assert.deepEqual(ack, { ok: true, roomId: ROOMS.lounge });
+    assert.deepEqual(ack, { ok: true, roomId: ROOMS.lounge, newMember: false });
     socket.disconnect();
   });
 

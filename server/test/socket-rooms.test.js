@@ -21,8 +21,9 @@ describe('rooms and room messages', () => {
     const joined = waitFor(ada, 'room:userJoined');
     alan.emit('room:join', ROOMS.calculus); // seed-style: no ack
     const event = await joined;
-    assert.deepEqual(Object.keys(event).sort(), ['roomId', 'user']);
+    assert.deepEqual(Object.keys(event).sort(), ['newMember', 'roomId', 'user']);
     assert.equal(event.roomId, ROOMS.calculus);
+    assert.equal(event.newMember, false, 'alan is a demo member of Calculus');
     assertPublicUser(event.user, USERS.alan);
     // The joining socket itself is not told (socket.to excludes the sender).
     assert.deepEqual(receivedOf(alan, 'room:userJoined'), []);
@@ -30,12 +31,12 @@ describe('rooms and room messages', () => {
     alan.disconnect();
   });
 
-  it('room:join acks { ok, roomId } echoing the id as sent, and "3" and 3 are the same room', async () => {
+  it('room:join acks { ok, roomId, newMember } echoing the id as sent, and "3" and 3 are the same room', async () => {
     const ada = await connectAs(server, 'ada');
     const linus = await connectAs(server, 'linus');
-    assert.deepEqual(await request(ada, 'room:join', '3'), { ok: true, roomId: '3' });
+    assert.deepEqual(await request(ada, 'room:join', '3'), { ok: true, roomId: '3', newMember: false });
     const joined = waitFor(ada, 'room:userJoined');
-    assert.deepEqual(await request(linus, 'room:join', 3), { ok: true, roomId: 3 });
+    assert.deepEqual(await request(linus, 'room:join', 3), { ok: true, roomId: 3, newMember: false });
     assert.equal((await joined).roomId, 3);
     // A message sent with the string id reaches the socket that joined with the number.
     const got = waitFor(linus, 'message:received');
@@ -72,7 +73,7 @@ describe('rooms and room messages', () => {
     ada.disconnect();
   });
 
-  it('room:leave notifies { roomId, userId } and the socket stops receiving messages', async () => {
+  it('room:leave notifies { roomId, userId } and the socket stops receiving messages (grace is no longer a member)', async () => {
     const ada = await connectAs(server, 'ada');
     const grace = await connectAs(server, 'grace');
     await request(ada, 'room:join', ROOMS.chemistry);
@@ -139,7 +140,7 @@ describe('rooms and room messages', () => {
     ada.emit('message:send', { roomId: ROOMS.lounge, text: 'x'.repeat(1e6 + 10) });
     assert.equal(await gone, 'transport close');
     const again = await connectAs(server, 'ada');
-    assert.deepEqual(await request(again, 'room:join', ROOMS.lounge), { ok: true, roomId: ROOMS.lounge });
+    assert.deepEqual(await request(again, 'room:join', ROOMS.lounge), { ok: true, roomId: ROOMS.lounge, newMember: false });
     again.disconnect();
   });
 
@@ -152,19 +153,20 @@ describe('rooms and room messages', () => {
     ada.disconnect();
   });
 
-  it('joining a room via the socket makes the user a member (memberCount)', async () => {
+  it('joining a room via the socket makes the user a member and leaving ends it (memberCount)', async () => {
     const count = async () => {
       const res = await http(server, 'GET', '/api/rooms', { token: tokenFor(USERS.alan) });
       return res.json.find((r) => r.id === ROOMS.chemistry).memberCount;
     };
-    assert.equal(await count(), 3); // demo members: ada, grace, linus
+    // Demo members: ada, grace, linus; grace left in an earlier test, so ada and linus.
+    assert.equal(await count(), 2);
     const alan = await connectAs(server, 'alan');
     await request(alan, 'room:join', ROOMS.chemistry);
-    assert.equal(await count(), 4);
+    assert.equal(await count(), 3);
     await request(alan, 'room:join', ROOMS.chemistry);
-    assert.equal(await count(), 4, 'joining twice counts once');
+    assert.equal(await count(), 3, 'joining twice counts once');
     await request(alan, 'room:leave', ROOMS.chemistry);
-    assert.equal(await count(), 4, 'leaving the socket room keeps the membership');
+    assert.equal(await count(), 2, 'leaving ends the membership');
     alan.disconnect();
   });
 
