@@ -26,6 +26,13 @@ const ERRORS = Object.freeze({
   UNKNOWN_RECIPIENT: 'Unknown recipient',
   DM_TO_SELF: 'Cannot send a direct message to yourself',
   TYPING_TARGET: 'Typing notice needs either roomId or recipientId',
+  READ_TARGET: 'Read marker needs either roomId or userId',
+  INVALID_USER_ID: 'userId must be a positive integer (number or decimal string)',
+  UNKNOWN_USER: 'Unknown user',
+  READ_SELF: 'There is no direct conversation with yourself',
+  INVALID_MESSAGE_ID: 'messageId must be a positive integer (number or decimal string)',
+  NOT_MEMBER: 'Not a member of the room',
+  UNKNOWN_MESSAGE: 'Unknown message in this conversation',
   INTERNAL: 'Internal server error',
 });
 

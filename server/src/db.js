@@ -170,12 +170,29 @@ function openDatabase(dbPath) {
     rooms: db.prepare(`
       SELECT r.*, (SELECT COUNT(*) FROM room_members m WHERE m.room_id = r.id) AS member_count,
              (SELECT MAX(id) FROM messages WHERE room_id = r.id) AS last_message_id,
-             mine.user_id IS NOT NULL AS joined
+             mine.user_id IS NOT NULL AS joined,
+             CASE WHEN mine.user_id IS NOT NULL THEN rs.last_read_id END AS last_read_id,
+             CASE WHEN mine.user_id IS NOT NULL THEN (
+               SELECT COUNT(*) FROM messages x
+               WHERE x.room_id = r.id AND x.id > COALESCE(rs.last_read_id, 0) AND x.sender_id <> @me)
+             ELSE 0 END AS unread_count
       FROM rooms r
       LEFT JOIN room_members mine ON mine.room_id = r.id AND mine.user_id = @me
+      LEFT JOIN read_state rs ON rs.user_id = @me AND rs.kind = 'room' AND rs.conversation_id = r.id
       ORDER BY r.id`),
     addMember: db.prepare('INSERT OR IGNORE INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)'),
     removeMember: db.prepare('DELETE FROM room_members WHERE room_id = ? AND user_id = ?'),
+    isMember: db.prepare('SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?'),
+    newestRoomMessage: db.prepare('SELECT MAX(id) AS id FROM messages WHERE room_id = ?'),
+    roomHasMessage: db.prepare('SELECT 1 FROM messages WHERE id = ? AND room_id = ?'),
+    dmHasMessage: db.prepare(`
+      SELECT 1 FROM direct_messages
+      WHERE id = @id AND ((sender_id = @me AND recipient_id = @other) OR (sender_id = @other AND recipient_id = @me))`),
+    readStateOf: db.prepare('SELECT last_read_id FROM read_state WHERE user_id = ? AND kind = ? AND conversation_id = ?'),
+    readStateAdvance: db.prepare(`
+      INSERT INTO read_state (user_id, kind, conversation_id, last_read_id) VALUES (?, ?, ?, ?)
+      ON CONFLICT(user_id, kind, conversation_id) DO UPDATE SET last_read_id = MAX(last_read_id, excluded.last_read_id)`),
+    readStateDelete: db.prepare('DELETE FROM read_state WHERE user_id = ? AND kind = ? AND conversation_id = ?'),
     insertMessage: db.prepare(
       'INSERT INTO messages (room_id, sender_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
     messageById: db.prepare(`
@@ -196,13 +213,18 @@ function openDatabase(dbPath) {
         AND d.id < @before
       ORDER BY d.id DESC LIMIT @limit`),
     conversations: db.prepare(`
-      SELECT d.*, CASE WHEN d.sender_id = @me THEN d.recipient_id ELSE d.sender_id END AS other_id
-      FROM direct_messages d
-      WHERE d.id IN (
-        SELECT MAX(id) FROM direct_messages
-        WHERE sender_id = @me OR recipient_id = @me
-        GROUP BY CASE WHEN sender_id = @me THEN recipient_id ELSE sender_id END)
-      ORDER BY d.id DESC`),
+      SELECT c.*, rs.last_read_id AS last_read_id,
+             (SELECT COUNT(*) FROM direct_messages x
+              WHERE x.sender_id = c.other_id AND x.recipient_id = @me AND x.id > COALESCE(rs.last_read_id, 0)) AS unread_count
+      FROM (
+        SELECT d.*, CASE WHEN d.sender_id = @me THEN d.recipient_id ELSE d.sender_id END AS other_id
+        FROM direct_messages d
+        WHERE d.id IN (
+          SELECT MAX(id) FROM direct_messages
+          WHERE sender_id = @me OR recipient_id = @me
+          GROUP BY CASE WHEN sender_id = @me THEN recipient_id ELSE sender_id END)) c
+      LEFT JOIN read_state rs ON rs.user_id = @me AND rs.kind = 'dm' AND rs.conversation_id = c.other_id
+      ORDER BY c.id DESC`),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
   };
@@ -250,7 +272,7 @@ function openDatabase(dbPath) {
     resetPresence: () => st.presenceResetAll.run(),
 
     findRoom: (id) => st.roomById.get(id),
-    /** The rooms as `me` sees them: joined is per user. */
+    /** The rooms as `me` sees them: joined, lastReadId and unreadCount are per user. */
     listRooms: (me) =>
       st.rooms.all({ me }).map((r) => ({
         id: r.id,
@@ -262,12 +284,41 @@ function openDatabase(dbPath) {
           return { id: m.id, text: m.text, sender: m.sender, createdAt: m.createdAt };
         })() : null,
         joined: r.joined === 1,
+        lastReadId: r.last_read_id ?? null,
+        unreadCount: r.unread_count,
       })),
 
-    /** Makes the user a member. Returns { newMember }: false when the user already was a member. */
-    addMember: (roomId, userId, atMs = Date.now()) => ({ newMember: st.addMember.run(roomId, userId, atMs).changes > 0 }),
-    /** Ends the membership. Returns { wasMember }. */
-    removeMember: (roomId, userId) => ({ wasMember: st.removeMember.run(roomId, userId).changes > 0 }),
+    /**
+     * Makes the user a member. A membership created here starts read up to the room's newest
+     * message, so joining a room with history does not make the history unread.
+     * Returns { newMember }: false when the user already was a member.
+     */
+    addMember: db.transaction((roomId, userId, atMs = Date.now()) => {
+      if (st.addMember.run(roomId, userId, atMs).changes === 0) return { newMember: false };
+      const newest = st.newestRoomMessage.get(roomId).id;
+      if (newest != null) st.readStateAdvance.run(userId, 'room', roomId, newest);
+      return { newMember: true };
+    }),
+    /** Ends the membership and forgets its read state. Returns { wasMember }. */
+    removeMember: db.transaction((roomId, userId) => {
+      const wasMember = st.removeMember.run(roomId, userId).changes > 0;
+      st.readStateDelete.run(userId, 'room', roomId);
+      return { wasMember };
+    }),
+    isMember: (roomId, userId) => st.isMember.get(roomId, userId) !== undefined,
+    roomHasMessage: (roomId, messageId) => st.roomHasMessage.get(messageId, roomId) !== undefined,
+    dmHasMessage: (me, other, messageId) => st.dmHasMessage.get({ id: messageId, me, other }) !== undefined,
+
+    /**
+     * Moves the read marker of (user, kind 'room' | 'dm', conversation) to messageId, never
+     * backwards. Returns { lastReadId, advanced }: the stored value afterwards, and whether it moved.
+     */
+    markRead: db.transaction(({ userId, kind, conversationId, messageId }) => {
+      const before = st.readStateOf.get(userId, kind, conversationId)?.last_read_id ?? null;
+      st.readStateAdvance.run(userId, kind, conversationId, messageId);
+      const lastReadId = st.readStateOf.get(userId, kind, conversationId).last_read_id;
+      return { lastReadId, advanced: before === null || lastReadId > before };
+    }),
 
     /**
      * Stores a room message. With a clientId already used by this sender, returns the stored
@@ -303,6 +354,8 @@ function openDatabase(dbPath) {
         return {
           user: { ...publicUser(u), status: st.presenceOf.get(u.id)?.status ?? 'offline' },
           lastMessage: { id: r.id, text: r.text, senderId: r.sender_id, createdAt: iso(r.created_at) },
+          lastReadId: r.last_read_id ?? null,
+          unreadCount: r.unread_count,
         };
       }),
   };

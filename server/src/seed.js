@@ -100,6 +100,14 @@ function seedDemo(store, { baseTime, logger } = {}) {
       'INSERT INTO direct_messages (id, sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
     for (const d of dms) insDm.run(d.id, d.senderId, d.recipientId, d.text, d.createdAt);
 
+    // Read state: everyone has read a conversation up to their own last message in it, so the
+    // demo shows a few unread messages per room and DM rather than none or the whole history.
+    const insRead = db.prepare('INSERT INTO read_state (user_id, kind, conversation_id, last_read_id) VALUES (?, ?, ?, ?)');
+    const lastOwn = new Map();
+    for (const m of messages) lastOwn.set(`room ${m.roomId} ${m.senderId}`, [m.senderId, 'room', m.roomId, m.id]);
+    for (const d of dms) lastOwn.set(`dm ${d.recipientId} ${d.senderId}`, [d.senderId, 'dm', d.recipientId, d.id]);
+    for (const row of lastOwn.values()) insRead.run(...row);
+
     // Everyone starts offline; lastActivity = their last demo message.
     const lastActivity = new Map();
     for (const m of [...messages, ...dms]) {

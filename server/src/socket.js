@@ -44,7 +44,7 @@ function authenticate(store, jwtSecret, token) {
 
 /**
  * The socket layer: the seed's event contract plus compatible additions (acks, clientId, typing,
- * membership, validation). See docs/PROTOCOL.md.
+ * membership, read state, validation). See docs/PROTOCOL.md.
  */
 function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
   const pending = new Set(); // running handler promises, awaited on shutdown
@@ -141,6 +141,41 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       socket.leave(channel);
       io.in(self).socketsLeave(channel);
       return { roomId: rawRoomId };
+    });
+
+    // --- read state (our addition) ---
+    handle(socket, 'conversation:read', (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const hasRoom = data.roomId !== undefined && data.roomId !== null;
+      const hasUser = data.userId !== undefined && data.userId !== null;
+      if (hasRoom === hasUser) refuse(ERRORS.READ_TARGET);
+      let target;
+      if (hasRoom) {
+        const { roomId } = roomFrom(data.roomId);
+        target = { kind: 'room', conversationId: roomId };
+      } else {
+        const otherId = parseId(data.userId);
+        if (otherId == null) refuse(ERRORS.INVALID_USER_ID);
+        if (!store.findUserById(otherId)) refuse(ERRORS.UNKNOWN_USER);
+        if (otherId === user.id) refuse(ERRORS.READ_SELF);
+        target = { kind: 'dm', conversationId: otherId };
+      }
+      const messageId = parseId(data.messageId);
+      if (messageId == null) refuse(ERRORS.INVALID_MESSAGE_ID);
+      if (target.kind === 'room') {
+        if (!store.isMember(target.conversationId, user.id)) refuse(ERRORS.NOT_MEMBER);
+        if (!store.roomHasMessage(target.conversationId, messageId)) refuse(ERRORS.UNKNOWN_MESSAGE);
+      } else if (!store.dmHasMessage(user.id, target.conversationId, messageId)) {
+        refuse(ERRORS.UNKNOWN_MESSAGE);
+      }
+
+      const { lastReadId, advanced } = store.markRead({ userId: user.id, ...target, messageId });
+      if (advanced) {
+        // The user's other sockets (another device) clear their badge; this one has the ack.
+        const event = hasRoom ? { roomId: data.roomId, lastReadId } : { userId: data.userId, lastReadId };
+        socket.to(self).emit('conversation:read', event);
+      }
+      return { lastReadId };
     });
 
     // --- room messages ---

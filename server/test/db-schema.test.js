@@ -54,6 +54,10 @@ describe('database schema', () => {
         .get(r.user_id, r.conversation_id, r.conversation_id, r.user_id).id;
       assert.equal(r.last_read_id, newest);
     }
+    for (const userId of [1, 2, 3, 4]) {
+      assert.ok(store.listRooms(userId).every((room) => room.unreadCount === 0), `user ${userId}: no unread room messages`);
+      assert.ok(store.conversations(userId).every((conv) => conv.unreadCount === 0), `user ${userId}: no unread DMs`);
+    }
     store.close();
     // Opening again changes nothing.
     const again = openDatabase(file);
@@ -72,5 +76,22 @@ describe('database schema', () => {
     const check = new Database(file);
     assert.equal(check.pragma('user_version', { simple: true }), SCHEMA_VERSION + 7);
     check.close();
+  });
+
+  it('the demo seed gives everyone the read state "read up to my own last message"', () => {
+    const store = openDatabase(':memory:');
+    seedDemo(store, { baseTime: BASE_TIME });
+    const rows = store.raw.prepare('SELECT * FROM read_state ORDER BY user_id, kind, conversation_id').all();
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      const ownLast = r.kind === 'room'
+        ? store.raw.prepare('SELECT MAX(id) AS id FROM messages WHERE room_id = ? AND sender_id = ?').get(r.conversation_id, r.user_id).id
+        : store.raw.prepare('SELECT MAX(id) AS id FROM direct_messages WHERE recipient_id = ? AND sender_id = ?').get(r.conversation_id, r.user_id).id;
+      assert.equal(r.last_read_id, ownLast, JSON.stringify(r));
+    }
+    // Ada, for example: a few unread messages, not none and not the whole history.
+    const unread = store.listRooms(1).map((room) => room.unreadCount);
+    assert.ok(unread.every((n) => n > 0 && n < 10), JSON.stringify(unread));
+    store.close();
   });
 });

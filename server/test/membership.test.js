@@ -123,6 +123,8 @@ describe('membership', () => {
     const room = (await roomsOf(server, 'alan')).get(ROOMS.chemistry);
     assert.equal(room.joined, false);
     assert.equal(room.memberCount, before - 1);
+    assert.equal(room.unreadCount, 0);
+    assert.equal(room.lastReadId, null);
     for (const s of [ada, alan1, alan2, alan3]) s.disconnect();
   });
 

@@ -104,13 +104,17 @@ describe('REST API', () => {
     });
   });
 
-  it('GET /api/rooms lists the rooms with memberCount, lastMessage and whether the caller joined', async () => {
+  it('GET /api/rooms lists the rooms with memberCount, lastMessage and the caller\'s joined, lastReadId, unreadCount', async () => {
     const res = await http(server, 'GET', '/api/rooms', { token });
     assert.equal(res.status, 200);
     assert.deepEqual(res.json.map((r) => r.name), ['Calculus I', 'Organic Chemistry', 'Algorithms', 'Study Lounge']);
     for (const room of res.json) {
-      assert.deepEqual(Object.keys(room).sort(), ['description', 'id', 'joined', 'lastMessage', 'memberCount', 'name']);
+      assert.deepEqual(Object.keys(room).sort(), [
+        'description', 'id', 'joined', 'lastMessage', 'lastReadId', 'memberCount', 'name', 'unreadCount',
+      ]);
       assert.equal(room.joined, true, 'ada is a demo member of every room');
+      assert.equal(typeof room.lastReadId, 'number');
+      assert.equal(typeof room.unreadCount, 'number');
       assert.equal(typeof room.id, 'number');
       assert.ok(room.description.length > 10);
       assert.deepEqual(Object.keys(room.lastMessage).sort(), ['createdAt', 'id', 'sender', 'text']);
@@ -211,7 +215,8 @@ describe('REST API', () => {
       assert.equal(res.status, 200);
       assert.ok(res.json.length >= 2);
       for (const c of res.json) {
-        assert.deepEqual(Object.keys(c).sort(), ['lastMessage', 'user']);
+        assert.deepEqual(Object.keys(c).sort(), ['lastMessage', 'lastReadId', 'unreadCount', 'user']);
+        assert.equal(typeof c.unreadCount, 'number');
         assert.deepEqual(Object.keys(c.user).sort(), ['avatar', 'firstName', 'id', 'lastName', 'role', 'status']);
         assert.deepEqual(Object.keys(c.lastMessage).sort(), ['createdAt', 'id', 'senderId', 'text']);
         assert.notEqual(c.user.id, USERS.ada);
