@@ -36,7 +36,22 @@ const ERRORS = Object.freeze({
   INTERNAL: 'Internal server error',
 });
 
+// What GET /api/server announces: the additions this backend implements (docs/PROTOCOL.md,
+// "Capabilities"). A client shows a feature only when it is announced.
+const FEATURES = Object.freeze([
+  'acks', // ack callbacks { ok, ... } on every client event
+  'clientId', // idempotent sends by clientId
+  'history', // GET /api/rooms/:id/messages and GET /api/dms/:userId
+  'roomList', // GET /api/rooms
+  'dmList', // GET /api/dms
+  'userList', // GET /api/users
+  'typing', // typing:start / typing:stop / typing:update
+  'membership', // real membership: joined, room:leave ends it, newMember
+  'readState', // conversation:read, lastReadId and unreadCount
+]);
+
 module.exports = {
+  FEATURES,
   MAX_TEXT_LENGTH,
   MAX_CLIENT_ID_LENGTH,
   MAX_HTTP_BUFFER_SIZE,

@@ -6,7 +6,8 @@ const jwt = require('jsonwebtoken');
 const { publicUser } = require('./db');
 const { parseId, isPlainObject } = require('./ids');
 const { authenticate } = require('./socket');
-const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } = require('./constants');
+const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, FEATURES } = require('./constants');
+const { version: VERSION } = require('../package.json');
 
 // Compared against when the email is unknown, so both failures take about as long.
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
@@ -58,6 +59,9 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
   });
 
   app.get('/healthz', (req, res) => res.json({ ok: true }));
+
+  // Capabilities, without a token: a client asks before signing in which additions to use.
+  app.get('/api/server', (req, res) => res.json({ version: VERSION, features: FEATURES }));
 
   app.post('/api/auth/login', express.json({ limit: '16kb' }), async (req, res) => {
     const body = req.body;
