@@ -147,6 +147,45 @@ describe('two processes with REDIS_URL (scale-out)', () => {
     assert.equal(after.json.find((u) => u.id === USERS.ada).status, 'offline');
   });
 
+  it('read markers and the end of a membership reach the user\'s sockets on the other process', async () => {
+    const linusA = await join(a.url, 'linus');
+    const linusB = await join(b.url, 'linus');
+    for (const s of [linusA, linusB, grace]) await request(s, 'room:join', ROOMS.chemistry);
+    const sent = await request(grace, 'message:send', { roomId: ROOMS.chemistry, text: 'unread for linus' });
+    const rooms = async (proc) => (await http({ url: proc.url }, 'GET', '/api/rooms', { token: tokenFor(USERS.linus) })).json
+      .find((r) => r.id === ROOMS.chemistry);
+    assert.ok((await rooms(a)).unreadCount >= 1);
+
+    // conversation:read on B: linus's socket on A is told; both processes serve the new marker.
+    const told = waitFor(linusA, 'conversation:read');
+    assert.deepEqual(await request(linusB, 'conversation:read', { roomId: ROOMS.chemistry, messageId: sent.id }), { ok: true, lastReadId: sent.id });
+    assert.deepEqual(await told, { roomId: ROOMS.chemistry, lastReadId: sent.id });
+    assert.deepEqual([(await rooms(a)).lastReadId, (await rooms(a)).unreadCount], [sent.id, 0]);
+
+    // room:leave on A: grace (A) and linus's socket on B are told, and the socket on B leaves the room.
+    const atGrace = waitFor(grace, 'room:userLeft');
+    const atLinusB = waitFor(linusB, 'room:userLeft');
+    await request(linusA, 'room:leave', ROOMS.chemistry);
+    const left = { roomId: ROOMS.chemistry, userId: USERS.linus };
+    assert.deepEqual(await atGrace, left);
+    assert.deepEqual(await atLinusB, left);
+    await request(grace, 'message:send', { roomId: ROOMS.chemistry, text: 'linus has left' });
+    const barrier = waitFor(linusB, 'dm:received', (m) => m.text === 'leave barrier');
+    await request(grace, 'dm:send', { recipientId: USERS.linus, text: 'leave barrier' });
+    await barrier;
+    assert.deepEqual(receivedOf(linusB, 'message:received').filter(([, m]) => m.text === 'linus has left'), []);
+    assert.deepEqual(await request(linusB, 'message:send', { roomId: ROOMS.chemistry, text: 'x' }), { ok: false, error: 'Join the room before sending' });
+    assert.equal((await rooms(b)).joined, false);
+
+    // Close both, one after the other, so the next test starts with linus offline.
+    const fromLine = a.lines.length;
+    linusA.disconnect();
+    await a.waitForLine(/presence: user 4 still connected on 1 socket\(s\)/, 8000, fromLine);
+    const off = waitFor(alan, 'user:status', (st) => st.userId === USERS.linus && st.status === 'offline');
+    linusB.disconnect();
+    await off;
+  });
+
   it('a process shutting down (SIGTERM) marks its users offline for clients of the other process', async () => {
     const linus = await join(a.url, 'linus');
     assert.equal(linus.connected, true);
