@@ -1,31 +1,38 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import StudyConnect.Chat
 
 // The chat container: header, connection banner, the timeline (newest at the bottom, older
 // history loaded while scrolling up, "Jump to latest" when away from it), the typing line and
-// the composer.
+// the composer. Everything it shows comes from the Conversation in `conversation`.
 Rectangle {
     id: pane
     objectName: "chatPane"
 
-    /// "room:<id>" or "dm:<user id>"; empty when nothing is open.
-    property string conversationKey: ""
-    property var messages: null
-    property string title: ""
-    property string subtitle: ""
-    property bool isDirect: false
-    property bool joined: true
-    property bool peerOnline: false
-    property string typingText: ""
+    /// The open Conversation; null when nothing is open.
+    property Conversation conversation: null
+    /// The conversation's messages (a plain list model in the component tests).
+    property var messages: conversation ? conversation.messages : null
+    property string title: conversation ? conversation.name : ""
+    readonly property bool isOpen: messages !== null
+    readonly property bool isDirect: !!conversation && conversation.isDirect
+    readonly property bool canWrite: !conversation || conversation.canWrite
+    readonly property string subtitle: {
+        if (!conversation)
+            return ""
+        if (conversation.isDirect)
+            return (conversation.peerOnline ? qsTr("Online") : qsTr("Offline"))
+                    + (conversation.description ? " · " + conversation.description : "")
+        const members = conversation.memberCount > 0 ? qsTr("%n member(s)", "", conversation.memberCount) : ""
+        return [members, conversation.description].filter(s => s).join(" · ")
+    }
     property alias banner: banner
     property alias composer: composer
     property alias timeline: timeline
 
-    signal sendRequested(string text)
-    signal composerEdited(string text)
-    signal leaveRequested()
-    signal joinRequested()
+    // Each conversation keeps its own draft.
+    onConversationChanged: composer.setTextQuietly(conversation ? conversation.draft : "")
 
     color: Theme.base
 
@@ -38,7 +45,7 @@ Rectangle {
             Layout.fillWidth: true
             implicitHeight: 56
             color: Theme.base
-            visible: pane.conversationKey !== ""
+            visible: pane.isOpen
 
             RowLayout {
                 anchors.fill: parent
@@ -50,7 +57,7 @@ Rectangle {
                     visible: pane.isDirect
                     name: pane.title
                     showPresence: true
-                    online: pane.peerOnline
+                    online: !!pane.conversation && pane.conversation.peerOnline
                     Layout.preferredWidth: 32
                     Layout.preferredHeight: 32
                 }
@@ -88,20 +95,22 @@ Rectangle {
                     }
                 }
                 Button {
-                    visible: !pane.isDirect && !pane.joined
+                    visible: !!pane.conversation && !pane.isDirect && !pane.canWrite
                     objectName: "joinButton"
-                    text: qsTr("Join")
+                    text: pane.conversation && pane.conversation.membership === Conversation.Joining
+                          ? qsTr("Joining…") : qsTr("Join")
+                    enabled: !!pane.conversation && pane.conversation.membership === Conversation.NotMember
                     highlighted: true
                     Accessible.name: qsTr("Join this room")
-                    onClicked: pane.joinRequested()
+                    onClicked: pane.conversation.join()
                 }
                 Button {
-                    visible: !pane.isDirect && pane.joined
+                    visible: !!pane.conversation && !pane.isDirect && pane.canWrite
                     objectName: "leaveButton"
                     text: qsTr("Leave")
                     flat: true
                     Accessible.name: qsTr("Leave this room")
-                    onClicked: pane.leaveRequested()
+                    onClicked: pane.conversation.leave()
                 }
             }
             Rectangle {
@@ -126,7 +135,7 @@ Rectangle {
                 id: timeline
                 objectName: "timeline"
                 anchors.fill: parent
-                visible: pane.conversationKey !== ""
+                visible: pane.isOpen
                 model: pane.messages
                 verticalLayoutDirection: ListView.BottomToTop
                 // Row 0 is the newest message: appending history never moves what the reader sees.
@@ -197,7 +206,7 @@ Rectangle {
                 anchors.centerIn: parent
                 width: parent.width - 80
                 horizontalAlignment: Text.AlignHCenter
-                visible: pane.conversationKey !== "" && timeline.count === 0 && !!pane.messages && !pane.messages.loading
+                visible: pane.isOpen && timeline.count === 0 && !pane.messages.loading
                 text: pane.isDirect ? qsTr("No messages yet. Say hello!") : qsTr("No messages in this room yet.")
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
@@ -206,7 +215,7 @@ Rectangle {
 
             Column {
                 anchors.centerIn: parent
-                visible: pane.conversationKey === ""
+                visible: !pane.isOpen
                 spacing: Theme.spacing
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
@@ -244,7 +253,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.leftMargin: Theme.spacing * 2
             Layout.preferredHeight: 18
-            text: pane.typingText
+            text: pane.conversation ? pane.conversation.typingText : ""
             textFormat: Text.PlainText
             elide: Text.ElideRight
             color: Theme.mutedText
@@ -257,12 +266,15 @@ Rectangle {
         Composer {
             id: composer
             Layout.fillWidth: true
-            active: pane.conversationKey !== "" && (pane.isDirect || pane.joined)
-            inactiveHint: pane.conversationKey === "" ? qsTr("Open a room or a conversation to start writing")
-                                                      : qsTr("Join the room to write")
+            active: pane.isOpen && pane.canWrite
+            inactiveHint: !pane.isOpen ? qsTr("Open a room or a conversation to start writing")
+                                       : qsTr("Join the room to write")
             placeholder: pane.isDirect ? qsTr("Message %1").arg(pane.title) : qsTr("Message #%1").arg(pane.title)
-            onSendRequested: (text) => pane.sendRequested(text)
-            onEdited: (text) => pane.composerEdited(text)
+            onSendRequested: (text) => {
+                if (pane.conversation && pane.conversation.send(text))
+                    timeline.positionViewAtBeginning()
+            }
+            onEdited: (text) => { if (pane.conversation) pane.conversation.draft = text }
         }
     }
 }

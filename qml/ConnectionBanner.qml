@@ -1,15 +1,15 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import StudyConnect.Chat
 
-// Connection feedback above the timeline. States are SocketService's: Disconnected 0,
-// Connecting 1, Connected 2, Reconnecting 3, AuthFailed 4 (the session then ends and the app
-// returns to sign-in with the reason, so this banner has nothing to say about it).
+// Connection feedback above the timeline, from ChatConnection's state (AuthFailed ends the
+// session and the app returns to sign-in with the reason, so this banner has nothing to say).
 Rectangle {
     id: banner
     objectName: "connectionBanner"
 
-    property int connectionState: 2
+    property int connectionState: ChatConnection.Connected
     property int attempt: 0
     property int secondsLeft: 0
     property int pendingCount: 0
@@ -18,18 +18,18 @@ Rectangle {
 
     signal retryNowRequested()
 
-    readonly property bool offline: connectionState === 0 || connectionState === 3
-                                    || (connectionState === 1 && everConnected)
+    readonly property bool offline: connectionState === ChatConnection.Disconnected || connectionState === ChatConnection.Reconnecting
+                                    || (connectionState === ChatConnection.Connecting && everConnected)
     readonly property string headline: {
-        if (connectionState === 1 && !everConnected)
+        if (connectionState === ChatConnection.Connecting && !everConnected)
             return qsTr("Connecting…")
-        if (connectionState === 1)
+        if (connectionState === ChatConnection.Connecting)
             return qsTr("Reconnecting…")
-        if (connectionState === 3 && secondsLeft > 0)
+        if (connectionState === ChatConnection.Reconnecting && secondsLeft > 0)
             return qsTr("Reconnecting in %n s (attempt %1)", "", secondsLeft).arg(attempt)
-        if (connectionState === 3)
+        if (connectionState === ChatConnection.Reconnecting)
             return qsTr("Reconnecting… (attempt %1)").arg(attempt)
-        if (connectionState === 0)
+        if (connectionState === ChatConnection.Disconnected)
             return qsTr("Offline")
         return ""
     }
@@ -52,7 +52,7 @@ Rectangle {
         spacing: Theme.spacing
 
         BusyIndicator {
-            running: banner.visible && (banner.connectionState === 1)
+            running: banner.visible && (banner.connectionState === ChatConnection.Connecting)
             visible: running
             Layout.preferredHeight: 20
             Layout.preferredWidth: 20
@@ -74,7 +74,7 @@ Rectangle {
         }
         Button {
             objectName: "retryNowButton"
-            visible: banner.connectionState === 3 || banner.connectionState === 0
+            visible: banner.connectionState === ChatConnection.Reconnecting || banner.connectionState === ChatConnection.Disconnected
             text: qsTr("Retry now")
             flat: true
             Accessible.name: qsTr("Retry connecting now")

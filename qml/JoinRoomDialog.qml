@@ -1,31 +1,51 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import StudyConnect.Chat
 
-// Joins a room by its id, for servers without a room list.
+// Joins a room by its id, for servers without a room list. Stays open until the server has
+// answered: a room that does not exist says so here and adds nothing to the sidebar.
 Dialog {
     id: dialog
     objectName: "joinRoomDialog"
 
-    signal joinRequested(string roomId)
-
     title: qsTr("Join a room by id")
     modal: true
     focus: true
-    standardButtons: Dialog.Ok | Dialog.Cancel
     closePolicy: Popup.CloseOnEscape
     x: parent ? (parent.width - width) / 2 : 0
     y: parent ? parent.height * 0.2 : 0
-    width: 380
+    width: Math.min(380, parent ? parent.width - 32 : 380)
 
-    readonly property bool valid: /^[1-9][0-9]{0,15}$/.test(idField.text.trim())
+    function submit() {
+        if (!ConversationManager.joiningById)
+            ConversationManager.joinRoomById(idField.text)
+    }
 
     onOpened: {
         idField.text = ""
+        ConversationManager.clearJoinByIdError()
         idField.forceActiveFocus()
     }
-    onAccepted: if (valid) joinRequested(idField.text.trim())
-    Component.onCompleted: standardButton(Dialog.Ok).enabled = Qt.binding(() => dialog.valid)
+    Connections {
+        target: ConversationManager
+        function onJoinedById() { dialog.close() }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            objectName: "joinByIdConfirm"
+            text: ConversationManager.joiningById ? qsTr("Joining…") : qsTr("Join")
+            enabled: idField.text.trim() !== "" && !ConversationManager.joiningById
+            // Apply: the dialog stays open until the server answers.
+            DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        onApplied: dialog.submit()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -43,7 +63,19 @@ Dialog {
             placeholderText: qsTr("Room id, e.g. 3")
             inputMethodHints: Qt.ImhDigitsOnly
             Accessible.name: qsTr("Room id")
-            onAccepted: if (dialog.valid) dialog.accept()
+            onTextEdited: ConversationManager.clearJoinByIdError()
+            onAccepted: dialog.submit()
+        }
+        Label {
+            objectName: "joinByIdError"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: ConversationManager.joinByIdError
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.danger
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
         }
     }
 }

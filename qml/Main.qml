@@ -25,7 +25,8 @@ ApplicationWindow {
     property bool restoring: true
 
     Component.onCompleted: {
-        Session.restore(DesktopSettings.serverUrl)
+        // Without --server: the server the keychain's last session belongs to.
+        Session.restore(DesktopSettings.serverFromCommandLine ? DesktopSettings.serverUrl : "")
         // restore() returns at once when nothing is stored.
         if (Session.state !== Session.SigningIn)
             restoring = false
@@ -33,7 +34,11 @@ ApplicationWindow {
     Connections {
         target: Session
         function onRestoreFinished() { window.restoring = false }
-        function onSignedIn() { window.restoring = false }
+        function onSignedIn() {
+            window.restoring = false
+            // Here, not in the sign-in page: that page is gone by the time this arrives.
+            DesktopSettings.rememberServer(Session.serverUrl)
+        }
     }
 
     Loader {

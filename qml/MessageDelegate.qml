@@ -1,13 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import StudyConnect.Chat
 import StudyConnect.Desktop
 
 // One row of the timeline: an optional day separator, then either a system line ("Ada joined")
 // or a message with avatar, name and time at the start of a run from one sender. Our own
-// messages show Pending ("Sending…") and Failed (reason, Retry, Discard) until confirmed.
-// The delivery states and kinds are MessageListModel's: Pending 0, Sent 1, Failed 2;
-// Message 0, JoinedNotice 1, LeftNotice 2.
+// messages show Pending ("Sending…") and Failed (reason, Retry, Discard) until confirmed. A
+// "New messages" line marks where reading stopped.
 Item {
     id: row
 
@@ -23,10 +23,11 @@ Item {
     required property bool showDate
     required property int kind
     required property string errorString
+    required property bool showReadMarker
 
-    readonly property bool pending: deliveryState === 0
-    readonly property bool failed: deliveryState === 2
-    readonly property bool notice: kind !== 0
+    readonly property bool pending: deliveryState === MessageListModel.Pending
+    readonly property bool failed: deliveryState === MessageListModel.Failed
+    readonly property bool notice: kind !== MessageListModel.Message
     // The locale's short time without seconds ("14:05", "2:05 PM").
     readonly property string timeText: createdAt ? createdAt.toLocaleTimeString(Qt.locale(), Theme.timeFormat) : ""
 
@@ -107,6 +108,38 @@ Item {
             }
         }
 
+        // --- where reading stopped ---
+        Loader {
+            active: row.showReadMarker
+            visible: active
+            width: parent.width
+            sourceComponent: Item {
+                objectName: "readMarker"
+                width: parent ? parent.width : 0
+                height: markerText.implicitHeight + Theme.spacing
+                Accessible.role: Accessible.Separator
+                Accessible.name: markerText.text
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    x: Theme.spacing * 2
+                    width: parent.width - Theme.spacing * 4 - markerText.implicitWidth - Theme.spacing
+                    height: 1
+                    color: Theme.accent
+                }
+                Text {
+                    id: markerText
+                    anchors.verticalCenter: parent.verticalCenter
+                    anchors.right: parent.right
+                    anchors.rightMargin: Theme.spacing * 2
+                    text: qsTr("New messages")
+                    textFormat: Text.PlainText
+                    color: Theme.accent
+                    font.pixelSize: Theme.smallFont
+                    font.weight: Font.DemiBold
+                }
+            }
+        }
+
         // --- joined / left line ---
         Loader {
             active: row.notice
@@ -118,7 +151,7 @@ Item {
                 height: implicitHeight + Theme.spacing / 2
                 leftPadding: Theme.spacing * 2 + Theme.avatarSize + Theme.spacing
                 rightPadding: Theme.spacing * 2
-                text: (row.kind === 1 ? "→ " : "← ") + row.text + (row.timeText ? "  ·  " + row.timeText : "")
+                text: (row.kind === MessageListModel.JoinedNotice ? "→ " : "← ") + row.text + (row.timeText ? "  ·  " + row.timeText : "")
                 textFormat: Text.PlainText
                 elide: Text.ElideRight
                 color: Theme.mutedText

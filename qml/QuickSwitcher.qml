@@ -7,9 +7,9 @@ Popup {
     id: switcher
     objectName: "quickSwitcher"
 
-    /// [{key, name, kind: "room" | "person" | "dm", detail}] — filled by the caller on open.
+    /// [{conversation, name, detail, isRoom}] from ConversationManager.switcherEntries().
     property var candidates: []
-    signal chosen(string key)
+    signal chosen(var conversation)
 
     modal: true
     focus: true
@@ -37,7 +37,7 @@ Popup {
             return
         const item = results.model[Math.max(0, results.currentIndex)]
         close()
-        chosen(item.key)
+        chosen(item.conversation)
     }
 
     onOpened: {
@@ -90,7 +90,7 @@ Popup {
                 contentItem: RowLayout {
                     spacing: Theme.spacing
                     Text {
-                        text: modelData.kind === "room" ? "#" : "@"
+                        text: modelData.isRoom ? "#" : "@"
                         textFormat: Text.PlainText
                         color: Theme.faintText
                         Layout.preferredWidth: 14

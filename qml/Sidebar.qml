@@ -13,12 +13,13 @@ Rectangle {
     property var rooms
     property var conversations
     property var people
-    property string currentKey: ""
+    /// The open Conversation, highlighted.
+    property var current: null
     property string selfId: ""
     /// Connected to the server: the dot on our own avatar.
     property bool selfOnline: false
 
-    signal openRequested(string key)
+    signal conversationActivated(var conversation)
     signal personActivated(string userId)
     signal joinByIdRequested()
     signal switcherRequested()
@@ -171,15 +172,15 @@ Rectangle {
                     // "id" cannot be a property name in QML: the roles are read through `model`.
                     delegate: SidebarItem {
                         required property var model
-                        objectName: "room:" + model.id
+                        objectName: model.key
                         width: parent.width
                         glyph: "#"
                         label: model.name
                         dimmed: !model.joined
                         unread: model.unreadCount
-                        current: sidebar.currentKey === "room:" + model.id
+                        current: sidebar.current === model.conversation
                         Accessible.description: model.joined ? qsTr("joined") : qsTr("not joined")
-                        onClicked: sidebar.openRequested("room:" + model.id)
+                        onClicked: sidebar.conversationActivated(model.conversation)
                     }
                 }
                 Text {
@@ -197,20 +198,16 @@ Rectangle {
                 Repeater {
                     model: sidebar.conversations
                     delegate: SidebarItem {
-                        required property string peerId
-                        required property string peerName
-                        required property string peerAvatar
-                        required property int unreadCount
-                        required property string lastMessageText
-                        objectName: "dm:" + peerId
+                        required property var model
+                        objectName: model.key
                         width: parent.width
                         showAvatar: true
-                        avatarSource: peerAvatar
-                        label: peerName
-                        secondary: lastMessageText
-                        unread: unreadCount
-                        current: sidebar.currentKey === "dm:" + peerId
-                        onClicked: sidebar.openRequested("dm:" + peerId)
+                        avatarSource: model.avatar
+                        label: model.name
+                        secondary: model.lastMessageText
+                        unread: model.unreadCount
+                        current: sidebar.current === model.conversation
+                        onClicked: sidebar.conversationActivated(model.conversation)
                     }
                 }
                 Text {

@@ -35,10 +35,7 @@ Page {
 
     Connections {
         target: Session
-        function onSignedIn() {
-            DesktopSettings.rememberServer(Session.serverUrl)
-            passwordField.clear()
-        }
+        function onSignedIn() { passwordField.clear() }
         function onSignedOut(reason) {
             if (reason !== "")
                 passwordField.forceActiveFocus()

@@ -1,8 +1,9 @@
 // Memory and scrolling benchmark of the real app: the real QML, singletons and models, signed in
-// to a real backend, with 10 rooms x 10,000 messages fed through SocketService's own event entry
-// point (dispatchEvent, what the socket calls for every server event) instead of the network.
-// Prints one "bench: <name> <value> <unit>" line per figure. Run by bench/app/run.sh.
+// to a real backend, with 10 rooms x 10,000 messages fed through the chat connection's event entry
+// point (ChatConnection::dispatchEvent, what the socket calls for every server event) instead of
+// the network. Prints one "bench: <name> <value> <unit>" line per figure. Run by bench/app/run.sh.
 #include "auth/session.h"
+#include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
@@ -19,8 +20,8 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <algorithm>
-#include <malloc.h>
 #include <cstdio>
+#include <malloc.h>
 #include <vector>
 
 Q_IMPORT_QML_PLUGIN(StudyConnectPlugin)
@@ -69,7 +70,8 @@ void settle(int ms)
     timer.start();
     while (timer.elapsed() < ms) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        // processEvents() outside exec() never runs deleteLater(): released delegates would pile up.
+        // processEvents() outside exec() never runs deleteLater(): released delegates would pile
+        // up.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 }
@@ -85,9 +87,10 @@ QQuickItem *findItem(QQuickItem *root, const QString &name)
     return nullptr;
 }
 
-const char *const kWords[] = {"limit", "derivative", "integral", "proof", "exam", "lecture", "problem", "set",
-                              "chain", "rule", "theorem", "notes", "library", "tomorrow", "question", "answer",
-                              "graph", "vertex", "matrix", "vector", "https://example.edu/notes", "why", "because"};
+const char *const kWords[] = { "limit", "derivative", "integral", "proof", "exam", "lecture",
+    "problem", "set", "chain", "rule", "theorem", "notes", "library", "tomorrow", "question",
+    "answer", "graph", "vertex", "matrix", "vector", "https://example.edu/notes", "why",
+    "because" };
 
 QString sentence(quint32 seed)
 {
@@ -111,11 +114,15 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("StudyConnect"));
 
     QCommandLineParser parser;
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Backend URL."), QStringLiteral("URL"));
-    const QCommandLineOption roomsOption(QStringLiteral("rooms"), QStringLiteral("Rooms to feed."), QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("Messages per room."), QStringLiteral("N"), QStringLiteral("10000"));
-    const QCommandLineOption framesOption(QStringLiteral("scroll-frames"), QStringLiteral("Frames to scroll."), QStringLiteral("N"), QStringLiteral("600"));
-    parser.addOptions({serverOption, roomsOption, messagesOption, framesOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QStringLiteral("Backend URL."), QStringLiteral("URL"));
+    const QCommandLineOption roomsOption(QStringLiteral("rooms"), QStringLiteral("Rooms to feed."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption messagesOption(QStringLiteral("messages"),
+        QStringLiteral("Messages per room."), QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption framesOption(QStringLiteral("scroll-frames"),
+        QStringLiteral("Frames to scroll."), QStringLiteral("N"), QStringLiteral("600"));
+    parser.addOptions({ serverOption, roomsOption, messagesOption, framesOption });
     parser.addHelpOption();
     parser.process(app);
     const QUrl server(parser.value(serverOption));
@@ -132,8 +139,14 @@ int main(int argc, char *argv[])
     session->setKeychainEnabled(false); // the bench must not write to a keychain
     SocketService *service = SocketService::globalInstance();
     settle(300);
-    session->signIn(server, QStringLiteral("ada@studyconnect.test"), QStringLiteral("studyconnect"));
-    if (!waitFor([&] { return service->connectionState() == SocketService::Connected && service->rooms()->count() > 0; }, 20000)) {
+    session->signIn(
+        server, QStringLiteral("ada@studyconnect.test"), QStringLiteral("studyconnect"));
+    if (!waitFor(
+            [&] {
+                return service->connection()->state() == ChatConnection::Connected
+                    && service->manager()->rooms()->count() > 0;
+            },
+            20000)) {
         std::fprintf(stderr, "bench: could not sign in to %s\n", qPrintable(server.toString()));
         return 1;
     }
@@ -146,38 +159,41 @@ int main(int argc, char *argv[])
     const int rooms = parser.value(roomsOption).toInt();
     const int perRoom = parser.value(messagesOption).toInt();
     const QVariantMap senders[] = {
-        {{QStringLiteral("id"), 2}, {QStringLiteral("firstName"), QStringLiteral("Alan")}, {QStringLiteral("lastName"), QStringLiteral("Turing")}},
-        {{QStringLiteral("id"), 3}, {QStringLiteral("firstName"), QStringLiteral("Grace")}, {QStringLiteral("lastName"), QStringLiteral("Hopper")}},
-        {{QStringLiteral("id"), 4}, {QStringLiteral("firstName"), QStringLiteral("Linus")}, {QStringLiteral("lastName"), QStringLiteral("Torvalds")}},
+        { { QStringLiteral("id"), 2 }, { QStringLiteral("firstName"), QStringLiteral("Alan") },
+            { QStringLiteral("lastName"), QStringLiteral("Turing") } },
+        { { QStringLiteral("id"), 3 }, { QStringLiteral("firstName"), QStringLiteral("Grace") },
+            { QStringLiteral("lastName"), QStringLiteral("Hopper") } },
+        { { QStringLiteral("id"), 4 }, { QStringLiteral("firstName"), QStringLiteral("Linus") },
+            { QStringLiteral("lastName"), QStringLiteral("Torvalds") } },
     };
     QElapsedTimer feedTimer;
     feedTimer.start();
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(perRoom) * 60000;
     qint64 id = 1000000;
-    QObject *mainView = nullptr;
     for (int r = 0; r < rooms; ++r) {
         const QString roomId = QString::number(9000 + r);
         for (int i = 0; i < perRoom; ++i) {
             ++id;
-            const QVariantMap payload{
-                {QStringLiteral("id"), id},
-                {QStringLiteral("roomId"), roomId},
-                {QStringLiteral("sender"), senders[(i / 3) % 3]},
-                {QStringLiteral("text"), sentence(quint32(id))},
-                {QStringLiteral("createdAt"), QDateTime::fromMSecsSinceEpoch(start + qint64(i) * 60000, Qt::UTC).toString(Qt::ISODateWithMs)},
+            const QVariantMap payload {
+                { QStringLiteral("id"), id },
+                { QStringLiteral("roomId"), roomId },
+                { QStringLiteral("sender"), senders[(i / 3) % 3] },
+                { QStringLiteral("text"), sentence(quint32(id)) },
+                { QStringLiteral("createdAt"),
+                    QDateTime::fromMSecsSinceEpoch(start + qint64(i) * 60000, Qt::UTC)
+                        .toString(Qt::ISODateWithMs) },
             };
-            service->dispatchEvent(QStringLiteral("message:received"),
-                SocketIo::Arguments::fromVariantList({payload}));
+            service->connection()->dispatchEvent(QStringLiteral("message:received"),
+                SocketIo::Arguments::fromVariantList({ payload }));
         }
         QCoreApplication::processEvents(); // the model inserts the batch
     }
     report("feed_100k_messages", double(feedTimer.elapsed()), "ms");
 
     // Show every room once (delegates for each), ending on the first.
-    mainView = findItem(window->contentItem(), QStringLiteral("mainView"));
     report("rss_with_100k_messages_in_models", rssMiB(), "MiB");
     for (int r = rooms - 1; r >= 0; --r) {
-        QMetaObject::invokeMethod(mainView, "open", Q_ARG(QVariant, QStringLiteral("room:%1").arg(9000 + r)), Q_ARG(QVariant, false));
+        service->manager()->openKey(QStringLiteral("room:%1").arg(9000 + r));
         settle(300);
     }
     settle(2000);
@@ -198,24 +214,34 @@ int main(int argc, char *argv[])
     clock.start();
     qint64 stepAt = 0, lastSwap = 0;
     int done = 0;
-    const auto stepConnection = QObject::connect(window, &QQuickWindow::afterAnimating, window, [&] {
-        if (stepAt > 0)
-            guiWork.push_back(double(clock.nsecsElapsed() - stepAt) / 1e6);
-        stepAt = 0;
-    }, Qt::DirectConnection);
-    const auto swapConnection = QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (lastSwap > 0)
-            frameInterval.push_back(double(now - lastSwap) / 1e6);
-        lastSwap = now;
-        if (++done >= frames)
-            return;
-        // Next step on the GUI thread: 150 px up, as a fast wheel scroll does.
-        QMetaObject::invokeMethod(timeline, [&, timeline] {
-            stepAt = clock.nsecsElapsed();
-            timeline->setProperty("contentY", timeline->property("contentY").toReal() - 150);
-        }, Qt::QueuedConnection);
-    }, Qt::DirectConnection);
+    const auto stepConnection = QObject::connect(
+        window, &QQuickWindow::afterAnimating, window,
+        [&] {
+            if (stepAt > 0)
+                guiWork.push_back(double(clock.nsecsElapsed() - stepAt) / 1e6);
+            stepAt = 0;
+        },
+        Qt::DirectConnection);
+    const auto swapConnection = QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [&] {
+            const qint64 now = clock.nsecsElapsed();
+            if (lastSwap > 0)
+                frameInterval.push_back(double(now - lastSwap) / 1e6);
+            lastSwap = now;
+            if (++done >= frames)
+                return;
+            // Next step on the GUI thread: 150 px up, as a fast wheel scroll does.
+            QMetaObject::invokeMethod(
+                timeline,
+                [&, timeline] {
+                    stepAt = clock.nsecsElapsed();
+                    timeline->setProperty(
+                        "contentY", timeline->property("contentY").toReal() - 150);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::DirectConnection);
     window->update();
     waitFor([&] { return done >= frames; }, 120000);
     QObject::disconnect(stepConnection);
@@ -227,9 +253,10 @@ int main(int argc, char *argv[])
         std::sort(values.begin(), values.end());
         const double p50 = values[values.size() / 2];
         const double p99 = values[std::min(values.size() - 1, values.size() * 99 / 100)];
-        const auto over = std::count_if(values.begin(), values.end(), [](double v) { return v > 1000.0 / 60.0; });
-        std::printf("bench: %s_ms p50 %.2f p99 %.2f max %.2f frames %zu over16.7ms %ld\n", name, p50, p99,
-                    values.back(), values.size(), long(over));
+        const auto over =
+            std::count_if(values.begin(), values.end(), [](double v) { return v > 1000.0 / 60.0; });
+        std::printf("bench: %s_ms p50 %.2f p99 %.2f max %.2f frames %zu over16.7ms %ld\n", name,
+            p50, p99, values.back(), values.size(), long(over));
     };
     summary("scroll_gui_work", guiWork);
     summary("scroll_frame_interval", frameInterval);

@@ -1,7 +1,7 @@
 // Ingests 100,000 `message:received` events of realistic sizes through SocketService into the
 // room's MessageListModel and reports throughput and memory per message.
 //
-// What is measured: SocketService::dispatchEvent() with the decoded event arguments, exactly as
+// What is measured: ChatConnection::dispatchEvent() with the decoded event arguments, exactly as
 // SocketIo::Socket hands them over (SocketIo::Arguments over a decoded frame), and everything
 // after it:
 // payload validation, sender interning, outbox matching, the room list update, listeners, the
@@ -12,6 +12,8 @@
 // the heap in use before; "overhead" is that minus the bytes of the texts themselves as the model
 // stores them (one byte per character for Latin-1 text, else UTF-8: see StoredMessage), so it is
 // what each message costs beyond its characters.
+#include "chat/chatconnection.h"
+#include "chat/messagelistmodel.h"
 #include "chat/socketservice.h"
 
 #include <QCoreApplication>
@@ -115,7 +117,7 @@ int main(int argc, char *argv[])
             batch.push_back(makeEvent(first + i + 1, random, senders, &textBytes));
         timer.start();
         for (const SocketIo::Arguments &args : batch)
-            service.dispatchEvent(event, args);
+            service.connection()->dispatchEvent(event, args);
         QCoreApplication::processEvents(); // the model's queued flush: one insert per batch
         elapsedNs += timer.nsecsElapsed();
     }

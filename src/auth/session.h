@@ -74,6 +74,8 @@ public:
     void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
     bool keychainEnabled() const { return m_keychainEnabled; }
     TokenStore *tokenStore() const { return m_tokenStore; }
+    /// The REST client with this session's server and token, shared with the chat core.
+    RestClient *restClient() const { return m_rest; }
 
     /// Logs in with POST /api/auth/login and stores the token in the keychain.
     Q_INVOKABLE void signIn(const QUrl &server, const QString &email, const QString &password);

@@ -41,12 +41,6 @@ struct ChatMessage
     bool hasId() const { return numericId > 0 || !textId.isEmpty(); }
     QString id() const { return numericId > 0 ? QString::number(numericId) : textId; }
     void setId(const QString &id);
-    /// Whether `other` is known to be newer by id; ids that are not both numeric do not compare
-    /// and arrival order decides.
-    static bool idNewer(const ChatMessage &a, const ChatMessage &b)
-    {
-        return a.numericId > 0 && b.numericId > 0 && a.numericId > b.numericId;
-    }
 };
 
 /// Where one MessageListModel keeps the texts of its messages: a bump allocator over blocks that

@@ -1,172 +1,181 @@
 #include "conversationlistmodel.h"
 
-#include "modelrow.h"
-#include "payload.h"
+#include "conversation.h"
 
-#include <QDateTime>
+#include <algorithm>
 
-ConversationListModel::ConversationListModel(QObject *parent)
+ConversationListModel::ConversationListModel(Order order, QObject *parent)
     : QAbstractListModel(parent)
+    , m_order(order)
 { }
+
+int ConversationListModel::indexOf(const Conversation *conversation) const
+{
+    const auto it = std::find(m_rows.begin(), m_rows.end(), conversation);
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+Conversation *ConversationListModel::at(int row) const
+{
+    return row >= 0 && row < count() ? m_rows[size_t(row)] : nullptr;
+}
+
+Conversation *ConversationListModel::get(int row) const
+{
+    return at(row);
+}
+
+int ConversationListModel::placeFor(const Conversation *conversation) const
+{
+    if (m_order == Order::Insertion)
+        return count();
+    const auto it =
+        std::find_if(m_rows.begin(), m_rows.end(), [conversation](const Conversation *row) {
+            return row->lastActivityMs() < conversation->lastActivityMs();
+        });
+    return int(it - m_rows.begin());
+}
+
+void ConversationListModel::add(Conversation *conversation)
+{
+    if (!conversation || contains(conversation))
+        return;
+    const int row = placeFor(conversation);
+    beginInsertRows({}, row, row);
+    m_rows.insert(m_rows.begin() + row, conversation);
+    endInsertRows();
+    connect(conversation, &Conversation::detailsChanged, this, [this, conversation] {
+        changed(conversation, { NameRole, DescriptionRole, AvatarRole, MemberCountRole });
+    });
+    connect(conversation, &Conversation::membershipChanged, this,
+        [this, conversation] { changed(conversation, { JoinedRole }); });
+    connect(conversation, &Conversation::unreadChanged, this,
+        [this, conversation] { changed(conversation, { UnreadCountRole }); });
+    connect(conversation, &Conversation::peerOnlineChanged, this,
+        [this, conversation] { changed(conversation, { OnlineRole }); });
+    connect(conversation, &Conversation::activityChanged, this, [this, conversation] {
+        changed(conversation, { LastMessageTextRole, LastActivityRole });
+        if (m_order == Order::RecentFirst)
+            moveToItsPlace(indexOf(conversation));
+    });
+    connect(conversation, &QObject::destroyed, this, [this, conversation] {
+        // Only reached if the owner forgot remove(): never keep a dangling row.
+        const int gone = indexOf(conversation);
+        if (gone >= 0) {
+            beginRemoveRows({}, gone, gone);
+            m_rows.erase(m_rows.begin() + gone);
+            endRemoveRows();
+            Q_EMIT countChanged();
+        }
+    });
+    Q_EMIT countChanged();
+}
+
+void ConversationListModel::remove(Conversation *conversation)
+{
+    const int row = indexOf(conversation);
+    if (row < 0)
+        return;
+    QObject::disconnect(conversation, nullptr, this, nullptr);
+    beginRemoveRows({}, row, row);
+    m_rows.erase(m_rows.begin() + row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+}
+
+void ConversationListModel::clear()
+{
+    if (m_rows.empty())
+        return;
+    beginResetModel();
+    for (Conversation *conversation : m_rows)
+        QObject::disconnect(conversation, nullptr, this, nullptr);
+    m_rows.clear();
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void ConversationListModel::changed(Conversation *conversation, const QList<int> &roles)
+{
+    const int row = indexOf(conversation);
+    if (row < 0)
+        return;
+    const QModelIndex at = index(row);
+    Q_EMIT dataChanged(at, at, roles);
+}
+
+void ConversationListModel::moveToItsPlace(int row)
+{
+    if (row < 0)
+        return;
+    Conversation *conversation = m_rows[size_t(row)];
+    int target = row;
+    while (
+        target > 0 && m_rows[size_t(target - 1)]->lastActivityMs() < conversation->lastActivityMs())
+        --target;
+    if (target == row)
+        return;
+    beginMoveRows({}, row, row, {}, target);
+    m_rows.erase(m_rows.begin() + row);
+    m_rows.insert(m_rows.begin() + target, conversation);
+    endMoveRows();
+}
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_conversations.size());
-}
-
-QHash<int, QByteArray> ConversationListModel::roleNames() const
-{
-    return {
-        { PeerIdRole, "peerId" },
-        { PeerNameRole, "peerName" },
-        { PeerAvatarRole, "peerAvatar" },
-        { LastMessageTextRole, "lastMessageText" },
-        { LastActivityRole, "lastActivity" },
-        { UnreadCountRole, "unreadCount" },
-    };
+    return parent.isValid() ? 0 : count();
 }
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Conversation &conversation = m_conversations[size_t(index.row())];
+    const Conversation *conversation = m_rows[size_t(index.row())];
     switch (role) {
-    case PeerIdRole:
-        return conversation.peerId;
+    case ConversationRole:
+        return QVariant::fromValue(const_cast<Conversation *>(conversation));
+    case IdRole:
+        return conversation->id();
+    case KeyRole:
+        return conversation->key();
     case Qt::DisplayRole:
-    case PeerNameRole:
-        return conversation.peerName;
-    case PeerAvatarRole:
-        return conversation.peerAvatar;
-    case LastMessageTextRole:
-        return conversation.lastMessageText;
-    case LastActivityRole:
-        return conversation.lastActivityMs > 0
-            ? QDateTime::fromMSecsSinceEpoch(conversation.lastActivityMs)
-            : QDateTime();
+    case NameRole:
+        return conversation->name();
+    case DescriptionRole:
+        return conversation->description();
+    case AvatarRole:
+        return conversation->avatar();
+    case JoinedRole:
+        return conversation->isMember();
     case UnreadCountRole:
-        return conversation.unreadCount;
+        return conversation->unreadCount();
+    case LastMessageTextRole:
+        return conversation->lastMessageText();
+    case LastActivityRole:
+        return conversation->lastActivity();
+    case MemberCountRole:
+        return conversation->memberCount();
+    case OnlineRole:
+        return conversation->peerOnline();
     default:
         return {};
     }
 }
 
-QVariantMap ConversationListModel::get(int row) const
+QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
-    return modelRowAsMap(this, row);
-}
-
-int ConversationListModel::indexOf(const QString &peerId) const
-{
-    for (size_t i = 0; i < m_conversations.size(); ++i) {
-        if (m_conversations[i].peerId == peerId)
-            return int(i);
-    }
-    return -1;
-}
-
-void ConversationListModel::moveToItsPlace(int row)
-{
-    // Most recent first; only the row that changed can be out of place.
-    const qint64 at = m_conversations[size_t(row)].lastActivityMs;
-    // Its index once removed: the number of other conversations that are more recent.
-    int target = 0;
-    for (size_t i = 0; i < m_conversations.size(); ++i) {
-        if (int(i) != row && m_conversations[i].lastActivityMs > at)
-            ++target;
-    }
-    if (target == row)
-        return;
-    const int destination = target > row ? target + 1 : target;
-    beginMoveRows({}, row, row, {}, destination);
-    Conversation moving = std::move(m_conversations[size_t(row)]);
-    m_conversations.erase(m_conversations.begin() + row);
-    m_conversations.insert(m_conversations.begin() + target, std::move(moving));
-    endMoveRows();
-}
-
-int ConversationListModel::ensure(
-    const QString &peerId, const QString &peerName, const QString &peerAvatar)
-{
-    int row = indexOf(peerId);
-    if (row >= 0) {
-        Conversation &conversation = m_conversations[size_t(row)];
-        if ((!peerName.isEmpty() && conversation.peerName != peerName)
-            || (!peerAvatar.isEmpty() && conversation.peerAvatar != peerAvatar)) {
-            if (!peerName.isEmpty())
-                conversation.peerName = peerName;
-            if (!peerAvatar.isEmpty())
-                conversation.peerAvatar = peerAvatar;
-            Q_EMIT dataChanged(index(row), index(row), { PeerNameRole, PeerAvatarRole });
-        }
-        return row;
-    }
-    row = 0; // a new conversation is the most recent one
-    beginInsertRows({}, row, row);
-    Conversation conversation;
-    conversation.peerId = peerId;
-    conversation.peerName = peerName.isEmpty() ? tr("User %1").arg(peerId) : peerName;
-    conversation.peerAvatar = peerAvatar;
-    conversation.lastActivityMs = QDateTime::currentMSecsSinceEpoch();
-    m_conversations.insert(m_conversations.begin(), std::move(conversation));
-    endInsertRows();
-    Q_EMIT countChanged();
-    return row;
-}
-
-void ConversationListModel::noteMessage(
-    const QString &peerId, const QString &text, qint64 atMs, bool unread)
-{
-    const int row = ensure(peerId, {}, {});
-    Conversation &conversation = m_conversations[size_t(row)];
-    conversation.lastMessageText = text;
-    // A conversation just started carries "now"; its first message brings the real time.
-    const bool firstMessage = conversation.lastMessageText.isEmpty();
-    conversation.lastActivityMs = firstMessage ? atMs : std::max(conversation.lastActivityMs, atMs);
-    if (unread)
-        ++conversation.unreadCount;
-    Q_EMIT dataChanged(
-        index(row), index(row), { LastMessageTextRole, LastActivityRole, UnreadCountRole });
-    moveToItsPlace(row);
-}
-
-void ConversationListModel::markRead(const QString &peerId)
-{
-    const int row = indexOf(peerId);
-    if (row < 0 || m_conversations[size_t(row)].unreadCount == 0)
-        return;
-    m_conversations[size_t(row)].unreadCount = 0;
-    Q_EMIT dataChanged(index(row), index(row), { UnreadCountRole });
-}
-
-void ConversationListModel::mergeServerList(const QVariantList &conversations)
-{
-    for (const QVariant &value : conversations) {
-        const QVariantMap map = value.toMap();
-        const auto peer = Payload::user(map.value(QStringLiteral("user")));
-        if (!peer)
-            continue;
-        const int row = ensure(peer->id, peer->name, peer->avatar);
-        const QVariantMap last = map.value(QStringLiteral("lastMessage")).toMap();
-        const qint64 at = Payload::timestampMs(last.value(QStringLiteral("createdAt")));
-        Conversation &conversation = m_conversations[size_t(row)];
-        if (at > 0
-            && (conversation.lastMessageText.isEmpty() || at >= conversation.lastActivityMs)) {
-            conversation.lastMessageText = Payload::string(last, QStringLiteral("text"));
-            conversation.lastActivityMs = at;
-            Q_EMIT dataChanged(index(row), index(row), { LastMessageTextRole, LastActivityRole });
-            moveToItsPlace(row);
-        }
-    }
-}
-
-void ConversationListModel::clear()
-{
-    if (m_conversations.empty())
-        return;
-    beginResetModel();
-    m_conversations.clear();
-    endResetModel();
-    Q_EMIT countChanged();
+    return {
+        { ConversationRole, "conversation" },
+        { IdRole, "id" },
+        { KeyRole, "key" },
+        { NameRole, "name" },
+        { DescriptionRole, "description" },
+        { AvatarRole, "avatar" },
+        { JoinedRole, "joined" },
+        { UnreadCountRole, "unreadCount" },
+        { LastMessageTextRole, "lastMessageText" },
+        { LastActivityRole, "lastActivity" },
+        { MemberCountRole, "memberCount" },
+        { OnlineRole, "online" },
+    };
 }

@@ -5,56 +5,69 @@
 
 #include <vector>
 
-/// Direct-message conversations, most recent first. A conversation appears when GET /api/dms
-/// lists it, when a DM arrives, or when the user starts one (SocketService.startConversation()).
+class Conversation;
+
+/// A list of conversations for the sidebar: the rooms (in the server's order) or the direct
+/// conversations (most recent first). Rows are the Conversation objects themselves, so a row
+/// changes when its conversation does; the model keeps no state of its own.
 class ConversationListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Use SocketService.conversations")
+    QML_UNCREATABLE("Use ConversationManager.rooms or ConversationManager.directConversations")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role
     {
-        /// QString: the other user's id (also the conversation's id).
-        PeerIdRole = Qt::UserRole + 1,
-        /// QString: the other user's name.
-        PeerNameRole,
-        /// QString: the other user's avatar URL; may be empty.
-        PeerAvatarRole,
-        /// QString: text of the newest message; empty for a conversation just started.
-        LastMessageTextRole,
-        /// QDateTime: time of the newest message (or when the conversation was started).
-        LastActivityRole,
-        /// int: messages from the peer received since markConversationRead().
+        /// Conversation *: the conversation itself (open it with ConversationManager.open()).
+        ConversationRole = Qt::UserRole + 1,
+        /// QString: the room id, or the other user's id.
+        IdRole,
+        /// QString: an opaque key for notifications ("room:3").
+        KeyRole,
+        /// QString: the room's or the other user's name.
+        NameRole,
+        /// QString: the room's description, or the other user's role; may be empty.
+        DescriptionRole,
+        /// QString: avatar URL; may be empty.
+        AvatarRole,
+        /// bool: the user is a member (always true for direct conversations).
+        JoinedRole,
+        /// int: unread messages from others.
         UnreadCountRole,
+        /// QString: text of the newest known message; may be empty.
+        LastMessageTextRole,
+        /// QDateTime: time of the newest known message; invalid when none.
+        LastActivityRole,
+        /// int: members according to the server (0 when unknown).
+        MemberCountRole,
+        /// bool: the other user is online (direct conversations).
+        OnlineRole,
     };
     Q_ENUM(Role)
 
-    struct Conversation
+    enum class Order
     {
-        QString peerId;
-        QString peerName;
-        QString peerAvatar;
-        QString lastMessageText;
-        qint64 lastActivityMs = 0;
-        int unreadCount = 0;
+        /// As added (the server's room order).
+        Insertion,
+        /// The newest activity first.
+        RecentFirst
     };
 
-    explicit ConversationListModel(QObject *parent = nullptr);
+    explicit ConversationListModel(Order order, QObject *parent = nullptr);
 
-    int count() const { return int(m_conversations.size()); }
-    /// Merges GET /api/dms ([{user, lastMessage}]).
-    void mergeServerList(const QVariantList &conversations);
-    /// The row of the conversation with this peer, created when missing.
-    int ensure(const QString &peerId, const QString &peerName, const QString &peerAvatar);
-    void noteMessage(const QString &peerId, const QString &text, qint64 atMs, bool unread);
+    int count() const { return int(m_rows.size()); }
+    bool contains(const Conversation *conversation) const { return indexOf(conversation) >= 0; }
+    int indexOf(const Conversation *conversation) const;
+    Conversation *at(int row) const;
+    /// Adds the conversation (nothing when it is already listed).
+    void add(Conversation *conversation);
+    void remove(Conversation *conversation);
     void clear();
 
-    Q_INVOKABLE int indexOf(const QString &peerId) const;
-    Q_INVOKABLE void markRead(const QString &peerId);
-    Q_INVOKABLE QVariantMap get(int row) const;
+    /// The conversation in this row, for QML code outside a delegate.
+    Q_INVOKABLE Conversation *get(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -64,7 +77,10 @@ Q_SIGNALS:
     void countChanged();
 
 private:
+    void changed(Conversation *conversation, const QList<int> &roles);
     void moveToItsPlace(int row);
+    int placeFor(const Conversation *conversation) const;
 
-    std::vector<Conversation> m_conversations;
+    Order m_order;
+    std::vector<Conversation *> m_rows;
 };

@@ -71,6 +71,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { ShowDateRole, "showDate" },
         { KindRole, "kind" },
         { ErrorStringRole, "errorString" },
+        { ShowReadMarkerRole, "showReadMarker" },
     };
 }
 
@@ -118,6 +119,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Kind(message.kind));
     case ErrorStringRole:
         return message.hasClientId() ? m_errors.value(message.clientId()) : QString();
+    case ShowReadMarkerRole:
+        return showReadMarker(row);
     default:
         return {};
     }
@@ -130,6 +133,32 @@ bool MessageListModel::showDate(int row) const
     const QDate day = QDateTime::fromMSecsSinceEpoch(storedAt(row).createdAtMs).date();
     const QDate olderDay = QDateTime::fromMSecsSinceEpoch(storedAt(row + 1).createdAtMs).date();
     return day != olderDay;
+}
+
+bool MessageListModel::showReadMarker(int row) const
+{
+    const StoredMessage &message = storedAt(row);
+    if (m_readMarker <= 0 || message.numericId <= m_readMarker
+        || message.kind != ChatMessage::Kind::Message
+        || (m_hasSelf && message.sender == m_selfIndex))
+        return false;
+    // The oldest unread one: the next older message (notices have no id) was read.
+    for (int older = row + 1; older < rowCount(); ++older) {
+        const qint64 id = storedAt(older).numericId;
+        if (id > 0)
+            return id <= m_readMarker;
+    }
+    return m_historyComplete;
+}
+
+void MessageListModel::setReadMarker(const QString &lastReadId)
+{
+    const qint64 marker = lastReadId.toLongLong();
+    if (marker == m_readMarker)
+        return;
+    m_readMarker = marker;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), { ShowReadMarkerRole });
 }
 
 bool MessageListModel::showSender(int row) const

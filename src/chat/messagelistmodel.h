@@ -26,7 +26,7 @@ class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Get one from SocketService.roomMessages() or SocketService.directMessages()")
+    QML_UNCREATABLE("Get one from a Conversation's messages")
 
     /// The room id, or the other user's id for a direct conversation.
     Q_PROPERTY(QString conversationId READ conversationId CONSTANT)
@@ -67,6 +67,8 @@ public:
         KindRole,
         /// QString: why a Failed message was refused; empty otherwise.
         ErrorStringRole,
+        /// bool: the first message the user has not read: a "New messages" line goes above it.
+        ShowReadMarkerRole,
     };
     Q_ENUM(Role)
 
@@ -126,6 +128,9 @@ public:
     bool removePending(const QString &clientId);
     bool hasPending(const QString &clientId) const;
 
+    /// Marks where reading stopped: the message after `lastReadId` gets ShowReadMarkerRole
+    /// (numeric ids only); empty removes the line.
+    void setReadMarker(const QString &lastReadId);
     /// The newest confirmed message id, for "what did I miss" queries; empty when none.
     QString newestId() const;
     /// The oldest confirmed message id, the `before` of the next history page.
@@ -134,7 +139,7 @@ public:
     /// A copy: rows are stored compactly (StoredMessage), not as ChatMessage.
     ChatMessage messageAt(int row) const;
 
-    /// Sends a Failed message again with the same clientId (handled by SocketService).
+    /// Sends a Failed message again with the same clientId (handled by ConversationManager).
     Q_INVOKABLE void retry(const QString &clientId);
     /// Drops a Failed (or Pending) message for good.
     Q_INVOKABLE void discard(const QString &clientId);
@@ -169,6 +174,7 @@ private:
     void notifyNeighbourChanged(int row);
     bool showSender(int row) const;
     bool showDate(int row) const;
+    bool showReadMarker(int row) const;
 
     QString m_conversationId;
     bool m_isDirect;
@@ -196,6 +202,7 @@ private:
     QSet<QString> m_confirmedClientIds;
     QHash<QString, QString> m_errors;
     qint64 m_newestNumericId = 0;
+    qint64 m_readMarker = 0;
     bool m_flushScheduled = false;
     HistoryLoader m_loader;
     bool m_loading = false;

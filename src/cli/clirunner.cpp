@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include "auth/session.h"
+#include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
 #include "logging.h"
 
@@ -49,7 +50,7 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
             { { QStringLiteral("event"), QStringLiteral("connect_error") },
                 { QStringLiteral("message"), message } });
     });
-    connect(m_service, &SocketService::authenticationFailed, this,
+    connect(m_service->connection(), &ChatConnection::authenticationFailed, this,
         [this](const QString &reason) { finish(AuthenticationFailed, reason); });
     connect(m_service, &SocketService::eventReceived, this,
         [this](const QString &event, const QVariant &data) {
@@ -58,22 +59,23 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
         });
     // Queued: the confirming echo is still being dispatched and should be printed first.
     connect(
-        m_service, &SocketService::messageConfirmed, this,
+        m_service->manager(), &ConversationManager::messageConfirmed, this,
         [this](const QString &clientId, const QString &) {
             m_unconfirmedSends.remove(clientId);
             checkDone();
         },
         Qt::QueuedConnection);
-    connect(m_service, &SocketService::messageFailed, this,
+    connect(m_service->manager(), &ConversationManager::messageFailed, this,
         [this](const QString &clientId, const QString &error) {
             if (m_unconfirmedSends.contains(clientId))
                 finish(TimedOut, QStringLiteral("the server refused a message: %1").arg(error));
         });
-    connect(m_service, &SocketService::roomJoinConfirmed, this, [this](const QString &roomId) {
-        m_unconfirmedJoins.remove(roomId);
-        checkDone();
-    });
-    connect(m_service, &SocketService::roomJoinFailed, this,
+    connect(m_service->manager(), &ConversationManager::roomJoinConfirmed, this,
+        [this](const QString &roomId) {
+            m_unconfirmedJoins.remove(roomId);
+            checkDone();
+        });
+    connect(m_service->manager(), &ConversationManager::roomJoinFailed, this,
         [this](const QString &roomId, const QString &error) {
             finish(TimedOut, QStringLiteral("could not join room %1: %2").arg(roomId, error));
         });

@@ -6,12 +6,12 @@
 UnreadWatcher::UnreadWatcher(QObject *parent)
     : QObject(parent)
 {
-    m_rooms.prefix = QStringLiteral("room:");
-    m_rooms.idRole = "id";
-    m_rooms.nameRole = "name";
-    m_conversations.prefix = QStringLiteral("dm:");
-    m_conversations.idRole = "peerId";
-    m_conversations.nameRole = "peerName";
+    // Both lists name a row by its conversation's opaque key ("room:3"), the one the views
+    // use for the open conversation and the notifier for activation.
+    for (Source *source : { &m_rooms, &m_conversations }) {
+        source->idRole = "key";
+        source->nameRole = "name";
+    }
 }
 
 void UnreadWatcher::setRooms(QAbstractItemModel *model)
@@ -67,12 +67,14 @@ void UnreadWatcher::attach(Source &source, QAbstractItemModel *model)
         // Rows that appear or move are not news; only counts that go up on an existing
         // conversation are (a brand-new DM conversation arrives as an insert, then a change).
         const auto quiet = [this, s] { scan(*s, false); };
-        const auto changed = [this, s](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+        const auto changed = [this, s](const QModelIndex &, const QModelIndex &,
+                                 const QList<int> &roles) {
             if (roles.isEmpty() || roles.contains(s->unread))
                 scan(*s, true);
         };
         source.connections << connect(model, &QAbstractItemModel::dataChanged, this, changed)
-                           << connect(model, &QAbstractItemModel::rowsInserted, this, [this, s] { scan(*s, true); })
+                           << connect(model, &QAbstractItemModel::rowsInserted, this,
+                                  [this, s] { scan(*s, true); })
                            << connect(model, &QAbstractItemModel::rowsRemoved, this, quiet)
                            << connect(model, &QAbstractItemModel::rowsMoved, this, quiet)
                            << connect(model, &QAbstractItemModel::layoutChanged, this, quiet)
@@ -94,7 +96,8 @@ void UnreadWatcher::resolveRoles(Source &source)
     source.unread = names.key("unreadCount", -1);
     source.text = names.key("lastMessageText", -1);
     if (source.id < 0 || source.unread < 0)
-        qCWarning(lcDesktop) << "UnreadWatcher: the model has no" << source.idRole << "or unreadCount role";
+        qCWarning(lcDesktop) << "UnreadWatcher: the model has no" << source.idRole
+                             << "or unreadCount role";
 }
 
 void UnreadWatcher::scan(Source &source, bool mayNotify)
@@ -112,7 +115,7 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
         const bool known = source.lastUnread.contains(id);
         if (!mayNotify || unread <= before || (!known && unread == 0))
             continue;
-        const QString key = source.prefix + id;
+        const QString &key = id;
         const bool inView = m_windowActive && key == m_activeKey;
         if (inView || !m_notificationsEnabled)
             continue;
@@ -130,7 +133,7 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
 void UnreadWatcher::recomputeTotal()
 {
     int total = 0;
-    for (const Source *source : {&m_rooms, &m_conversations}) {
+    for (const Source *source : { &m_rooms, &m_conversations }) {
         for (auto it = source->lastUnread.cbegin(); it != source->lastUnread.cend(); ++it)
             total += it.value();
     }

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "notifier.h"
+
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
-
-#include "notifier.h"
 
 /// Watches the room and conversation list models (by their role names, so it knows nothing of
 /// the chat library) for unread counts that go up, and
@@ -14,21 +14,24 @@
 ///  - asks the Notifier for a desktop notification when the message is not in view: always for
 ///    a conversation other than the open one, and for the open one while the window is inactive.
 ///
-/// Keys are "room:<id>" and "dm:<peer id>", the same the views use for the open conversation.
+/// Rows are told apart by their `key` role, the conversation's opaque key that the views use for
+/// the open conversation and the Notifier for activation.
 class UnreadWatcher : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
 
-    /// Rows with roles id, name, unreadCount, lastMessageText (RoomListModel).
+    /// Rows with roles key, name, unreadCount, lastMessageText (ConversationListModel).
     Q_PROPERTY(QAbstractItemModel *rooms READ rooms WRITE setRooms NOTIFY roomsChanged)
-    /// Rows with roles peerId, peerName, unreadCount, lastMessageText (ConversationListModel).
-    Q_PROPERTY(QAbstractItemModel *conversations READ conversations WRITE setConversations NOTIFY conversationsChanged)
+    /// The same roles, for the direct conversations.
+    Q_PROPERTY(QAbstractItemModel *conversations READ conversations WRITE setConversations NOTIFY
+            conversationsChanged)
     /// The conversation in view, e.g. "room:3"; empty when none.
     Q_PROPERTY(QString activeKey READ activeKey WRITE setActiveKey NOTIFY activeKeyChanged)
     Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
     /// Off while signed out or while the first lists load (no burst of notifications on start).
-    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY notificationsEnabledChanged)
+    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled
+            NOTIFY notificationsEnabledChanged)
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
 
 public:
@@ -63,7 +66,6 @@ private:
     struct Source
     {
         QPointer<QAbstractItemModel> model;
-        QString prefix;
         QByteArray idRole;
         QByteArray nameRole;
         int id = -1, name = -1, unread = -1, text = -1;

@@ -80,3 +80,9 @@ QString loginToken(const QUrl &server, const QString &email, const QString &pass
         .value(QStringLiteral("token"))
         .toString();
 }
+
+void useScratchSettings()
+{
+    static QTemporaryDir settingsHome;
+    qputenv("XDG_CONFIG_HOME", settingsHome.path().toLocal8Bit());
+}

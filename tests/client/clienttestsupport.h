@@ -36,3 +36,8 @@ QString signToken(const QString &userId, qint64 expiresInSeconds,
 /// POST /api/auth/login synchronously (an event loop inside); empty on failure.
 QString loginToken(const QUrl &server, const QString &email,
     const QString &password = QStringLiteral("studyconnect"));
+
+/// Points QSettings at a scratch folder for this process (the chat core remembers rooms and read
+/// state per server and user), so test runs do not see each other's. Call before anything uses
+/// QSettings.
+void useScratchSettings();

@@ -1,12 +1,10 @@
 // The models and payload parsing on their own: batching, de-duplication, pending rows, runs of
 // one sender, paging, and bad input.
 #include "auth/jwtclaims.h"
-#include "chat/conversationlistmodel.h"
 #include "chat/messagelistmodel.h"
 #include "chat/numericidset.h"
 #include "chat/payload.h"
 #include "chat/presencemodel.h"
-#include "chat/roomlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -444,33 +442,6 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 52);
     }
 
-    void roomListModel()
-    {
-        RoomListModel rooms;
-        QAbstractItemModelTester tester(
-            &rooms, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        rooms.setJoined(QStringLiteral("7"), true); // known by id only
-        QCOMPARE(rooms.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("Room 7"));
-        rooms.mergeServerList({ QVariantMap { { QStringLiteral("id"), 7 },
-                                    { QStringLiteral("name"), QStringLiteral("Algebra") },
-                                    { QStringLiteral("memberCount"), 3 } },
-            QVariantMap { { QStringLiteral("id"), QStringLiteral("8") },
-                { QStringLiteral("name"), QStringLiteral("Physics") } },
-            QVariant(QStringLiteral("garbage")),
-            QVariantMap { { QStringLiteral("name"), QStringLiteral("no id") } } });
-        QCOMPARE(rooms.count(), 2);
-        QCOMPARE(rooms.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("Algebra"));
-        QCOMPARE(rooms.get(0).value(QStringLiteral("joined")).toBool(), true);
-        QCOMPARE(rooms.get(0).value(QStringLiteral("memberCount")).toInt(), 3);
-        rooms.noteMessage(QStringLiteral("8"), QStringLiteral("hi"), kBase, true);
-        rooms.noteMessage(QStringLiteral("8"), QStringLiteral("again"), kBase + 1, true);
-        QCOMPARE(rooms.get(1).value(QStringLiteral("unreadCount")).toInt(), 2);
-        QCOMPARE(rooms.get(1).value(QStringLiteral("lastMessageText")).toString(),
-            QStringLiteral("again"));
-        rooms.markRead(QStringLiteral("8"));
-        QCOMPARE(rooms.get(1).value(QStringLiteral("unreadCount")).toInt(), 0);
-    }
-
     void presenceModelPutsOnlineFirst()
     {
         PresenceModel presence;
@@ -507,25 +478,6 @@ private Q_SLOTS:
                      .value(QStringLiteral("name"))
                      .toString(),
             QStringLiteral("Zed"));
-    }
-
-    void conversationListModelMostRecentFirst()
-    {
-        ConversationListModel conversations;
-        QAbstractItemModelTester tester(
-            &conversations, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        conversations.noteMessage(QStringLiteral("1"), QStringLiteral("a"), kBase, true);
-        conversations.noteMessage(QStringLiteral("2"), QStringLiteral("b"), kBase + 1000, false);
-        QCOMPARE(
-            conversations.get(0).value(QStringLiteral("peerId")).toString(), QStringLiteral("2"));
-        conversations.noteMessage(QStringLiteral("1"), QStringLiteral("c"), kBase + 2000, true);
-        QCOMPARE(
-            conversations.get(0).value(QStringLiteral("peerId")).toString(), QStringLiteral("1"));
-        QCOMPARE(conversations.get(0).value(QStringLiteral("unreadCount")).toInt(), 2);
-        conversations.markRead(QStringLiteral("1"));
-        QCOMPARE(conversations.get(0).value(QStringLiteral("unreadCount")).toInt(), 0);
-        conversations.ensure(QStringLiteral("3"), QStringLiteral("Grace"), {});
-        QCOMPARE(conversations.count(), 3);
     }
 };
 

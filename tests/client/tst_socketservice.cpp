@@ -1,5 +1,6 @@
 // SocketService and its models against the reference backend (server/src/index.js).
 #include "auth/session.h"
+#include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
 #include "clienttestsupport.h"
 
@@ -62,10 +63,19 @@ class TestSocketService : public QObject
         SocketIo::ManagerOptions options;
         options.reconnectionDelay = 100ms;
         options.reconnectionDelayMax = 400ms;
-        service->setManagerOptions(options);
+        service->manager()->setManagerOptions(options);
         service->setServerUrl(m_server.url());
         service->init(signToken(userId, 3600));
         return service;
+    }
+
+    /// The spy caught a signal whose first argument is `value` (every member room is joined on
+    /// connect, so a room's join is one of several).
+    static bool signalled(const QSignalSpy &spy, const QString &value)
+    {
+        return std::any_of(spy.begin(), spy.end(), [&value](const QList<QVariant> &arguments) {
+            return arguments.value(0).toString() == value;
+        });
     }
 
     static bool connected(SocketService *service)
@@ -101,7 +111,11 @@ class TestSocketService : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.node().errorString())); }
+    void initTestCase()
+    {
+        useScratchSettings();
+        QVERIFY2(m_server.start(), qPrintable(m_server.node().errorString()));
+    }
 
     void roomMessageReachesAnotherClient()
     {
@@ -113,14 +127,13 @@ private Q_SLOTS:
         MessageListModel *alanRoom = alan->roomMessages(1);
         auto adaTester = tester(adaRoom);
         auto alanTester = tester(alanRoom);
-        QSignalSpy joined(alan.get(), &SocketService::roomJoinConfirmed);
+        QSignalSpy joined(alan->manager(), &ConversationManager::roomJoinConfirmed);
         QVERIFY(connected(ada.get()));
         QVERIFY(connected(alan.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);
-        QCOMPARE(joined.at(0).at(0).toString(), QStringLiteral("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(signalled(joined, QStringLiteral("1")), 5000);
 
         const QString text = uniqueText(QStringLiteral("hello room"));
-        QSignalSpy confirmed(ada.get(), &SocketService::messageConfirmed);
+        QSignalSpy confirmed(ada->manager(), &ConversationManager::messageConfirmed);
         const QString clientId = ada->sendMessage(1, text);
         QVERIFY(!clientId.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(rowsWithText(alanRoom, text).size(), 1, 5000);
@@ -142,15 +155,14 @@ private Q_SLOTS:
         QCOMPARE(roleAt(adaRoom, mine, MessageListModel::IsMineRole).toBool(), true);
         QCOMPARE(roleAt(adaRoom, mine, MessageListModel::DeliveryStateRole).toInt(),
             int(MessageListModel::Sent));
-        QCOMPARE(ada->pendingCount(), 0);
+        QCOMPARE(ada->manager()->pendingCount(), 0);
         // The room list follows: Alan has one unread message from Ada in room 1.
-        const int roomRow = alan->rooms()->indexOf(QStringLiteral("1"));
-        QVERIFY(roomRow >= 0);
-        QCOMPARE(
-            alan->rooms()->get(roomRow).value(QStringLiteral("lastMessageText")).toString(), text);
-        QVERIFY(alan->rooms()->get(roomRow).value(QStringLiteral("unreadCount")).toInt() >= 1);
-        QCOMPARE(alan->rooms()->get(roomRow).value(QStringLiteral("name")).toString(),
-            QStringLiteral("Calculus I"));
+        Conversation *alanRoom1 = alan->manager()->find(ConversationKey::room(QStringLiteral("1")));
+        QVERIFY(alanRoom1);
+        QVERIFY(alan->manager()->rooms()->contains(alanRoom1));
+        QCOMPARE(alanRoom1->lastMessageText(), text);
+        QVERIFY(alanRoom1->unreadCount() >= 1);
+        QTRY_COMPARE(alanRoom1->name(), QStringLiteral("Calculus I"));
     }
 
     void typingNoticesReachTheOthers()
@@ -159,10 +171,10 @@ private Q_SLOTS:
         auto alan = client(QStringLiteral("2"));
         ada->joinRoom(2);
         alan->joinRoom(2);
-        QSignalSpy joined(alan.get(), &SocketService::roomJoinConfirmed);
+        QSignalSpy joined(alan->manager(), &ConversationManager::roomJoinConfirmed);
         QVERIFY(connected(ada.get()));
         QVERIFY(connected(alan.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(signalled(joined, QStringLiteral("2")), 5000);
 
         // C++ listeners read the event in place; keep the Qt form to look at it afterwards.
         QVariantList updates;
@@ -170,16 +182,27 @@ private Q_SLOTS:
             [&updates](const SocketIo::JsonValue &data) { updates.append(data.toVariant()); });
         // Give Ada's join the same head start before she types.
         QTest::qWait(300);
-        ada->sendTyping(2, false, true);
+        Conversation *adaRoom2 = ada->manager()->find(ConversationKey::room(QStringLiteral("2")));
+        Conversation *alanRoom2 = alan->manager()->find(ConversationKey::room(QStringLiteral("2")));
+        adaRoom2->setDraft(QStringLiteral("Is the ans"));
         QTRY_COMPARE_WITH_TIMEOUT(updates.size(), 1, 5000);
+        // The conversation object says who is typing; no JS or payload parsing on the way.
+        QTRY_COMPARE(alanRoom2->typingText(), QStringLiteral("Ada Lovelace is typing…"));
         QVariantMap update = updates.at(0).toMap();
         QCOMPARE(update.value(QStringLiteral("roomId")).toString(), QStringLiteral("2"));
         QCOMPARE(update.value(QStringLiteral("typing")).toBool(), true);
         QCOMPARE(update.value(QStringLiteral("userId")).toString(), QStringLiteral("1"));
 
-        ada->sendTyping(QStringLiteral("2"), true, true); // a DM notice to Alan (user 2)
-        ada->sendTyping(2, false, false);
+        // A DM notice to Alan (user 2), then the room notice stops with the draft cleared.
+        ada->manager()
+            ->conversation(ConversationKey::directWith(QStringLiteral("2")))
+            ->setDraft(QStringLiteral("psst"));
+        adaRoom2->setDraft(QString());
         QTRY_COMPARE_WITH_TIMEOUT(updates.size(), 3, 5000);
+        QTRY_COMPARE(alanRoom2->typingText(), QString());
+        QTRY_COMPARE(
+            alan->manager()->find(ConversationKey::directWith(QStringLiteral("1")))->typingText(),
+            QStringLiteral("Ada Lovelace is typing…"));
         bool sawDm = false, sawStop = false;
         for (const QVariant &value : std::as_const(updates)) {
             const QVariantMap map = value.toMap();
@@ -195,33 +218,28 @@ private Q_SLOTS:
     {
         auto ada = client(QStringLiteral("1"));
         auto alan = client(QStringLiteral("2"));
-        auto adaTester = tester(ada->conversations());
-        auto alanTester = tester(alan->conversations());
+        auto adaTester = tester(ada->manager()->directConversations());
+        auto alanTester = tester(alan->manager()->directConversations());
         QVERIFY(connected(ada.get()));
         QVERIFY(connected(alan.get()));
         const QString text = uniqueText(QStringLiteral("hello alan"));
         const QString clientId = ada->sendDirectMessage(2, text);
-        QSignalSpy confirmed(ada.get(), &SocketService::messageConfirmed);
+        QSignalSpy confirmed(ada->manager(), &ConversationManager::messageConfirmed);
 
-        QTRY_VERIFY_WITH_TIMEOUT(alan->conversations()->indexOf(QStringLiteral("1")) >= 0
-                && alan->conversations()
-                        ->get(alan->conversations()->indexOf(QStringLiteral("1")))
-                        .value(QStringLiteral("lastMessageText"))
-                    == text,
-            5000);
-        const QVariantMap atAlan =
-            alan->conversations()->get(alan->conversations()->indexOf(QStringLiteral("1")));
-        QCOMPARE(
-            atAlan.value(QStringLiteral("peerName")).toString(), QStringLiteral("Ada Lovelace"));
-        QVERIFY(atAlan.value(QStringLiteral("unreadCount")).toInt() >= 1);
-        QCOMPARE(alan->conversations()->indexOf(QStringLiteral("1")), 0); // most recent first
+        const auto atAlan = [&alan] {
+            return alan->manager()->find(ConversationKey::directWith(QStringLiteral("1")));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(atAlan() && atAlan()->lastMessageText() == text, 5000);
+        QCOMPARE(atAlan()->name(), QStringLiteral("Ada Lovelace"));
+        QVERIFY(atAlan()->unreadCount() >= 1);
+        QCOMPARE(alan->manager()->directConversations()->indexOf(atAlan()), 0); // most recent first
 
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.count(), 1, 5000);
-        const int row = ada->conversations()->indexOf(QStringLiteral("2"));
-        QVERIFY(row >= 0);
-        QCOMPARE(ada->conversations()->get(row).value(QStringLiteral("lastMessageText")).toString(),
-            text);
-        QCOMPARE(ada->conversations()->get(row).value(QStringLiteral("unreadCount")).toInt(), 0);
+        Conversation *atAda =
+            ada->manager()->find(ConversationKey::directWith(QStringLiteral("2")));
+        QVERIFY(ada->manager()->directConversations()->contains(atAda));
+        QCOMPARE(atAda->lastMessageText(), text);
+        QCOMPARE(atAda->unreadCount(), 0);
 
         MessageListModel *alanDm = alan->directMessages(1);
         MessageListModel *adaDm = ada->directMessages(QStringLiteral("2"));
@@ -239,25 +257,26 @@ private Q_SLOTS:
     void presenceGoesOnlineAndOffline()
     {
         auto ada = client(QStringLiteral("1"));
-        auto presenceTester = tester(ada->presence());
+        auto presenceTester = tester(ada->manager()->people());
         QVERIFY(connected(ada.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(ada->presence()->count() >= 4, 5000);
-        QSignalSpy status(ada->presence(), &PresenceModel::statusChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(ada->manager()->people()->count() >= 4, 5000);
+        QSignalSpy status(ada->manager()->people(), &PresenceModel::statusChanged);
 
         auto linus = client(QStringLiteral("4"));
         QVERIFY(connected(linus.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            ada->presence()->statusOf(QStringLiteral("4")), QStringLiteral("online"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ada->manager()->people()->statusOf(QStringLiteral("4")),
+            QStringLiteral("online"), 5000);
         // Online users come first.
-        const int linusRow = ada->presence()->indexOf(QStringLiteral("4"));
+        const int linusRow = ada->manager()->people()->indexOf(QStringLiteral("4"));
         for (int row = 0; row < linusRow; ++row)
-            QCOMPARE(ada->presence()->get(row).value(QStringLiteral("online")).toBool(), true);
-        QCOMPARE(ada->presence()->get(linusRow).value(QStringLiteral("name")).toString(),
+            QCOMPARE(
+                ada->manager()->people()->get(row).value(QStringLiteral("online")).toBool(), true);
+        QCOMPARE(ada->manager()->people()->get(linusRow).value(QStringLiteral("name")).toString(),
             QStringLiteral("Linus Torvalds"));
 
         linus->disconnect();
-        QTRY_COMPARE_WITH_TIMEOUT(
-            ada->presence()->statusOf(QStringLiteral("4")), QStringLiteral("offline"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ada->manager()->people()->statusOf(QStringLiteral("4")),
+            QStringLiteral("offline"), 5000);
         QVERIFY(status.count() >= 2);
     }
 
@@ -267,11 +286,16 @@ private Q_SLOTS:
         ada->joinRoom(3);
         MessageListModel *room = ada->roomMessages(3);
         auto roomTester = tester(room);
-        QSignalSpy joined(ada.get(), &SocketService::roomJoinConfirmed);
+        QSignalSpy joined(ada->manager(), &ConversationManager::roomJoinConfirmed);
         QVERIFY(connected(ada.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(signalled(joined, QStringLiteral("3")), 5000);
 
+        // Grace is not a member of room 3 yet: her join is a new membership.
+        QVERIFY(m_server.runSql(
+            QStringLiteral("DELETE FROM room_members WHERE room_id = 3 AND user_id = 3")));
         auto grace = client(QStringLiteral("3"));
+        QVERIFY(connected(grace.get()));
+        QSignalSpy graceJoined(grace->manager(), &ConversationManager::roomJoinConfirmed);
         grace->joinRoom(QStringLiteral("3"));
         QTRY_COMPARE_WITH_TIMEOUT(
             rowsWithText(room, QStringLiteral("Grace Hopper joined")).size(), 1, 5000);
@@ -281,6 +305,15 @@ private Q_SLOTS:
             int(MessageListModel::JoinedNotice));
         QCOMPARE(roleAt(room, joinedRow, MessageListModel::ShowSenderRole).toBool(), false);
 
+        // Her second device joins her member rooms on connect: presence, not a membership change.
+        QTRY_VERIFY_WITH_TIMEOUT(signalled(graceJoined, QStringLiteral("3")), 5000);
+        auto graceLaptop = client(QStringLiteral("3"));
+        QSignalSpy laptopJoined(graceLaptop->manager(), &ConversationManager::roomJoinConfirmed);
+        QTRY_VERIFY_WITH_TIMEOUT(signalled(laptopJoined, QStringLiteral("3")), 5000);
+        QVERIFY(graceLaptop->isJoined(QStringLiteral("3")));
+        QTest::qWait(500);
+        QCOMPARE(rowsWithText(room, QStringLiteral("Grace Hopper joined")).size(), 1);
+
         grace->leaveRoom(3);
         QTRY_COMPARE_WITH_TIMEOUT(
             rowsWithText(room, QStringLiteral("Grace Hopper left")).size(), 1, 5000);
@@ -289,6 +322,8 @@ private Q_SLOTS:
             int(MessageListModel::LeftNotice));
         // Newest first.
         QVERIFY(leftRow < rowsWithText(room, QStringLiteral("Grace Hopper joined")).constFirst());
+        // The membership ended on her other device too.
+        QTRY_VERIFY_WITH_TIMEOUT(!graceLaptop->isJoined(QStringLiteral("3")), 5000);
     }
 
     void historyPagesOfFifty()
@@ -301,7 +336,7 @@ private Q_SLOTS:
             sent.append(uniqueText(QStringLiteral("history %1").arg(i)));
         for (const QString &text : std::as_const(sent))
             ada->sendMessage(4, text);
-        QTRY_COMPARE_WITH_TIMEOUT(ada->pendingCount(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ada->manager()->pendingCount(), 0, 10000);
 
         auto linus = client(QStringLiteral("4"));
         QVERIFY(connected(linus.get()));
@@ -352,15 +387,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(room->rowCount() > 0 && !room->isLoading(), 5000);
 
         ada->disconnect();
-        QCOMPARE(ada->connectionState(), SocketService::Disconnected);
+        QCOMPARE(ada->connection()->state(), ChatConnection::Disconnected);
         QStringList missed;
         for (int i = 0; i < 3; ++i) {
             missed.append(uniqueText(QStringLiteral("while you were away %1").arg(i)));
             alan->sendMessage(2, missed.constLast());
         }
-        QTRY_COMPARE_WITH_TIMEOUT(alan->pendingCount(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(alan->manager()->pendingCount(), 0, 5000);
 
-        QSignalSpy merged(ada.get(), &SocketService::missedMessagesMerged);
+        QSignalSpy merged(ada->manager(), &ConversationManager::missedMessagesMerged);
         ada->init(signToken(QStringLiteral("1"), 3600));
         QVERIFY(connected(ada.get()));
         QTRY_VERIFY_WITH_TIMEOUT(merged.count() >= 1, 5000);
@@ -375,8 +410,8 @@ private Q_SLOTS:
     {
         auto ada = client(QStringLiteral("1"));
         QVERIFY(connected(ada.get()));
-        QSignalSpy failed(ada.get(), &SocketService::messageFailed);
-        QSignalSpy confirmed(ada.get(), &SocketService::messageConfirmed);
+        QSignalSpy failed(ada->manager(), &ConversationManager::messageFailed);
+        QSignalSpy confirmed(ada->manager(), &ConversationManager::messageConfirmed);
         const QString text = uniqueText(QStringLiteral("to a newcomer"));
         const QString clientId = ada->sendDirectMessage(999, text);
         MessageListModel *dm = ada->directMessages(999);
@@ -389,8 +424,8 @@ private Q_SLOTS:
             int(MessageListModel::Failed));
         QCOMPARE(roleAt(dm, row, MessageListModel::ErrorStringRole).toString(),
             QStringLiteral("Unknown recipient"));
-        QCOMPARE(ada->pendingCount(), 1); // kept for retry or discard
-        QCOMPARE(ada->unconfirmedCount(), 0);
+        QCOMPARE(ada->manager()->pendingCount(), 1); // kept for retry or discard
+        QCOMPARE(ada->manager()->outbox()->pendingCount(), 0);
 
         // The recipient exists now (an account created meanwhile): a retry goes through.
         QVERIFY(m_server.runSql(
@@ -422,7 +457,7 @@ private Q_SLOTS:
         QCOMPARE(nobody->rowCount(), 1);
         nobody->discard(doomed);
         QCOMPARE(nobody->rowCount(), 0);
-        QCOMPARE(ada->pendingCount(), 0);
+        QCOMPARE(ada->manager()->pendingCount(), 0);
     }
 
     void refusedTokensEndInAuthFailed()
@@ -432,12 +467,13 @@ private Q_SLOTS:
                  QStringLiteral("not-a-jwt") }) {
             SocketService service(nullptr);
             service.setServerUrl(m_server.url());
-            QSignalSpy refused(&service, &SocketService::authenticationFailed);
+            QSignalSpy refused(service.connection(), &ChatConnection::authenticationFailed);
             service.init(token);
             QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 5000);
-            QCOMPARE(service.connectionState(), SocketService::AuthFailed);
-            QVERIFY2(service.errorString().startsWith(QLatin1String("Authentication error")),
-                qPrintable(service.errorString()));
+            QCOMPARE(service.connection()->state(), ChatConnection::AuthFailed);
+            QVERIFY2(service.connection()->errorString().startsWith(
+                         QLatin1String("Authentication error")),
+                qPrintable(service.connection()->errorString()));
         }
     }
 
@@ -456,7 +492,7 @@ private Q_SLOTS:
         QCOMPARE(session.state(), Session::SignedOut);
         QVERIFY2(session.errorString().contains(QLatin1String("expired")),
             qPrintable(session.errorString()));
-        QCOMPARE(service.connectionState(), SocketService::Disconnected);
+        QCOMPARE(service.connection()->state(), ChatConnection::Disconnected);
         QVERIFY(session.token().isEmpty());
 
         // A token that expired before use never signs in.
@@ -485,9 +521,9 @@ private Q_SLOTS:
         QCOMPARE(
             session.user().value(QStringLiteral("firstName")).toString(), QStringLiteral("Grace"));
         QVERIFY(connected(&service));
-        QCOMPARE(service.currentUserId(), QStringLiteral("3"));
+        QCOMPARE(service.manager()->currentUserId(), QStringLiteral("3"));
         session.signOut();
-        QCOMPARE(service.connectionState(), SocketService::Disconnected);
+        QCOMPARE(service.connection()->state(), ChatConnection::Disconnected);
     }
 
     void jsListenersReceiveEventData()
@@ -506,9 +542,9 @@ private Q_SLOTS:
                 QVERIFY(data.value(u"text").isString());
                 ++cppCalls;
             });
-        QSignalSpy joined(alan.get(), &SocketService::roomJoinConfirmed);
+        QSignalSpy joined(alan->manager(), &ConversationManager::roomJoinConfirmed);
         QVERIFY(connected(alan.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(joined.count(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(signalled(joined, QStringLiteral("1")), 5000);
 
         auto ada = client(QStringLiteral("1"));
         const QString first = uniqueText(QStringLiteral("js"));
@@ -544,25 +580,25 @@ private Q_SLOTS:
             !adaRoom->isLoading() && !alanRoom->isLoading() && alanRoom->rowCount() > 0, 5000);
 
         m_server.node().kill();
-        QTRY_COMPARE_WITH_TIMEOUT(ada->connectionState(), SocketService::Reconnecting, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ada->connection()->state(), ChatConnection::Reconnecting, 10000);
         QStringList texts;
         for (int i = 0; i < 3; ++i) {
             texts.append(uniqueText(QStringLiteral("offline %1").arg(i)));
             ada->sendMessage(1, texts.constLast());
         }
-        QCOMPARE(ada->pendingCount(), 3);
+        QCOMPARE(ada->manager()->pendingCount(), 3);
         for (const QString &text : std::as_const(texts)) {
             const int row = rowsWithText(adaRoom, text).value(0, -1);
             QVERIFY(row >= 0);
             QCOMPARE(roleAt(adaRoom, row, MessageListModel::DeliveryStateRole).toInt(),
                 int(MessageListModel::Pending));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(ada->reconnectAttempt() >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(ada->connection()->reconnectAttempt() >= 1, 5000);
 
         QVERIFY2(m_server.start(), qPrintable(m_server.node().errorString()));
-        QTRY_COMPARE_WITH_TIMEOUT(ada->pendingCount(), 0, 20000);
-        QCOMPARE(ada->connectionState(), SocketService::Connected);
-        QCOMPARE(ada->reconnectAttempt(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ada->manager()->pendingCount(), 0, 20000);
+        QCOMPARE(ada->connection()->state(), ChatConnection::Connected);
+        QCOMPARE(ada->connection()->reconnectAttempt(), 0);
         for (const QString &text : std::as_const(texts)) {
             QTRY_COMPARE_WITH_TIMEOUT(rowsWithText(alanRoom, text).size(), 1, 10000);
             QCOMPARE(rowsWithText(adaRoom, text).size(), 1);

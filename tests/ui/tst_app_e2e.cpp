@@ -1,11 +1,15 @@
 // End to end: the real app (the same QML, singletons and setup as main()) offscreen against the
 // reference backend. Signs in by typing into the sign-in page, opens a room from the sidebar,
 // sends a message with the composer and sees it delivered, then receives one sent by another
-// client (studyconnect-cli, as Alan) and a direct message that shows in the window title.
+// client (studyconnect-cli, as Alan) and a direct message that shows in the window title; then a
+// message to a member room never opened raises its unread count and asks for a notification, and
+// the count is still there after a restart.
 #include "auth/session.h"
+#include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
+#include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
 
 #include <QAbstractItemModel>
@@ -14,6 +18,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -46,6 +51,7 @@ class TestAppEndToEnd : public QObject
 private Q_SLOTS:
     void initTestCase();
     void signInSendAndReceive();
+    void unreadForRoomsNotOpenedSurvivesARestart();
     void cleanupTestCase();
 
 private:
@@ -85,9 +91,26 @@ private:
     void click(QQuickItem *target)
     {
         QVERIFY(target);
-        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        const QPointF center =
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, {}, center.toPoint());
     }
+
+    void signInWithKeyboard(const QString &account);
+    /// Runs studyconnect-cli signed in as `account` with these arguments until it exits 0.
+    void runCli(const QString &account, const QStringList &arguments);
+    /// The count in the window title, "(3) StudyConnect" → 3.
+    int titleUnread() const
+    {
+        const QString title = m_window->title();
+        return title.startsWith(u'(') ? title.mid(1, title.indexOf(u')') - 1).toInt() : 0;
+    }
+    static ConversationManager *manager() { return ConversationManager::globalInstance(); }
+    static Conversation *room(const QString &id)
+    {
+        return manager()->find(ConversationKey::room(id));
+    }
+    void loadApp();
 
     QTemporaryDir m_dir;
     std::unique_ptr<NodeServer> m_server;
@@ -102,26 +125,32 @@ void TestAppEndToEnd::initTestCase()
     m_server->setEnvironmentValue(QStringLiteral("SEED_DEMO"), QStringLiteral("1"));
     m_server->setEnvironmentValue(QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
     m_server->setEnvironmentValue(QStringLiteral("JWT_SECRET"), QStringLiteral("e2e-test-secret"));
-    m_server->setEnvironmentValue(QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("e2e.db")));
+    m_server->setEnvironmentValue(
+        QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("e2e.db")));
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 
     DesktopSettings::globalInstance()->setCommandLineServer(m_server->httpUrl());
     AppSetup::prepare();
+    loadApp();
+}
+
+void TestAppEndToEnd::loadApp()
+{
     m_engine = std::make_unique<QQmlApplicationEngine>();
     QVERIFY(AppSetup::load(*m_engine));
     m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
     QVERIFY(m_window);
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->requestActivate();
 }
 
-void TestAppEndToEnd::signInSendAndReceive()
+void TestAppEndToEnd::signInWithKeyboard(const QString &account)
 {
-    // --- sign in with the keyboard only ---
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("emailField")), 10000);
     QQuickItem *email = item(QStringLiteral("emailField"));
     QTRY_VERIFY(email->hasActiveFocus());
     QCOMPARE(item(QStringLiteral("serverField"))->property("text").toUrl(), m_server->httpUrl());
-    typeText(QStringLiteral("ada@studyconnect.test"));
+    typeText(account);
     QTest::keyClick(m_window, Qt::Key_Tab);
     QVERIFY(item(QStringLiteral("passwordField"))->hasActiveFocus());
     typeText(QStringLiteral("studyconnect"));
@@ -129,7 +158,32 @@ void TestAppEndToEnd::signInSendAndReceive()
 
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("mainView")), 15000);
     QCOMPARE(Session::globalInstance()->state(), Session::SignedIn);
-    QTRY_COMPARE_WITH_TIMEOUT(SocketService::globalInstance()->connectionState(), SocketService::Connected, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(manager()->connection()->state(), ChatConnection::Connected, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(manager()->synced(), 15000);
+}
+
+void TestAppEndToEnd::runCli(const QString &account, const QStringList &arguments)
+{
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::MergedChannels);
+    cli.start(QStringLiteral(STUDYCONNECT_CLI),
+        QStringList { QStringLiteral("--server"), m_server->httpUrl().toString(),
+            QStringLiteral("--email"), account, QStringLiteral("--password-stdin"),
+            QStringLiteral("--quiet"), QStringLiteral("--timeout"), QStringLiteral("20") }
+            + arguments);
+    QVERIFY(cli.waitForStarted());
+    cli.write("studyconnect\n");
+    cli.closeWriteChannel();
+    // Wait while the event loop runs: the app must receive as the CLI sends.
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(
+        cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0, cli.readAll().constData());
+}
+
+void TestAppEndToEnd::signInSendAndReceive()
+{
+    // --- sign in with the keyboard only ---
+    signInWithKeyboard(QStringLiteral("ada@studyconnect.test"));
     // No Secret Service in the test: the app keeps going and says what that means.
     if (!Session::globalInstance()->keychainAvailable())
         QTRY_VERIFY(item(QStringLiteral("keychainBar"))->isVisible());
@@ -137,7 +191,8 @@ void TestAppEndToEnd::signInSendAndReceive()
     // --- open "Calculus I" (room 1) from the sidebar ---
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("room:1")), 10000);
     click(item(QStringLiteral("room:1")));
-    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(), QStringLiteral("Calculus I"));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Calculus I"));
     QQuickItem *timeline = item(QStringLiteral("timeline"));
     QVERIFY(timeline);
     auto *messages = timeline->property("model").value<QAbstractItemModel *>();
@@ -145,37 +200,30 @@ void TestAppEndToEnd::signInSendAndReceive()
     QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > 0, 10000); // history
     QTRY_VERIFY_WITH_TIMEOUT(SocketService::globalInstance()->isJoined(QStringLiteral("1")), 10000);
 
-    // --- send with the composer: Enter sends ---
+    // --- send with the composer: opening the room put the focus there, Enter sends ---
     QQuickItem *input = item(QStringLiteral("composerInput"));
     QVERIFY(input);
-    click(input);
     QTRY_VERIFY(input->hasActiveFocus());
-    const QString mine = QStringLiteral("e2e: <b>not bold</b> %1").arg(QDateTime::currentMSecsSinceEpoch());
+    const QString mine =
+        QStringLiteral("e2e: <b>not bold</b> %1").arg(QDateTime::currentMSecsSinceEpoch());
     typeText(mine);
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_COMPARE(dataAt(messages, 0, "text").toString(), mine);
     QCOMPARE(dataAt(messages, 0, "isMine").toBool(), true);
-    QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, 0, "deliveryState").toInt(), 1 /* Sent */, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
     QVERIFY(!dataAt(messages, 0, "id").toString().isEmpty());
     QCOMPARE(input->property("text").toString(), QString());
     QTRY_VERIFY(itemWithText(QStringLiteral("messageText"), mine));
     QVERIFY(!itemWithText(QStringLiteral("messageText"), mine)->property("hasLinks").toBool());
 
     // --- another client (Alan) writes in the room and sends Ada a direct message ---
-    const QString theirs = QStringLiteral("Hi Ada, Alan here %1").arg(QDateTime::currentMSecsSinceEpoch());
-    QProcess cli;
-    cli.setProcessChannelMode(QProcess::MergedChannels);
-    cli.start(QStringLiteral(STUDYCONNECT_CLI),
-              {QStringLiteral("--server"), m_server->httpUrl().toString(), QStringLiteral("--email"),
-               QStringLiteral("alan@studyconnect.test"), QStringLiteral("--password-stdin"), QStringLiteral("--send"),
-               QStringLiteral("1"), theirs, QStringLiteral("--dm"), QStringLiteral("1"), QStringLiteral("psst, Ada"),
-               QStringLiteral("--quiet"), QStringLiteral("--timeout"), QStringLiteral("20")});
-    QVERIFY(cli.waitForStarted());
-    cli.write("studyconnect\n");
-    cli.closeWriteChannel();
-    // Wait while the event loop runs: the app must receive as the CLI sends.
-    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30000);
-    QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0, cli.readAll().constData());
+    const QString theirs =
+        QStringLiteral("Hi Ada, Alan here %1").arg(QDateTime::currentMSecsSinceEpoch());
+    const int unreadBefore = titleUnread();
+    runCli(QStringLiteral("alan@studyconnect.test"),
+        { QStringLiteral("--send"), QStringLiteral("1"), theirs, QStringLiteral("--dm"),
+            QStringLiteral("1"), QStringLiteral("psst, Ada") });
 
     QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, 0, "text").toString(), theirs, 10000);
     QCOMPARE(dataAt(messages, 0, "senderName").toString(), QStringLiteral("Alan Turing"));
@@ -183,36 +231,37 @@ void TestAppEndToEnd::signInSendAndReceive()
     QTRY_VERIFY(itemWithText(QStringLiteral("messageText"), theirs));
 
     // The direct message: its conversation shows an unread badge and the title counts it.
+    // (The room in view takes no count: it is being read.)
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("dm:2")), 10000);
-    QTRY_VERIFY(m_window->title().startsWith(QStringLiteral("(1) ")));
+    QTRY_COMPARE(titleUnread(), unreadBefore + 1);
 
     // Opening it clears the count.
     click(item(QStringLiteral("dm:2")));
-    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(), QStringLiteral("Alan Turing"));
-    QTRY_COMPARE(m_window->title(), QStringLiteral("StudyConnect"));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Alan Turing"));
+    QTRY_COMPARE(titleUnread(), unreadBefore);
+    QTRY_VERIFY(input->hasActiveFocus());
     auto *dm = timeline->property("model").value<QAbstractItemModel *>();
     QTRY_COMPARE(dataAt(dm, 0, "text").toString(), QStringLiteral("psst, Ada"));
 
     // --- older history loads while scrolling up; "Latest" brings the newest back ---
-    // Organic Chemistry (room 2) has 33 messages; 20 more from Grace make two pages of 50.
-    QStringList arguments{QStringLiteral("--server"), m_server->httpUrl().toString(), QStringLiteral("--email"),
-                          QStringLiteral("grace@studyconnect.test"), QStringLiteral("--password-stdin"),
-                          QStringLiteral("--quiet"), QStringLiteral("--timeout"), QStringLiteral("20")};
+    // Organic Chemistry (room 2) has 33 messages; 20 more from Grace make two pages of 50. Ada
+    // leaves it first, so they are not live here: a room she is not in shows its history with a
+    // Join button.
+    room(QStringLiteral("2"))->leave();
+    QStringList notes;
     for (int i = 1; i <= 20; ++i)
-        arguments << QStringLiteral("--send") << QStringLiteral("2") << QStringLiteral("Reaction mechanism note %1").arg(i);
-    QProcess grace;
-    grace.setProcessChannelMode(QProcess::MergedChannels);
-    grace.start(QStringLiteral(STUDYCONNECT_CLI), arguments);
-    QVERIFY(grace.waitForStarted());
-    grace.write("studyconnect\n");
-    grace.closeWriteChannel();
-    QTRY_VERIFY_WITH_TIMEOUT(grace.state() == QProcess::NotRunning, 30000);
-    QVERIFY2(grace.exitCode() == 0, grace.readAll().constData());
+        notes << QStringLiteral("--send") << QStringLiteral("2")
+              << QStringLiteral("Reaction mechanism note %1").arg(i);
+    runCli(QStringLiteral("grace@studyconnect.test"), notes);
 
     click(item(QStringLiteral("room:2")));
-    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(), QStringLiteral("Organic Chemistry"));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Organic Chemistry"));
     auto *room2 = timeline->property("model").value<QAbstractItemModel *>();
-    QTRY_COMPARE_WITH_TIMEOUT(room2->rowCount(), 50, 10000); // the first page
+    QTRY_VERIFY(item(QStringLiteral("joinButton"))->isVisible());
+    QVERIFY(!item(QStringLiteral("leaveButton"))->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(room2->rowCount(), 50, 10000);
     QCOMPARE(dataAt(room2, 0, "text").toString(), QStringLiteral("Reaction mechanism note 20"));
     QVERIFY(!room2->property("historyComplete").toBool());
     QQuickItem *jump = item(QStringLiteral("jumpToLatestButton"));
@@ -222,12 +271,62 @@ void TestAppEndToEnd::signInSendAndReceive()
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
         timeline->setProperty("contentY", timeline->property("contentY").toReal() - 400);
         return room2->property("historyComplete").toBool();
-    }()), 15000);
+    }()),
+        15000);
     QTRY_COMPARE(room2->rowCount(), 53);
     QTRY_VERIFY(jump->isVisible());
     click(jump);
     QTRY_VERIFY(timeline->property("atYEnd").toBool());
     QTRY_VERIFY(!jump->isVisible());
+
+    // Joining again makes it writable.
+    click(item(QStringLiteral("joinButton")));
+    QTRY_VERIFY_WITH_TIMEOUT(room(QStringLiteral("2"))->isMember(), 10000);
+    QTRY_VERIFY(item(QStringLiteral("leaveButton"))->isVisible());
+}
+
+void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
+{
+    // Room 4 was never opened in this run; Ada is a member, so it is live all the same.
+    Conversation *linearAlgebra = room(QStringLiteral("4"));
+    QVERIFY(linearAlgebra);
+    QVERIFY(linearAlgebra->isMember());
+    QVERIFY(manager()->currentConversation() != linearAlgebra);
+    const int before = linearAlgebra->unreadCount();
+    const int titleBefore = titleUnread();
+    auto *watcher = m_window->findChild<UnreadWatcher *>();
+    QVERIFY(watcher);
+    QSignalSpy notified(watcher, &UnreadWatcher::notified);
+
+    const QString text = QStringLiteral("Anyone up for eigenvalues tonight? %1")
+                             .arg(QDateTime::currentMSecsSinceEpoch());
+    runCli(QStringLiteral("linus@studyconnect.test"),
+        { QStringLiteral("--send"), QStringLiteral("4"), text });
+    QTRY_COMPARE_WITH_TIMEOUT(linearAlgebra->unreadCount(), before + 1, 10000);
+    QTRY_COMPARE(item(linearAlgebra->key())->property("unread").toInt(), before + 1);
+    QTRY_COMPARE(titleUnread(), titleBefore + 1);
+    QTRY_VERIFY(!notified.isEmpty());
+    QCOMPARE(notified.constLast().at(0).toString(), linearAlgebra->key());
+    QCOMPARE(notified.constLast().at(2).toString(), text);
+
+    // Quit and start again: nothing of the old run is left in memory; the count comes back.
+    m_engine.reset();
+    m_window = nullptr;
+    delete SocketService::globalInstance();
+    loadApp();
+    if (Session::globalInstance()->state() != Session::SignedIn)
+        signInWithKeyboard(QStringLiteral("ada@studyconnect.test")); // no keychain in this test
+    QTRY_VERIFY_WITH_TIMEOUT(manager()->synced(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(room(QStringLiteral("4")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(room(QStringLiteral("4"))->unreadCount(), before + 1, 10000);
+    QTRY_COMPARE(item(QStringLiteral("room:4"))->property("unread").toInt(), before + 1);
+    QTRY_COMPARE(titleUnread(), titleBefore + 1);
+
+    // Reading it here marks it read on the server: a "New messages" line shows where.
+    click(item(QStringLiteral("room:4")));
+    QTRY_COMPARE(room(QStringLiteral("4"))->unreadCount(), 0);
+    QTRY_VERIFY(item(QStringLiteral("readMarker")));
+    QTRY_COMPARE(titleUnread(), titleBefore - before);
 }
 
 void TestAppEndToEnd::cleanupTestCase()

@@ -1,10 +1,9 @@
-// Unit tests of StudyConnect.Desktop's C++: link detection, avatar helpers, the typing throttle
-// and tracker, and UnreadWatcher on the real RoomListModel and ConversationListModel.
-#include "chat/conversationlistmodel.h"
-#include "chat/roomlistmodel.h"
+// Unit tests of StudyConnect.Desktop's C++: link detection, avatar helpers, the typing throttle,
+// and UnreadWatcher on the real conversation lists of ConversationManager.
+#include "chat/conversationmanager.h"
+#include "chat/typingnotifier.h"
 #include "desktop/linkdetector.h"
 #include "desktop/texttools.h"
-#include "desktop/typing.h"
 #include "desktop/unreadwatcher.h"
 
 #include <QSignalSpy>
@@ -23,7 +22,6 @@ private Q_SLOTS:
     void avatarColorIsStable();
     void openLinkRefusesOtherSchemes();
     void typingThrottle();
-    void typingTracker();
     void unreadWatcherNotifiesOnlyWhatIsNotInView();
 };
 
@@ -32,27 +30,36 @@ void TestDesktop::links_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("none") << QStringLiteral("no links here") << QStringList{};
-    QTest::newRow("plain") << QStringLiteral("see https://example.com/a") << QStringList{QStringLiteral("https://example.com/a")};
+    QTest::newRow("none") << QStringLiteral("no links here") << QStringList {};
+    QTest::newRow("plain") << QStringLiteral("see https://example.com/a")
+                           << QStringList { QStringLiteral("https://example.com/a") };
     QTest::newRow("http and path") << QStringLiteral("http://ex.org/x?y=1#z and more")
-                                   << QStringList{QStringLiteral("http://ex.org/x?y=1#z")};
-    QTest::newRow("sentence end") << QStringLiteral("Go to https://ex.org/page.") << QStringList{QStringLiteral("https://ex.org/page")};
-    QTest::newRow("in parentheses") << QStringLiteral("(see https://ex.org/a)") << QStringList{QStringLiteral("https://ex.org/a")};
-    QTest::newRow("balanced parentheses") << QStringLiteral("https://en.wikipedia.org/wiki/Set_(mathematics).")
-                                          << QStringList{QStringLiteral("https://en.wikipedia.org/wiki/Set_(mathematics)")};
-    QTest::newRow("two") << QStringLiteral("a http://a.io b https://b.io/") << QStringList{QStringLiteral("http://a.io"), QStringLiteral("https://b.io/")};
-    QTest::newRow("upper-case scheme") << QStringLiteral("HTTPS://EX.ORG") << QStringList{QStringLiteral("HTTPS://EX.ORG")};
+                                   << QStringList { QStringLiteral("http://ex.org/x?y=1#z") };
+    QTest::newRow("sentence end") << QStringLiteral("Go to https://ex.org/page.")
+                                  << QStringList { QStringLiteral("https://ex.org/page") };
+    QTest::newRow("in parentheses") << QStringLiteral("(see https://ex.org/a)")
+                                    << QStringList { QStringLiteral("https://ex.org/a") };
+    QTest::newRow("balanced parentheses")
+        << QStringLiteral("https://en.wikipedia.org/wiki/Set_(mathematics).")
+        << QStringList { QStringLiteral("https://en.wikipedia.org/wiki/Set_(mathematics)") };
+    QTest::newRow("two") << QStringLiteral("a http://a.io b https://b.io/")
+                         << QStringList { QStringLiteral("http://a.io"),
+                                QStringLiteral("https://b.io/") };
+    QTest::newRow("upper-case scheme")
+        << QStringLiteral("HTTPS://EX.ORG") << QStringList { QStringLiteral("HTTPS://EX.ORG") };
     QTest::newRow("inside markup") << QStringLiteral("<a href=\"https://evil.io/x\">click</a>")
-                                   << QStringList{QStringLiteral("https://evil.io/x")};
-    QTest::newRow("img tag") << QStringLiteral("<img src=http://track.io/p.png>") << QStringList{QStringLiteral("http://track.io/p.png")};
-    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << QStringList{};
-    QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << QStringList{};
-    QTest::newRow("ftp") << QStringLiteral("ftp://ex.org/f") << QStringList{};
-    QTest::newRow("data") << QStringLiteral("data:text/html,<b>x</b>") << QStringList{};
-    QTest::newRow("bare www") << QStringLiteral("www.example.com") << QStringList{};
-    QTest::newRow("scheme glued to a word") << QStringLiteral("xhttps://ex.org") << QStringList{};
-    QTest::newRow("no host") << QStringLiteral("https:// nothing") << QStringList{};
-    QTest::newRow("unicode around") << QStringLiteral("→https://ex.org/ü←") << QStringList{QStringLiteral("https://ex.org/ü←")};
+                                   << QStringList { QStringLiteral("https://evil.io/x") };
+    QTest::newRow("img tag") << QStringLiteral("<img src=http://track.io/p.png>")
+                             << QStringList { QStringLiteral("http://track.io/p.png") };
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << QStringList {};
+    QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << QStringList {};
+    QTest::newRow("ftp") << QStringLiteral("ftp://ex.org/f") << QStringList {};
+    QTest::newRow("data") << QStringLiteral("data:text/html,<b>x</b>") << QStringList {};
+    QTest::newRow("bare www") << QStringLiteral("www.example.com") << QStringList {};
+    QTest::newRow("scheme glued to a word") << QStringLiteral("xhttps://ex.org") << QStringList {};
+    QTest::newRow("no host") << QStringLiteral("https:// nothing") << QStringList {};
+    QTest::newRow("unicode around") << QStringLiteral("→https://ex.org/ü←")
+                                    << QStringList { QStringLiteral("https://ex.org/ü←") };
 }
 
 void TestDesktop::links()
@@ -63,7 +70,7 @@ void TestDesktop::links()
     for (const auto &link : LinkDetector::find(text)) {
         found << text.mid(link.start, link.length);
         QVERIFY(link.url.scheme().compare(QStringLiteral("http"), Qt::CaseInsensitive) == 0
-                || link.url.scheme().compare(QStringLiteral("https"), Qt::CaseInsensitive) == 0);
+            || link.url.scheme().compare(QStringLiteral("https"), Qt::CaseInsensitive) == 0);
     }
     QCOMPARE(found, expected);
 }
@@ -109,10 +116,13 @@ void TestDesktop::initials()
 void TestDesktop::avatarColorIsStable()
 {
     TextTools tools;
-    QCOMPARE(tools.avatarColor(QStringLiteral("Ada Lovelace")), tools.avatarColor(QStringLiteral("Ada Lovelace")));
-    QVERIFY(tools.avatarColor(QStringLiteral("Ada Lovelace")) != tools.avatarColor(QStringLiteral("Alan Turing")));
+    QCOMPARE(tools.avatarColor(QStringLiteral("Ada Lovelace")),
+        tools.avatarColor(QStringLiteral("Ada Lovelace")));
+    QVERIFY(tools.avatarColor(QStringLiteral("Ada Lovelace"))
+        != tools.avatarColor(QStringLiteral("Alan Turing")));
     // Dark enough for white initials whatever the hue.
-    for (const QString &name : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("Grace Hopper"), QString()})
+    for (const QString &name :
+        { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("Grace Hopper"), QString() })
         QVERIFY2(tools.avatarColor(name).lightnessF() < 0.5, qPrintable(name));
 }
 
@@ -160,60 +170,24 @@ void TestDesktop::typingThrottle()
     QCOMPARE(stopped.size(), 2);
 }
 
-void TestDesktop::typingTracker()
-{
-    TypingTracker tracker;
-    tracker.setProperty("expiry", 200);
-    QCOMPARE(tracker.text(QStringLiteral("room:1")), QString());
-
-    const auto event = [](const QVariant &roomId, const QString &userId, const QString &first, bool typing) {
-        QVariantMap map{{QStringLiteral("userId"), userId},
-                        {QStringLiteral("user"), QVariantMap{{QStringLiteral("firstName"), first},
-                                                             {QStringLiteral("lastName"), QStringLiteral("X")}}},
-                        {QStringLiteral("typing"), typing}};
-        if (roomId.isValid())
-            map.insert(QStringLiteral("roomId"), roomId);
-        else
-            map.insert(QStringLiteral("recipientId"), 1);
-        return QVariant(map);
-    };
-    tracker.noteEvent(event(1, QStringLiteral("2"), QStringLiteral("Alan"), true), QStringLiteral("1"));
-    QCOMPARE(tracker.text(QStringLiteral("room:1")), QStringLiteral("Alan X is typing…"));
-    QCOMPARE(tracker.text(QStringLiteral("room:2")), QString());
-    tracker.noteEvent(event(1, QStringLiteral("3"), QStringLiteral("Grace"), true), QStringLiteral("1"));
-    QCOMPARE(tracker.text(QStringLiteral("room:1")), QStringLiteral("Alan X and Grace X are typing…"));
-    tracker.noteEvent(event(1, QStringLiteral("4"), QStringLiteral("Linus"), true), QStringLiteral("1"));
-    QCOMPARE(tracker.text(QStringLiteral("room:1")), QStringLiteral("Several people are typing…"));
-    // Our own notices (another client of ours) are not shown.
-    tracker.noteEvent(event(5, QStringLiteral("1"), QStringLiteral("Ada"), true), QStringLiteral("1"));
-    QCOMPARE(tracker.text(QStringLiteral("room:5")), QString());
-    // A direct notice belongs to the conversation with its sender.
-    tracker.noteEvent(event(QVariant(), QStringLiteral("2"), QStringLiteral("Alan"), true), QStringLiteral("1"));
-    QCOMPARE(tracker.text(QStringLiteral("dm:2")), QStringLiteral("Alan X is typing…"));
-    // Stop, and expiry when a stop is lost.
-    tracker.noteEvent(event(1, QStringLiteral("3"), QStringLiteral("Grace"), false), QStringLiteral("1"));
-    QCOMPARE(tracker.text(QStringLiteral("room:1")), QStringLiteral("Alan X and Linus X are typing…"));
-    QTRY_COMPARE_WITH_TIMEOUT(tracker.text(QStringLiteral("room:1")), QString(), 2000);
-    QCOMPARE(tracker.text(QStringLiteral("dm:2")), QString());
-}
-
 void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
 {
-    RoomListModel rooms;
-    ConversationListModel conversations;
-    rooms.mergeServerList({QVariantMap{{QStringLiteral("id"), 1}, {QStringLiteral("name"), QStringLiteral("Calculus")}},
-                           QVariantMap{{QStringLiteral("id"), 2}, {QStringLiteral("name"), QStringLiteral("Algebra")}}});
+    ConversationManager manager(nullptr);
+    Conversation *calculus = manager.conversation(ConversationKey::room(QStringLiteral("1")), true);
+    Conversation *algebra = manager.conversation(ConversationKey::room(QStringLiteral("2")), true);
+    calculus->setDetails(QStringLiteral("Calculus"), {}, {}, 0);
+    algebra->setDetails(QStringLiteral("Algebra"), {}, {}, 0);
 
     UnreadWatcher watcher;
-    watcher.setRooms(&rooms);
-    watcher.setConversations(&conversations);
-    watcher.setActiveKey(QStringLiteral("room:1"));
+    watcher.setRooms(manager.rooms());
+    watcher.setConversations(manager.directConversations());
+    watcher.setActiveKey(calculus->key());
     watcher.setWindowActive(true);
     QSignalSpy notified(&watcher, &UnreadWatcher::notified);
     QCOMPARE(watcher.totalUnread(), 0);
 
     // Another room while the window is active: notified, counted.
-    rooms.noteMessage(QStringLiteral("2"), QStringLiteral("hello"), 1000, true);
+    algebra->noteMessage(QStringLiteral("hello"), 1000, true);
     QCOMPARE(notified.size(), 1);
     QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("room:2"));
     QCOMPARE(notified.at(0).at(1).toString(), QStringLiteral("Algebra"));
@@ -221,34 +195,36 @@ void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
     QCOMPARE(watcher.totalUnread(), 1);
 
     // The room in view, window active: not notified.
-    rooms.noteMessage(QStringLiteral("1"), QStringLiteral("seen"), 2000, true);
+    calculus->noteMessage(QStringLiteral("seen"), 2000, true);
     QCOMPARE(notified.size(), 1);
     QCOMPARE(watcher.totalUnread(), 2);
-    rooms.markRead(QStringLiteral("1"));
+    calculus->markRead();
     QCOMPARE(watcher.totalUnread(), 1);
 
     // The room in view, window inactive: notified.
     watcher.setWindowActive(false);
-    rooms.noteMessage(QStringLiteral("1"), QStringLiteral("away"), 3000, true);
+    calculus->noteMessage(QStringLiteral("away"), 3000, true);
     QCOMPARE(notified.size(), 2);
 
     // A DM in a new conversation.
-    conversations.ensure(QStringLiteral("7"), QStringLiteral("Grace Hopper"), QString());
-    conversations.noteMessage(QStringLiteral("7"), QStringLiteral("hi Ada"), 4000, true);
+    Conversation *grace =
+        manager.conversation(ConversationKey::directWith(QStringLiteral("7")), true);
+    grace->setDetails(QStringLiteral("Grace Hopper"), {}, {}, 0);
+    grace->noteMessage(QStringLiteral("hi Ada"), 4000, true);
     QCOMPARE(notified.size(), 3);
     QCOMPARE(notified.at(2).at(0).toString(), QStringLiteral("dm:7"));
     QCOMPARE(notified.at(2).at(1).toString(), QStringLiteral("Grace Hopper"));
     QCOMPARE(watcher.totalUnread(), 3);
 
     // Our own message (not unread) and reading do not notify.
-    rooms.noteMessage(QStringLiteral("2"), QStringLiteral("mine"), 5000, false);
-    conversations.markRead(QStringLiteral("7"));
+    algebra->noteMessage(QStringLiteral("mine"), 5000, false);
+    grace->markRead();
     QCOMPARE(notified.size(), 3);
     QCOMPARE(watcher.totalUnread(), 2);
 
     // Switched off (e.g. before the first connection settles): counted, not notified.
     watcher.setNotificationsEnabled(false);
-    rooms.noteMessage(QStringLiteral("2"), QStringLiteral("quiet"), 6000, true);
+    algebra->noteMessage(QStringLiteral("quiet"), 6000, true);
     QCOMPARE(notified.size(), 3);
     QCOMPARE(watcher.totalUnread(), 3);
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import StudyConnect
+import StudyConnect.Chat
 
 // Connection feedback: reconnecting countdown with Retry now, offline note, connected = hidden.
 // TestCase itself is invisible: the components under test go into this visible root.
@@ -21,13 +22,13 @@ Item {
         SignalSpy { id: retrySpy; signalName: "retryNowRequested" }
 
         function test_connected_is_hidden() {
-            const b = createTemporaryObject(bannerComponent, root, { connectionState: 2, everConnected: true })
+            const b = createTemporaryObject(bannerComponent, root, { connectionState: ChatConnection.Connected, everConnected: true })
             verify(!b.visible)
             compare(b.implicitHeight, 0)
         }
 
         function test_first_connection() {
-            const b = createTemporaryObject(bannerComponent, root, { connectionState: 1, everConnected: false })
+            const b = createTemporaryObject(bannerComponent, root, { connectionState: ChatConnection.Connecting, everConnected: false })
             verify(b.visible)
             compare(findChild(b, "bannerHeadline").text, "Connecting…")
             verify(!b.offline)
@@ -36,7 +37,7 @@ Item {
 
         function test_reconnecting_countdown_and_retry() {
             const b = createTemporaryObject(bannerComponent, root,
-                                            { connectionState: 3, secondsLeft: 4, attempt: 2, everConnected: true })
+                                            { connectionState: ChatConnection.Reconnecting, secondsLeft: 4, attempt: 2, everConnected: true })
             verify(b.visible)
             compare(findChild(b, "bannerHeadline").text, "Reconnecting in 4 s (attempt 2)")
             verify(findChild(b, "bannerDetail").text.indexOf("messages will be sent when you are back") >= 0)
@@ -52,7 +53,7 @@ Item {
 
         function test_offline_with_pending() {
             const b = createTemporaryObject(bannerComponent, root,
-                                            { connectionState: 0, pendingCount: 2, everConnected: true })
+                                            { connectionState: ChatConnection.Disconnected, pendingCount: 2, everConnected: true })
             compare(findChild(b, "bannerHeadline").text, "Offline")
             verify(findChild(b, "bannerDetail").text.indexOf("2 message") >= 0, findChild(b, "bannerDetail").text)
         }

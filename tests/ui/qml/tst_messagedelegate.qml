@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import StudyConnect
+import StudyConnect.Chat
 
 // MessageDelegate in each delivery state and kind.
 // TestCase itself is invisible: the components under test go into this visible root.
@@ -31,7 +32,7 @@ Item {
             const properties = {
                 index: 0, clientId: "c-1", senderName: "Ada Lovelace", senderAvatar: "",
                 text: "Hello there", createdAt: new Date(2024, 0, 2, 14, 5), isMine: true,
-                deliveryState: 1, showSender: true, showDate: false, kind: 0, errorString: ""
+                deliveryState: MessageListModel.Sent, showSender: true, showDate: false, kind: MessageListModel.Message, errorString: "", showReadMarker: false
             }
             for (const key in overrides)
                 properties[key] = overrides[key]
@@ -41,7 +42,7 @@ Item {
         }
 
         function test_sent() {
-            const d = make({ deliveryState: 1 })
+            const d = make({ deliveryState: MessageListModel.Sent })
             compare(findChild(d, "senderName").text, "Ada Lovelace")
             verify(shown(d, "senderName"))
             compare(findChild(d, "messageText").text, "Hello there")
@@ -55,7 +56,7 @@ Item {
         }
 
         function test_pending() {
-            const d = make({ deliveryState: 0 })
+            const d = make({ deliveryState: MessageListModel.Pending })
             verify(shown(d, "pendingMarker"))
             verify(!shown(d, "failedMarker"))
             verify(findChild(d, "messageText").opacity < 1)
@@ -63,7 +64,7 @@ Item {
         }
 
         function test_failed_retry_and_discard() {
-            const d = make({ deliveryState: 2, clientId: "c-42", errorString: "Join the room before sending" })
+            const d = make({ deliveryState: MessageListModel.Failed, clientId: "c-42", errorString: "Join the room before sending" })
             const marker = findChild(d, "failedMarker")
             verify(marker.visible)
             verify(!shown(d, "pendingMarker"))
@@ -102,12 +103,12 @@ Item {
         }
 
         function test_joined_and_left_lines() {
-            const joined = make({ kind: 1, text: "Alan Turing joined", senderName: "Alan Turing" })
+            const joined = make({ kind: MessageListModel.JoinedNotice, text: "Alan Turing joined", senderName: "Alan Turing" })
             verify(shown(joined, "noticeText"))
             const notice = findChild(joined, "noticeText")
             verify(notice.text.indexOf("Alan Turing joined") >= 0)
             verify(!shown(joined, "messageText"))
-            const left = make({ kind: 2, text: "Alan Turing left" })
+            const left = make({ kind: MessageListModel.LeftNotice, text: "Alan Turing left" })
             verify(findChild(left, "noticeText").text.indexOf("Alan Turing left") >= 0)
             compare(left.Accessible.name, "Alan Turing left")
         }

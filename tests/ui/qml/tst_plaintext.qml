@@ -30,7 +30,7 @@ Item {
             const d = createTemporaryObject(delegateComponent, root, {
                 index: 0, clientId: "", senderName: "<i>Mallory</i>", senderAvatar: "", text: hostile,
                 createdAt: new Date(), isMine: false, deliveryState: 1, showSender: true, showDate: false,
-                kind: 0, errorString: ""
+                kind: 0, errorString: "", showReadMarker: false
             })
             const body = findChild(d, "messageText")
             compare(body.textFormat, TextEdit.PlainText)

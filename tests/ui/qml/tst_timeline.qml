@@ -16,13 +16,12 @@ Item {
     function row(text, state, showSender) {
         return { clientId: "", senderName: "Ada Lovelace", senderAvatar: "", text: text,
                  createdAt: new Date(2024, 0, 2, 12, 0), isMine: true, deliveryState: state,
-                 showSender: showSender, showDate: false, kind: 0, errorString: "" }
+                 showSender: showSender, showDate: false, kind: 0, errorString: "", showReadMarker: false }
     }
 
     ChatPane {
         id: pane
         anchors.fill: parent
-        conversationKey: "room:1"
         title: "Room A"
         messages: roomA
     }
@@ -56,7 +55,6 @@ Item {
             wait(50)
             verify(shownTexts().indexOf("A confirmed") >= 0)
 
-            pane.conversationKey = "dm:2"
             pane.messages = roomB
             tryVerify(() => shownTexts().length > 5)
             wait(100)
@@ -65,7 +63,6 @@ Item {
                 verify(t.startsWith("B"), "row of the other conversation shown: " + t + " in " + JSON.stringify(texts))
             verify(texts.indexOf("B29") >= 0, "the newest row is shown: " + JSON.stringify(texts))
 
-            pane.conversationKey = "room:1"
             pane.messages = roomA
             tryVerify(() => shownTexts().indexOf("A confirmed") >= 0)
             for (const t of shownTexts())

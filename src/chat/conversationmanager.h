@@ -1,0 +1,206 @@
+#pragma once
+
+#include "chatconnection.h"
+#include "conversation.h"
+#include "conversationkey.h"
+#include "conversationlistmodel.h"
+#include "localstate.h"
+#include "outbox.h"
+#include "presencemodel.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QSet>
+
+#include <chrono>
+#include <memory>
+
+class HistorySync;
+class RestClient;
+class Session;
+class SenderDirectory;
+
+/// The client's conversations and the one connection they share: every room the user is a
+/// member of is joined after sign-in and after every reconnect, so each one gets messages,
+/// unread counts and notifications from the first second, open or not.
+///
+/// Owns the ChatConnection, the Outbox, HistorySync and one Conversation per room and per person
+/// written with; holds the current conversation. Servers are told apart by what they announce
+/// (GET /api/server): the reference backend stores membership and read state, a seed backend
+/// neither, so then they are remembered here (LocalState).
+class ConversationManager : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(ChatConnection *connection READ connection CONSTANT)
+    /// The rooms: the server's list (member or not), plus rooms joined by id.
+    Q_PROPERTY(ConversationListModel *rooms READ rooms CONSTANT)
+    /// Direct conversations, most recent first.
+    Q_PROPERTY(ConversationListModel *directConversations READ directConversations CONSTANT)
+    /// Everyone known, online first.
+    Q_PROPERTY(PresenceModel *people READ people CONSTANT)
+    Q_PROPERTY(Conversation *currentConversation READ currentConversation NOTIFY
+            currentConversationChanged)
+    /// The window is active: the open conversation is being read.
+    Q_PROPERTY(bool windowActive READ windowActive WRITE setWindowActive NOTIFY windowActiveChanged)
+    /// The signed-in user's id.
+    Q_PROPERTY(QString currentUserId READ currentUserId NOTIFY currentUserIdChanged)
+    /// Own messages not yet confirmed by the server (Pending and Failed).
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    /// False for a server without a room list (the seed's backend): rooms are joined by id.
+    Q_PROPERTY(bool roomListAvailable READ roomListAvailable NOTIFY roomListAvailableChanged)
+    /// The lists and read state of the first connection have arrived: unread counts that go up
+    /// from now on are new messages (notifications wait for this).
+    Q_PROPERTY(bool synced READ synced NOTIFY syncedChanged)
+    /// A join by id is waiting for the server's answer.
+    Q_PROPERTY(bool joiningById READ joiningById NOTIFY joinByIdChanged)
+    /// Why the last join by id failed; empty otherwise.
+    Q_PROPERTY(QString joinByIdError READ joinByIdError NOTIFY joinByIdChanged)
+
+public:
+    /// No default argument on purpose: a default-constructible type would make Qt 6.4 create its
+    /// own QML singleton instead of calling create().
+    explicit ConversationManager(QObject *parent);
+    ~ConversationManager() override;
+
+    /// The app's instance (owned by SocketService::globalInstance()).
+    static ConversationManager *globalInstance();
+    static ConversationManager *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    ChatConnection *connection() const { return m_connection; }
+    ConversationListModel *rooms() const { return m_rooms; }
+    ConversationListModel *directConversations() const { return m_directs; }
+    PresenceModel *people() const { return m_people; }
+    Conversation *currentConversation() const { return m_current; }
+    bool windowActive() const { return m_windowActive; }
+    void setWindowActive(bool active);
+    QString currentUserId() const { return m_selfId; }
+    int pendingCount() const;
+    bool roomListAvailable() const { return m_roomListAvailable; }
+    bool synced() const { return m_synced; }
+    bool joiningById() const { return !m_joiningById.isEmpty(); }
+    QString joinByIdError() const { return m_joinByIdError; }
+    Outbox *outbox() const { return m_outbox; }
+    /// Features the server announced (GET /api/server); empty for a seed backend.
+    bool hasFeature(const QString &feature) const { return m_features.contains(feature); }
+
+    // --- connection ---
+    /// Follows a Session: signing in connects, signing out disconnects, a refused token ends it.
+    void attachSession(Session *session);
+    /// Connects without a Session (the seed API's init(token); tests).
+    void connectWithToken(const QUrl &server, const QString &token);
+    void disconnectFromServer();
+    void setManagerOptions(const SocketIo::ManagerOptions &options);
+    void setAckTimeout(std::chrono::milliseconds timeout) { m_ackTimeout = timeout; }
+
+    // --- conversations ---
+    /// The conversation of this room or person, created when missing (and listed when
+    /// `list` is true).
+    Conversation *conversation(const ConversationKey &key, bool list = false);
+    Conversation *find(const ConversationKey &key) const { return m_conversations.value(key); }
+    Q_INVOKABLE void open(Conversation *conversation);
+    Q_INVOKABLE void openKey(const QString &key);
+    Q_INVOKABLE void openDirect(const QString &userId);
+    /// The next (+1) or previous (-1) conversation in sidebar order: rooms, then direct ones.
+    Q_INVOKABLE void openRelative(int step);
+    /// Joins a room by the id the user typed; the answer comes as joinedById or joinByIdError.
+    Q_INVOKABLE void joinRoomById(const QString &text);
+    Q_INVOKABLE void clearJoinByIdError();
+    /// What the quick switcher offers: rooms, people and direct conversations, as
+    /// {conversation, name, detail, isRoom}.
+    Q_INVOKABLE QVariantList switcherEntries();
+    Q_INVOKABLE void retryConnectionNow() { m_connection->retryNow(); }
+
+    void join(Conversation *conversation);
+    void leave(Conversation *conversation);
+    /// Returns the clientId (empty when nothing was sent).
+    QString send(Conversation *conversation, const QString &text);
+    void retry(const QString &clientId);
+    void discard(const QString &clientId);
+
+Q_SIGNALS:
+    void currentConversationChanged();
+    void windowActiveChanged();
+    void currentUserIdChanged();
+    void pendingCountChanged();
+    void roomListAvailableChanged();
+    void syncedChanged();
+    void joinByIdChanged();
+    /// A conversation was opened by any means: the views put the focus in the composer.
+    void conversationOpened(Conversation *conversation);
+    void joinedById(Conversation *conversation);
+    void messageConfirmed(const QString &clientId, const QString &id);
+    void messageFailed(const QString &clientId, const QString &error);
+    void roomJoinConfirmed(const QString &roomId);
+    void roomJoinFailed(const QString &roomId, const QString &error);
+    /// The REST catch-up after a reconnect finished for this conversation.
+    void missedMessagesMerged(const ConversationKey &key);
+
+private:
+    void setSelf(const QString &userId, const QUrl &server);
+    void resetData();
+    void setRoomListAvailable(bool available);
+    void setSynced(bool synced);
+
+    void onConnected(bool reconnect);
+    void onDisconnected();
+    void loadServerState(bool reconnect);
+    void mergeRooms(const QVariantList &rooms);
+    void mergeDirectConversations(const QVariantList &conversations);
+    void joinMemberRooms();
+    void emitJoin(Conversation *room);
+    void catchUp(Conversation *conversation);
+
+    void onRoomMessage(const Payload::Message &message);
+    void onDirectMessage(const Payload::Message &message, const QString &peerId);
+    void addIncoming(Conversation *conversation, const Payload::Message &message);
+    void onUserJoined(
+        const QString &roomId, const Payload::User &user, ChatConnection::Membership membership);
+    void onUserLeft(const QString &roomId, const QString &userId);
+    void onUserStatus(const QString &userId, bool online);
+    void addNotice(Conversation *room, const QString &userId, ChatMessage::Kind kind);
+
+    void transmit(const Outbox::Entry &entry, Outbox::Done done);
+    void onConfirmed(
+        const Outbox::Entry &entry, const QString &id, qint64 createdAtMs, bool fromAck);
+    ChatMessage toChatMessage(const Payload::Message &message);
+    /// A message from a REST page: interned, and confirming our own pending send by clientId.
+    ChatMessage adoptFetched(const Payload::Message &message);
+    MessageListModel *newMessageModel(const ConversationKey &key);
+
+    void markCurrentRead();
+    void storeReadState(Conversation *conversation, bool tellServer);
+    bool isSelf(const QString &userId) const { return !m_selfId.isEmpty() && userId == m_selfId; }
+
+    ChatConnection *m_connection;
+    RestClient *m_ownRest;
+    RestClient *m_rest;
+    HistorySync *m_history;
+    Outbox *m_outbox;
+    std::shared_ptr<SenderDirectory> m_senders;
+    ConversationListModel *m_rooms;
+    ConversationListModel *m_directs;
+    PresenceModel *m_people;
+    QHash<ConversationKey, Conversation *> m_conversations;
+    /// Rooms joined on the current socket (membership on the server belongs to the socket).
+    QSet<QString> m_joinedOnSocket;
+    QPointer<Conversation> m_current;
+    QPointer<Session> m_session;
+    LocalState m_local;
+
+    QUrl m_server;
+    QString m_selfId;
+    QSet<QString> m_features;
+    bool m_windowActive = true;
+    bool m_roomListAvailable = true;
+    bool m_synced = false;
+    int m_syncWaiting = 0;
+    QString m_joiningById;
+    QString m_joinByIdError;
+    std::chrono::milliseconds m_ackTimeout { 10000 };
+    std::chrono::milliseconds m_joinAckTimeout { 3000 };
+};

@@ -1,0 +1,242 @@
+// ConversationManager, the message half: sending through the outbox, routing incoming messages
+// and notices to their conversation, and the catch-up after a reconnect. The connection,
+// membership and conversation list half is in conversationmanager.cpp.
+#include "conversationmanager.h"
+#include "historysync.h"
+#include "logging.h"
+#include "senderdirectory.h"
+
+#include <QDateTime>
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+QString ConversationManager::send(Conversation *target, const QString &text)
+{
+    if (!target || text.trimmed().isEmpty())
+        return {};
+    // The server only accepts messages to rooms this socket joined.
+    if (!target->isDirect() && !target->isMember())
+        join(target);
+    return m_outbox->enqueue(target->conversationKey(), text, nowMs());
+}
+
+void ConversationManager::retry(const QString &clientId)
+{
+    m_outbox->retry(clientId);
+}
+
+void ConversationManager::discard(const QString &clientId)
+{
+    m_outbox->discard(clientId);
+}
+
+void ConversationManager::transmit(const Outbox::Entry &entry, Outbox::Done done)
+{
+    const QVariantMap payload {
+        { entry.target.direct ? QStringLiteral("recipientId") : QStringLiteral("roomId"),
+            entry.target.id },
+        { QStringLiteral("text"), entry.text },
+        { QStringLiteral("clientId"), entry.clientId },
+    };
+    m_connection->emitWithAck(
+        entry.target.direct ? QStringLiteral("dm:send") : QStringLiteral("message:send"),
+        { payload },
+        [done = std::move(done)](const SocketIo::AckResult &result) {
+            Outbox::SendResult outcome;
+            using Outcome = Outbox::SendResult::Outcome;
+            if (result.ok()) {
+                const SocketIo::JsonValue reply = result.args.value(0);
+                const SocketIo::JsonValue ok = reply.value(u"ok");
+                if (!ok.isBool()) {
+                    outcome.outcome = Outcome::Unrecognised;
+                } else if (ok.toBool()) {
+                    outcome.outcome = Outcome::Accepted;
+                    outcome.id = Payload::idString(reply.value(u"id"));
+                    outcome.createdAtMs = Payload::timestampMs(reply.value(u"createdAt"));
+                } else {
+                    outcome.outcome = Outcome::Refused;
+                    outcome.error = reply.value(u"error").toString();
+                }
+            } else if (result.error == SocketIo::Error::Timeout
+                || result.error == SocketIo::Error::Disconnected) {
+                outcome.outcome = Outcome::NoAnswer;
+            } else {
+                outcome.outcome = Outcome::LocalError;
+                outcome.error = SocketIo::errorString(result.error);
+            }
+            done(outcome);
+        },
+        m_ackTimeout);
+}
+
+void ConversationManager::onConfirmed(
+    const Outbox::Entry &entry, const QString &id, qint64 createdAtMs, bool fromAck)
+{
+    Conversation *target = conversation(entry.target, true);
+    if (fromAck) {
+        // No echo carried it (yet): the server's copy replaces the pending row now.
+        ChatMessage message;
+        message.setId(id);
+        message.clientId = entry.clientId;
+        message.text = entry.text;
+        message.createdAtMs = createdAtMs;
+        message.sender = m_selfId.isEmpty() ? 0 : m_senders->indexOf(m_selfId);
+        target->messages()->enqueue(std::move(message));
+        target->noteMessage(entry.text, createdAtMs, false);
+    }
+    Q_EMIT messageConfirmed(entry.clientId, id);
+}
+
+ChatMessage ConversationManager::toChatMessage(const Payload::Message &message)
+{
+    ChatMessage result;
+    result.setId(message.id);
+    result.clientId = message.clientId;
+    result.text = message.text;
+    result.createdAtMs = message.createdAtMs;
+    result.sender = m_senders->intern(
+        message.sender.id, message.sender.name, message.sender.avatar, message.sender.role);
+    return result;
+}
+
+ChatMessage ConversationManager::adoptFetched(const Payload::Message &message)
+{
+    ChatMessage result = toChatMessage(message);
+    // Stored before the link dropped: the pending copy is confirmed by this one.
+    if (isSelf(message.sender.id))
+        m_outbox->noteStored(message.clientId, message.id, message.createdAtMs);
+    return result;
+}
+
+void ConversationManager::onRoomMessage(const Payload::Message &message)
+{
+    addIncoming(conversation(ConversationKey::room(message.roomId), true), message);
+}
+
+void ConversationManager::onDirectMessage(const Payload::Message &message, const QString &peerId)
+{
+    Conversation *direct = conversation(ConversationKey::directWith(peerId), true);
+    if (!isSelf(message.sender.id))
+        direct->setDetails(message.sender.name, message.sender.role, message.sender.avatar, 0);
+    addIncoming(direct, message);
+}
+
+void ConversationManager::addIncoming(Conversation *target, const Payload::Message &message)
+{
+    ChatMessage chatMessage = toChatMessage(message);
+    const bool mine = isSelf(message.sender.id);
+    if (mine) {
+        const QString matched = m_outbox->noteEcho(target->conversationKey(), message.clientId,
+            message.text, message.id, message.createdAtMs);
+        if (!matched.isEmpty())
+            chatMessage.clientId = matched;
+    }
+    const qint64 at = chatMessage.createdAtMs;
+    target->messages()->enqueue(std::move(chatMessage));
+    const bool beingRead = target == m_current && m_windowActive;
+    const bool unread = !mine && !beingRead;
+    target->noteMessage(message.text, at, unread);
+    if (unread)
+        m_local.setReadState(
+            target->conversationKey(), { target->unreadCount(), target->lastReadId() });
+}
+
+void ConversationManager::onUserJoined(
+    const QString &roomId, const Payload::User &user, ChatConnection::Membership membership)
+{
+    m_senders->intern(user.id, user.name, user.avatar, user.role);
+    m_people->upsertUser(
+        QVariantMap { { QStringLiteral("id"), user.id }, { QStringLiteral("name"), user.name },
+            { QStringLiteral("avatar"), user.avatar }, { QStringLiteral("role"), user.role } });
+    if (isSelf(user.id)) {
+        // Joined on another of our devices: a member room here too, live from now on.
+        if (membership == ChatConnection::Membership::New)
+            join(conversation(ConversationKey::room(roomId), true));
+        return;
+    }
+    Conversation *room = find(ConversationKey::room(roomId));
+    if (!room)
+        return;
+    // A member's client connecting is presence, not news; only a new membership gets a line.
+    const bool firstSeen = room->firstJoinSeen(user.id);
+    const bool newMember = membership == ChatConnection::Membership::New
+        || (membership == ChatConnection::Membership::Unknown && firstSeen);
+    if (newMember)
+        addNotice(room, user.id, ChatMessage::Kind::Joined);
+}
+
+void ConversationManager::onUserLeft(const QString &roomId, const QString &userId)
+{
+    Conversation *room = find(ConversationKey::room(roomId));
+    if (!room)
+        return;
+    if (isSelf(userId)) {
+        // Left on another of our devices: the membership has ended everywhere.
+        room->setMembership(Conversation::NotMember);
+        m_local.setMember(roomId, false);
+        return;
+    }
+    addNotice(room, userId, ChatMessage::Kind::Left);
+}
+
+void ConversationManager::addNotice(
+    Conversation *room, const QString &userId, ChatMessage::Kind kind)
+{
+    ChatMessage notice;
+    notice.kind = kind;
+    notice.sender = m_senders->indexOf(userId);
+    notice.createdAtMs = nowMs();
+    room->messages()->enqueue(std::move(notice));
+}
+
+void ConversationManager::onUserStatus(const QString &userId, bool online)
+{
+    const QString name = m_senders->nameOf(userId);
+    if (m_people->indexOf(userId) < 0 && !name.isEmpty())
+        m_people->upsertUser(
+            QVariantMap { { QStringLiteral("id"), userId }, { QStringLiteral("name"), name } });
+    m_people->setStatus(
+        userId, online ? QStringLiteral("online") : QStringLiteral("offline"), nowMs());
+    if (Conversation *direct = find(ConversationKey::directWith(userId)))
+        direct->setPeerOnline(online);
+}
+
+void ConversationManager::catchUp(Conversation *target)
+{
+    MessageListModel *model = target->messages();
+    if (!m_history->isAvailable() || model->rowCount() == 0) {
+        // Nothing shown yet: history loads on demand, there is nothing to catch up with.
+        Q_EMIT missedMessagesMerged(target->conversationKey());
+        return;
+    }
+    bool numeric = false;
+    qint64 knownNewest = model->newestId().toLongLong(&numeric);
+    if (!numeric)
+        knownNewest = 0;
+    // A server that keeps read state counts what was missed itself (its room list, refreshed on
+    // every connect); otherwise the missed messages from others are unread here.
+    const bool countUnread = !hasFeature(QStringLiteral("readState"));
+    QPointer<Conversation> guard(target);
+    m_history->catchUp(target->conversationKey(), knownNewest,
+        [this, guard, countUnread](std::vector<Payload::Message> missed) {
+            if (!guard)
+                return;
+            for (const Payload::Message &message : missed) {
+                ChatMessage chatMessage = adoptFetched(message);
+                const qint64 at = chatMessage.createdAtMs;
+                guard->messages()->enqueue(std::move(chatMessage));
+                const bool beingRead = guard == m_current && m_windowActive;
+                guard->noteMessage(
+                    message.text, at, countUnread && !beingRead && !isSelf(message.sender.id));
+            }
+            guard->messages()->flush();
+            Q_EMIT missedMessagesMerged(guard->conversationKey());
+        });
+}

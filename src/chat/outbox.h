@@ -1,0 +1,124 @@
+#pragma once
+
+#include "conversationkey.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+/// Our own messages on their way to the server, in send order, until the server has them.
+///
+/// An entry is sent only while online (setOnline(true)), through the injected Sender, with its
+/// clientId; every (re)connect sends again each entry that is neither Failed nor in flight, with
+/// the same clientId, so the server keeps it once. An entry is confirmed by whichever comes first:
+/// the ack, its own echo (noteEcho: by clientId, or for servers that do not echo it, the oldest
+/// unconfirmed entry to the same conversation with the same text), or a REST page that carries
+/// its clientId (noteStored). It fails only on an explicit refusal; a timeout or a dropped
+/// connection leaves it pending, because a seed backend never acks at all.
+///
+/// It knows no event names: the Sender turns an entry into an emit (ConversationManager does).
+///
+///   state        how it gets there                         signal
+///   queued       enqueue(), retry()                        added (enqueue only)
+///   in flight    online and sent                           -
+///   queued       ack Timeout/Disconnected, setOnline(false) -
+///   confirmed    ack ok, noteEcho(), noteStored()          confirmed (then gone)
+///   failed       ack refused, local send error             failed
+///   gone         discard()                                 discarded
+class Outbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Entry
+    {
+        QString clientId;
+        ConversationKey target;
+        QString text;
+        qint64 createdAtMs = 0;
+        bool inFlight = false;
+        bool failed = false;
+        quint64 attempt = 0;
+    };
+
+    /// What became of one transmission.
+    struct SendResult
+    {
+        enum class Outcome
+        {
+            /// The server stored it: id and createdAtMs are set.
+            Accepted,
+            /// The server said no (error is its reason): the entry fails.
+            Refused,
+            /// No answer in time, or the link dropped: still pending, sent again on reconnect.
+            NoAnswer,
+            /// An answer without ok (an unknown server): wait for the echo.
+            Unrecognised,
+            /// Could not be sent at all (e.g. too large): the entry fails.
+            LocalError,
+        };
+        Outcome outcome = Outcome::NoAnswer;
+        QString id;
+        qint64 createdAtMs = 0;
+        QString error;
+    };
+    using Done = std::function<void(const SendResult &result)>;
+    using Sender = std::function<void(const Entry &entry, Done done)>;
+    using ClientIdFactory = std::function<QString()>;
+
+    explicit Outbox(Sender sender, QObject *parent = nullptr);
+
+    /// Tests make clientIds predictable; the default is a random UUID.
+    void setClientIdFactory(ClientIdFactory factory) { m_newClientId = std::move(factory); }
+
+    /// Queues a message and sends it when online. Returns its clientId.
+    QString enqueue(const ConversationKey &target, const QString &text, qint64 nowMs);
+    /// While online, entries are transmitted; going online sends every waiting entry in order.
+    void setOnline(bool online);
+    bool isOnline() const { return m_online; }
+
+    /// An own message the server relayed (message:received / dm:received). Returns the clientId
+    /// of the entry it confirmed, or an empty string.
+    QString noteEcho(const ConversationKey &target, const QString &clientId, const QString &text,
+        const QString &id, qint64 createdAtMs);
+    /// An own message seen in a REST page: confirms the entry with that clientId, if any.
+    bool noteStored(const QString &clientId, const QString &id, qint64 createdAtMs);
+
+    /// Sends a Failed entry again, with the same clientId.
+    bool retry(const QString &clientId);
+    /// Drops an entry (Failed or Pending) for good.
+    bool discard(const QString &clientId);
+    /// Forgets everything (another user signed in).
+    void clear();
+
+    const Entry *find(const QString &clientId) const;
+    const std::vector<Entry> &entries() const { return m_entries; }
+    /// Pending and Failed entries.
+    int size() const { return int(m_entries.size()); }
+    /// Pending entries only.
+    int pendingCount() const;
+
+Q_SIGNALS:
+    void added(const Outbox::Entry &entry);
+    /// Gone from the outbox: the server has it as `id`. `fromAck` when no echo carried it, so the
+    /// conversation must add the server's copy itself.
+    void confirmed(const Outbox::Entry &entry, const QString &id, qint64 createdAtMs, bool fromAck);
+    void failed(const Outbox::Entry &entry, const QString &error);
+    void retried(const Outbox::Entry &entry);
+    void discarded(const Outbox::Entry &entry);
+    void sizeChanged();
+
+private:
+    Entry *findEntry(const QString &clientId);
+    void transmit(Entry &entry);
+    void onResult(const QString &clientId, quint64 attempt, const SendResult &result);
+    void confirm(const QString &clientId, const QString &id, qint64 createdAtMs, bool fromAck);
+    void fail(const QString &clientId, const QString &error);
+
+    Sender m_send;
+    ClientIdFactory m_newClientId;
+    std::vector<Entry> m_entries;
+    bool m_online = false;
+};
