@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChatConnection</name>
+    <message>
+        <source>No server address set.</source>
+        <translation>Keine Serveradresse angegeben.</translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
     <message>
         <source>Join</source>
@@ -66,6 +73,25 @@
     <message>
         <source>Message #%1</source>
         <translation>Nachricht in #%1</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitreten…</translation>
     </message>
 </context>
 <context>
@@ -145,37 +171,46 @@
     </message>
 </context>
 <context>
-    <name>JoinRoomDialog</name>
+    <name>Conversation</name>
     <message>
-        <source>Join a room by id</source>
-        <translation>Raum über seine Nummer beitreten</translation>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
-        <source>Ask the room&apos;s owner for its number.</source>
-        <translation>Frag die Person, die den Raum betreut, nach seiner Nummer.</translation>
+        <source>Room %1</source>
+        <translation>Raum %1</translation>
     </message>
     <message>
-        <source>Room id, e.g. 3</source>
-        <translation>Raumnummer, z. B. 3</translation>
+        <source>Someone</source>
+        <translation>Jemand</translation>
     </message>
     <message>
-        <source>Room id</source>
-        <translation>Raumnummer</translation>
-    </message>
-</context>
-<context>
-    <name>Main</name>
-    <message>
-        <source>(%1) StudyConnect</source>
-        <translation>(%1) StudyConnect</translation>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
     </message>
     <message>
-        <source>StudyConnect</source>
-        <translation>StudyConnect</translation>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Leute schreiben…</translation>
     </message>
 </context>
 <context>
-    <name>MainView</name>
+    <name>ConversationManager</name>
+    <message>
+        <source>Room %1 cannot be joined: %2</source>
+        <translation>Raum %1 kann nicht betreten werden: %2</translation>
+    </message>
+    <message>
+        <source>A room id is a whole number, like 3.</source>
+        <translation>Eine Raumnummer ist eine ganze Zahl, z. B. 3.</translation>
+    </message>
+    <message>
+        <source>You are offline. Try again once StudyConnect is connected.</source>
+        <translation>Du bist offline. Versuche es noch einmal, sobald StudyConnect verbunden ist.</translation>
+    </message>
     <message>
         <source>room</source>
         <translation>Raum</translation>
@@ -196,29 +231,51 @@
         <source>direct message</source>
         <translation>Direktnachricht</translation>
     </message>
+</context>
+<context>
+    <name>JoinRoomDialog</name>
     <message>
-        <source>User %1</source>
-        <translation>Person %1</translation>
-    </message>
-    <message>
-        <source>Room %1</source>
-        <translation>Raum %1</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
+        <source>Join a room by id</source>
+        <translation>Raum über seine Nummer beitreten</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
+        <source>Ask the room&apos;s owner for its number.</source>
+        <translation>Frag die Person, die den Raum betreut, nach seiner Nummer.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>%n Mitglied</numerusform>
-            <numerusform>%n Mitglieder</numerusform>
-        </translation>
+    <message>
+        <source>Room id, e.g. 3</source>
+        <translation>Raumnummer, z. B. 3</translation>
     </message>
+    <message>
+        <source>Room id</source>
+        <translation>Raumnummer</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitreten…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>(%1) StudyConnect</source>
+        <translation>(%1) StudyConnect</translation>
+    </message>
+    <message>
+        <source>StudyConnect</source>
+        <translation>StudyConnect</translation>
+    </message>
+</context>
+<context>
+    <name>MainView</name>
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
@@ -274,12 +331,41 @@
         <source>Discard this message</source>
         <translation>Diese Nachricht verwerfen</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 hat den Raum verlassen</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>The server refused the message.</source>
+        <translation>Der Server hat die Nachricht abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceModel</name>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
     </message>
 </context>
 <context>
@@ -299,6 +385,64 @@
     <message>
         <source>Nothing matches “%1”</source>
         <translation>Nichts passt zu „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SenderDirectory</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>No keychain is available, so your sign-in is kept only until StudyConnect quits. You will need to sign in again next time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher bleibst du nur angemeldet, bis StudyConnect beendet wird. Beim nächsten Mal musst du dich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The server address is not a valid URL.</source>
+        <translation>Die Serveradresse ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>Enter your email address and password.</source>
+        <translation>Gib deine E-Mail-Adresse und dein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Wrong email address or password.</source>
+        <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>This server does not offer sign-in with a password.</source>
+        <translation>Dieser Server bietet keine Anmeldung mit Passwort an.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The stored session is not valid. Please sign in again.</source>
+        <translation>Die gespeicherte Sitzung ist ungültig. Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>The token is not a valid JWT.</source>
+        <translation>Das Token ist kein gültiges JWT.</translation>
+    </message>
+    <message>
+        <source>The server sent a token this app cannot read.</source>
+        <translation>Der Server hat ein Token geschickt, das diese App nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this session: %1</source>
+        <translation>Der Server akzeptiert diese Sitzung nicht mehr: %1</translation>
     </message>
 </context>
 <context>
@@ -446,22 +590,14 @@
     </message>
 </context>
 <context>
-    <name>TypingTracker</name>
+    <name>main</name>
     <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
+        <source>The StudyConnect server (default: the last one used, else http://localhost:5000).</source>
+        <translation>Der StudyConnect-Server (Standard: der zuletzt verwendete, sonst http://localhost:5000).</translation>
     </message>
     <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben…</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Mehrere Personen schreiben…</translation>
+        <source>StudyConnect Desktop: chat with your study groups.</source>
+        <translation>StudyConnect Desktop: Chatte mit deinen Lerngruppen.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChatPane</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message numerus="yes">
         <source>Reconnecting in %n s (attempt %1)</source>
@@ -22,7 +32,7 @@
     <name>MainView</name>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n member</numerusform>
             <numerusform>%n members</numerusform>
         </translation>
