@@ -367,6 +367,7 @@ void ConversationManager::emitJoin(Conversation *room)
     if (!m_connection->isConnected() || m_joinedOnSocket.contains(roomId))
         return;
     m_joinedOnSocket.insert(roomId);
+    qCDebug(lcChat) << "joining room" << roomId;
     QPointer<Conversation> guard(room);
     m_connection->emitWithAck(
         kRoomJoin, { roomId },

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -39,6 +40,9 @@ class TestCli : public QObject
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("STUDYCONNECT_TOKEN"));
         environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        // What the CLI remembers (rooms joined, read state) stays out of the user's settings.
+        static QTemporaryDir settingsHome;
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settingsHome.path());
         if (!envToken.isEmpty())
             environment.insert(QStringLiteral("STUDYCONNECT_TOKEN"), envToken);
         process.setProcessEnvironment(environment);
@@ -115,6 +119,33 @@ private Q_SLOTS:
         for (const QJsonObject &line : sent)
             QVERIFY(line.contains(QStringLiteral("event")));
         QVERIFY(sender.out.contains("\"event\":\"dm:received\""));
+    }
+
+    void memberRoomsAreLiveWithoutJoin()
+    {
+        // Grace is a member of room 1 (demo data): no --join, and messages there still arrive.
+        QProcess receiver;
+        prepare(receiver,
+            { QStringLiteral("--server"), server(), QStringLiteral("--wait-for"),
+                QStringLiteral("message:received"), QStringLiteral("--timeout"), QStringLiteral("20") },
+            signToken(QStringLiteral("3"), 600));
+        receiver.start();
+        QVERIFY(receiver.waitForStarted(5000));
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += receiver.readAllStandardOutput()).contains("\"connect\""), 10000);
+        // Her member rooms are joined right after the connect: send until one arrives.
+        for (int attempt = 0; attempt < 10 && receiver.state() != QProcess::NotRunning; ++attempt) {
+            const Run sender = run({ QStringLiteral("--server"), server(), QStringLiteral("--token"),
+                signToken(QStringLiteral("4"), 600), QStringLiteral("--send"), QStringLiteral("1"),
+                QStringLiteral("is anyone in room 1?") });
+            QCOMPARE(sender.exitCode, 0);
+            receiver.waitForFinished(1000);
+        }
+        if (receiver.state() != QProcess::NotRunning)
+            QVERIFY(receiver.waitForFinished(10000));
+        received += receiver.readAllStandardOutput();
+        QCOMPARE(receiver.exitCode(), 0);
+        QVERIFY(received.contains("is anyone in room 1?"));
     }
 
     void signInWithPasswordFromStdin()
