@@ -118,15 +118,15 @@ void Conversation::setMembership(Membership membership)
 
 void Conversation::noteMessage(const QString &text, qint64 atMs, bool countsAsUnread)
 {
-    if (atMs >= m_lastActivityMs) {
+    const bool newest = atMs >= m_lastActivityMs;
+    if (newest) {
         m_lastActivityMs = atMs;
         m_lastMessageText = text;
-        Q_EMIT activityChanged();
     }
-    if (countsAsUnread) {
+    if (countsAsUnread)
         ++m_unreadCount;
-        Q_EMIT unreadChanged();
-    }
+    if (newest || countsAsUnread)
+        Q_EMIT summaryChanged();
 }
 
 void Conversation::setReadState(int unreadCount, const QString &lastReadId)
@@ -137,7 +137,7 @@ void Conversation::setReadState(int unreadCount, const QString &lastReadId)
     m_unreadCount = count;
     if (!lastReadId.isEmpty())
         m_lastReadId = lastReadId;
-    Q_EMIT unreadChanged();
+    Q_EMIT summaryChanged();
 }
 
 bool Conversation::markRead()
@@ -152,7 +152,7 @@ bool Conversation::markRead()
     if (moved)
         m_lastReadId = newest;
     m_unreadCount = 0;
-    Q_EMIT unreadChanged();
+    Q_EMIT summaryChanged();
     return moved;
 }
 

@@ -43,11 +43,11 @@ class Conversation : public QObject
     /// Messages can be written here: a direct conversation, or a room the user is a member of.
     Q_PROPERTY(bool canWrite READ canWrite NOTIFY membershipChanged)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
-    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY unreadChanged)
+    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY summaryChanged)
     /// The newest message the user has read; empty when unknown.
-    Q_PROPERTY(QString lastReadId READ lastReadId NOTIFY unreadChanged)
-    Q_PROPERTY(QString lastMessageText READ lastMessageText NOTIFY activityChanged)
-    Q_PROPERTY(QDateTime lastActivity READ lastActivity NOTIFY activityChanged)
+    Q_PROPERTY(QString lastReadId READ lastReadId NOTIFY summaryChanged)
+    Q_PROPERTY(QString lastMessageText READ lastMessageText NOTIFY summaryChanged)
+    Q_PROPERTY(QDateTime lastActivity READ lastActivity NOTIFY summaryChanged)
     /// What the composer holds for this conversation; kept while others are open.
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
     /// "Ada is typing…", "Ada and Alan are typing…", "Several people are typing…", or "".
@@ -132,8 +132,9 @@ Q_SIGNALS:
     void detailsChanged();
     void peerOnlineChanged();
     void membershipChanged();
-    void unreadChanged();
-    void activityChanged();
+    /// The unread count, the read position or the last message changed: one signal for all of
+    /// them, since a new message changes several at once and the lists redraw one row per signal.
+    void summaryChanged();
     void draftChanged();
     void typingChanged();
     /// Our own typing state changed (the manager sends the notice).

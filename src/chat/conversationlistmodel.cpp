@@ -44,17 +44,19 @@ void ConversationListModel::add(Conversation *conversation)
     beginInsertRows({}, row, row);
     m_rows.insert(m_rows.begin() + row, conversation);
     endInsertRows();
-    connect(conversation, &Conversation::detailsChanged, this, [this, conversation] {
-        changed(conversation, { NameRole, DescriptionRole, AvatarRole, MemberCountRole });
-    });
+    // The role lists are made once: a busy room changes its row on every message.
+    static const QList<int> detailRoles { NameRole, DescriptionRole, AvatarRole, MemberCountRole };
+    static const QList<int> joinedRoles { JoinedRole };
+    static const QList<int> onlineRoles { OnlineRole };
+    static const QList<int> summaryRoles { UnreadCountRole, LastMessageTextRole, LastActivityRole };
+    connect(conversation, &Conversation::detailsChanged, this,
+        [this, conversation] { changed(conversation, detailRoles); });
     connect(conversation, &Conversation::membershipChanged, this,
-        [this, conversation] { changed(conversation, { JoinedRole }); });
-    connect(conversation, &Conversation::unreadChanged, this,
-        [this, conversation] { changed(conversation, { UnreadCountRole }); });
+        [this, conversation] { changed(conversation, joinedRoles); });
     connect(conversation, &Conversation::peerOnlineChanged, this,
-        [this, conversation] { changed(conversation, { OnlineRole }); });
-    connect(conversation, &Conversation::activityChanged, this, [this, conversation] {
-        changed(conversation, { LastMessageTextRole, LastActivityRole });
+        [this, conversation] { changed(conversation, onlineRoles); });
+    connect(conversation, &Conversation::summaryChanged, this, [this, conversation] {
+        changed(conversation, summaryRoles);
         if (m_order == Order::RecentFirst)
             moveToItsPlace(indexOf(conversation));
     });

@@ -42,6 +42,9 @@ ConversationManager::ConversationManager(QObject *parent)
                 m_rest->fetchRoomMessages(key.id, before, limit, this, std::move(reply));
         },
         this);
+    m_readStateSaver.setSingleShot(true);
+    m_readStateSaver.setInterval(1000);
+    connect(&m_readStateSaver, &QTimer::timeout, this, &ConversationManager::saveLocalReadState);
     m_outbox = new Outbox(
         [this](const Outbox::Entry &entry, Outbox::Done done) { transmit(entry, std::move(done)); },
         this);
@@ -99,12 +102,15 @@ ConversationManager::ConversationManager(QObject *parent)
             Conversation *target = find(where);
             if (target && lastReadId.toLongLong() >= target->lastReadId().toLongLong()) {
                 target->setReadState(0, lastReadId);
-                m_local.setReadState(where, { 0, lastReadId });
+                rememberReadStateLocally(target);
             }
         });
 }
 
-ConversationManager::~ConversationManager() = default;
+ConversationManager::~ConversationManager()
+{
+    saveLocalReadState();
+}
 
 ConversationManager *ConversationManager::globalInstance()
 {
@@ -185,6 +191,7 @@ void ConversationManager::setSelf(const QString &userId, const QUrl &server)
 
 void ConversationManager::resetData()
 {
+    saveLocalReadState();
     m_outbox->clear();
     m_rooms->clear();
     m_directs->clear();
@@ -618,10 +625,28 @@ void ConversationManager::markCurrentRead()
         storeReadState(m_current, false);
 }
 
+void ConversationManager::rememberReadStateLocally(Conversation *target)
+{
+    if (hasFeature(kReadFeature) || !m_local.isValid())
+        return; // the server keeps it
+    m_unsavedReadState.insert(target->conversationKey());
+    if (!m_readStateSaver.isActive())
+        m_readStateSaver.start();
+}
+
+void ConversationManager::saveLocalReadState()
+{
+    m_readStateSaver.stop();
+    for (const ConversationKey &key : std::as_const(m_unsavedReadState)) {
+        if (const Conversation *target = find(key))
+            m_local.setReadState(key, { target->unreadCount(), target->lastReadId() });
+    }
+    m_unsavedReadState.clear();
+}
+
 void ConversationManager::storeReadState(Conversation *target, bool tellServer)
 {
-    m_local.setReadState(
-        target->conversationKey(), { target->unreadCount(), target->lastReadId() });
+    rememberReadStateLocally(target);
     if (!tellServer || !hasFeature(kReadFeature) || !m_connection->isConnected())
         return;
     const QVariantMap payload {

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QSet>
+#include <QTimer>
 
 #include <chrono>
 #include <memory>
@@ -174,6 +175,10 @@ private:
 
     void markCurrentRead();
     void storeReadState(Conversation *conversation, bool tellServer);
+    /// Read state for a server that keeps none: written to LocalState a second later, in one go
+    /// (a busy room changes its unread count with every message).
+    void rememberReadStateLocally(Conversation *conversation);
+    void saveLocalReadState();
     bool isSelf(const QString &userId) const { return !m_selfId.isEmpty() && userId == m_selfId; }
 
     ChatConnection *m_connection;
@@ -191,6 +196,8 @@ private:
     QPointer<Conversation> m_current;
     QPointer<Session> m_session;
     LocalState m_local;
+    QSet<ConversationKey> m_unsavedReadState;
+    QTimer m_readStateSaver;
 
     QUrl m_server;
     QString m_selfId;

@@ -144,8 +144,7 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool unread = !mine && !beingRead;
     target->noteMessage(message.text, at, unread);
     if (unread)
-        m_local.setReadState(
-            target->conversationKey(), { target->unreadCount(), target->lastReadId() });
+        rememberReadStateLocally(target);
 }
 
 void ConversationManager::onUserJoined(

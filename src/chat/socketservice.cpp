@@ -14,7 +14,6 @@ SocketService::SocketService(QObject *parent)
     , m_manager(new ConversationManager(this))
 {
     ChatConnection *link = m_manager->connection();
-    connect(link, &ChatConnection::eventReceived, this, &SocketService::onEvent);
     connect(link, &ChatConnection::connected, this, [this] {
         notifyListeners(QStringLiteral("connect"), {});
         Q_EMIT connected();
@@ -34,6 +33,21 @@ SocketService::SocketService(QObject *parent)
 }
 
 SocketService::~SocketService() = default;
+
+void SocketService::followRawEvents()
+{
+    if (m_followingRawEvents)
+        return;
+    m_followingRawEvents = true;
+    connect(m_manager->connection(), &ChatConnection::eventReceived, this, &SocketService::onEvent);
+}
+
+void SocketService::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&SocketService::eventReceived))
+        followRawEvents();
+    QObject::connectNotify(signal);
+}
 
 SocketService *SocketService::globalInstance()
 {
@@ -140,6 +154,7 @@ SocketService::ListenerId SocketService::on(const QString &event, Listener liste
 {
     const ListenerId id = m_nextListenerId++;
     m_listeners.push_back({ id, event, std::move(listener), QJSValue() });
+    followRawEvents();
     return id;
 }
 
@@ -150,6 +165,7 @@ void SocketService::on(const QString &event, const QJSValue &callback)
         return;
     }
     m_listeners.push_back({ m_nextListenerId++, event, {}, callback });
+    followRawEvents();
 }
 
 void SocketService::off(ListenerId listener)

@@ -81,6 +81,9 @@ Q_SIGNALS:
     /// Every server event in its Qt form (made only when something is connected here).
     void eventReceived(const QString &event, const QVariant &data);
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
     struct ListenerEntry
     {
@@ -89,6 +92,8 @@ private:
         Listener cpp;
         QJSValue js;
     };
+    /// Raw events are followed only while someone listens: the ingest path pays nothing otherwise.
+    void followRawEvents();
     void onEvent(const QString &event, const SocketIo::Arguments &args);
     /// `variant`, when given, is data's Qt form already made.
     void notifyListeners(
@@ -98,5 +103,6 @@ private:
     QUrl m_serverUrl;
     QPointer<QJSEngine> m_jsEngine;
     std::vector<ListenerEntry> m_listeners;
+    bool m_followingRawEvents = false;
     ListenerId m_nextListenerId = 1;
 };

@@ -127,17 +127,20 @@ private Q_SLOTS:
         QProcess receiver;
         prepare(receiver,
             { QStringLiteral("--server"), server(), QStringLiteral("--wait-for"),
-                QStringLiteral("message:received"), QStringLiteral("--timeout"), QStringLiteral("20") },
+                QStringLiteral("message:received"), QStringLiteral("--timeout"),
+                QStringLiteral("20") },
             signToken(QStringLiteral("3"), 600));
         receiver.start();
         QVERIFY(receiver.waitForStarted(5000));
         QByteArray received;
-        QTRY_VERIFY_WITH_TIMEOUT((received += receiver.readAllStandardOutput()).contains("\"connect\""), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (received += receiver.readAllStandardOutput()).contains("\"connect\""), 10000);
         // Her member rooms are joined right after the connect: send until one arrives.
         for (int attempt = 0; attempt < 10 && receiver.state() != QProcess::NotRunning; ++attempt) {
-            const Run sender = run({ QStringLiteral("--server"), server(), QStringLiteral("--token"),
-                signToken(QStringLiteral("4"), 600), QStringLiteral("--send"), QStringLiteral("1"),
-                QStringLiteral("is anyone in room 1?") });
+            const Run sender =
+                run({ QStringLiteral("--server"), server(), QStringLiteral("--token"),
+                    signToken(QStringLiteral("4"), 600), QStringLiteral("--send"),
+                    QStringLiteral("1"), QStringLiteral("is anyone in room 1?") });
             QCOMPARE(sender.exitCode, 0);
             receiver.waitForFinished(1000);
         }

@@ -31,10 +31,10 @@ public:
 
 public Q_SLOTS:
     QStringList GetCapabilities() { return capabilities; }
-    uint Notify(const QString &appName, uint replacesId, const QString &, const QString &summary, const QString &body,
-                const QStringList &actions, const QVariantMap &hints, int)
+    uint Notify(const QString &appName, uint replacesId, const QString &, const QString &summary,
+        const QString &body, const QStringList &actions, const QVariantMap &hints, int)
     {
-        calls.append({appName, replacesId, summary, body, actions, hints});
+        calls.append({ appName, replacesId, summary, body, actions, hints });
         return replacesId ? replacesId : ++nextId;
     }
     void CloseNotification(uint id) { closed.append(id); }
@@ -57,7 +57,7 @@ private:
     void stopServer();
     void emitSignal(const QString &name, const QVariantList &arguments);
 
-    QDBusConnection m_serverBus{QString()};
+    QDBusConnection m_serverBus { QString() };
     FakeNotificationServer *m_server = nullptr;
 };
 
@@ -69,10 +69,12 @@ void TestNotifier::initTestCase()
 
 bool TestNotifier::startServer(const QStringList &capabilities)
 {
-    m_serverBus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-notification-server"));
+    m_serverBus = QDBusConnection::connectToBus(
+        QDBusConnection::SessionBus, QStringLiteral("fake-notification-server"));
     m_server = new FakeNotificationServer;
     m_server->capabilities = capabilities;
-    return m_serverBus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), m_server, QDBusConnection::ExportAllSlots)
+    return m_serverBus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), m_server,
+               QDBusConnection::ExportAllSlots)
         && m_serverBus.registerService(QStringLiteral("org.freedesktop.Notifications"));
 }
 
@@ -87,8 +89,9 @@ void TestNotifier::stopServer()
 
 void TestNotifier::emitSignal(const QString &name, const QVariantList &arguments)
 {
-    QDBusMessage signal = QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/Notifications"),
-                                                     QStringLiteral("org.freedesktop.Notifications"), name);
+    QDBusMessage signal =
+        QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/Notifications"),
+            QStringLiteral("org.freedesktop.Notifications"), name);
     signal.setArguments(arguments);
     QVERIFY(m_serverBus.send(signal));
 }
@@ -106,20 +109,23 @@ void TestNotifier::noServerIsQuiet()
 
 void TestNotifier::notifyEscapesForMarkupServers()
 {
-    QVERIFY(startServer({QStringLiteral("body"), QStringLiteral("body-markup"), QStringLiteral("actions")}));
+    QVERIFY(startServer(
+        { QStringLiteral("body"), QStringLiteral("body-markup"), QStringLiteral("actions") }));
     Notifier notifier(nullptr);
     QSignalSpy delivered(&notifier, &Notifier::delivered);
     notifier.notify(QStringLiteral("room:1"), QStringLiteral("Calculus <i>I</i>"),
-                    QStringLiteral("<b>hi</b> & <img src=\"http://x/y.png\">"));
+        QStringLiteral("<b>hi</b> & <img src=\"http://x/y.png\">"));
     QTRY_COMPARE(delivered.size(), 1);
     QVERIFY(notifier.available());
     QCOMPARE(m_server->calls.size(), 1);
     const auto &first = m_server->calls.constFirst();
     QCOMPARE(first.summary, QStringLiteral("Calculus <i>I</i>")); // the summary is never markup
-    QCOMPARE(first.body, QStringLiteral("&lt;b&gt;hi&lt;/b&gt; &amp; &lt;img src=&quot;http://x/y.png&quot;&gt;"));
+    QCOMPARE(first.body,
+        QStringLiteral("&lt;b&gt;hi&lt;/b&gt; &amp; &lt;img src=&quot;http://x/y.png&quot;&gt;"));
     QCOMPARE(first.replacesId, 0u);
     QVERIFY(first.actions.contains(QStringLiteral("default")));
-    QCOMPARE(first.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral("org.studyconnect.StudyConnect"));
+    QCOMPARE(first.hints.value(QStringLiteral("desktop-entry")).toString(),
+        QStringLiteral("org.studyconnect.StudyConnect"));
     const uint id = delivered.at(0).at(1).toUInt();
 
     // The same conversation replaces its notification; another one gets its own.
@@ -138,10 +144,11 @@ void TestNotifier::notifyEscapesForMarkupServers()
 
 void TestNotifier::plainServersGetTheTextAsIs()
 {
-    QVERIFY(startServer({QStringLiteral("body")}));
+    QVERIFY(startServer({ QStringLiteral("body") }));
     Notifier notifier(nullptr);
     QSignalSpy delivered(&notifier, &Notifier::delivered);
-    notifier.notify(QStringLiteral("room:1"), QStringLiteral("Calculus"), QStringLiteral("a < b && c"));
+    notifier.notify(
+        QStringLiteral("room:1"), QStringLiteral("Calculus"), QStringLiteral("a < b && c"));
     QTRY_COMPARE(delivered.size(), 1);
     QCOMPARE(m_server->calls.constFirst().body, QStringLiteral("a < b && c"));
     stopServer();
@@ -149,7 +156,7 @@ void TestNotifier::plainServersGetTheTextAsIs()
 
 void TestNotifier::clickOpensAndWithdrawCloses()
 {
-    QVERIFY(startServer({QStringLiteral("body"), QStringLiteral("actions")}));
+    QVERIFY(startServer({ QStringLiteral("body"), QStringLiteral("actions") }));
     Notifier notifier(nullptr);
     QSignalSpy delivered(&notifier, &Notifier::delivered);
     QSignalSpy activated(&notifier, &Notifier::activated);
@@ -157,13 +164,15 @@ void TestNotifier::clickOpensAndWithdrawCloses()
     QTRY_COMPARE(delivered.size(), 1);
     const uint id = delivered.at(0).at(1).toUInt();
 
-    emitSignal(QStringLiteral("ActionInvoked"), {QVariant::fromValue(id + 100), QStringLiteral("default")});
-    emitSignal(QStringLiteral("ActionInvoked"), {QVariant::fromValue(id), QStringLiteral("default")});
+    emitSignal(QStringLiteral("ActionInvoked"),
+        { QVariant::fromValue(id + 100), QStringLiteral("default") });
+    emitSignal(
+        QStringLiteral("ActionInvoked"), { QVariant::fromValue(id), QStringLiteral("default") });
     QTRY_COMPARE(activated.size(), 1);
     QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("dm:2"));
 
     notifier.withdraw(QStringLiteral("dm:2"));
-    QTRY_COMPARE(m_server->closed, QList<uint>{id});
+    QTRY_COMPARE(m_server->closed, QList<uint> { id });
     notifier.withdraw(QStringLiteral("dm:2")); // already gone: no second call
     QTest::qWait(100);
     QCOMPARE(m_server->closed.size(), 1);
