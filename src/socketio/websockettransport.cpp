@@ -102,6 +102,10 @@ void WebSocketTransport::onDisconnected()
         description = m_socket->closeReason().isEmpty()
             ? QStringLiteral("close code %1").arg(int(m_socket->closeCode()))
             : m_socket->closeReason();
+    // A proxy that refuses the tunnel (403 to CONNECT) makes QWebSocket disconnect without an
+    // error of its own.
+    if (description.isEmpty() && !m_open)
+        description = QStringLiteral("closed before the WebSocket handshake completed");
     // A WebSocket that never opened failed: that is a transport error, not a close.
     finish(m_open && m_pendingError.isEmpty() ? QStringLiteral("transport close")
                                               : QStringLiteral("transport error"),

@@ -250,7 +250,7 @@ private Q_SLOTS:
         const QString token = signToken(QStringLiteral("2"), 600);
         auto startProxy = [](const Environment &environment) {
             auto proxy = std::make_unique<NodeServer>(
-                QStringLiteral("tests/client/fixtures/forward-proxy.js"));
+                QStringLiteral("tests/common/forward-proxy.js"));
             proxy->setEnvironmentValue(
                 QStringLiteral("LOCAL_NAME"), QStringLiteral("studyconnect.test"));
             for (const auto &[name, value] : environment)

@@ -8,8 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -28,6 +31,8 @@ const QString FixtureScript = QStringLiteral("tests/socketio/integration/fixture
 const QString ProxyScript = QStringLiteral("tests/socketio/integration/no-websocket-proxy.js");
 const QString MalformedScript =
     QStringLiteral("tests/socketio/integration/malformed-polling-server.js");
+// A forward proxy (absolute-URL requests forwarded, CONNECT tunnels), the CLI tests' too.
+const QString ForwardProxyScript = QStringLiteral("tests/common/forward-proxy.js");
 
 SocketIo::ManagerOptions options(
     TransportPolicy policy, TransportKind first = TransportKind::WebSocket)
@@ -100,6 +105,40 @@ std::unique_ptr<NodeServer> startProxy(
     if (!proxy->start())
         qWarning().noquote() << proxy->errorString();
     return proxy;
+}
+
+std::unique_ptr<NodeServer> startForwardProxy(
+    const QList<QPair<QString, QString>> &environment = {})
+{
+    auto proxy = std::make_unique<NodeServer>(ForwardProxyScript);
+    for (const auto &[name, value] : environment)
+        proxy->setEnvironmentValue(name, value);
+    if (!proxy->start())
+        qWarning().noquote() << proxy->errorString();
+    return proxy;
+}
+
+// An explicit proxy is used even for loopback, unlike the application's proxy settings.
+QNetworkProxy httpProxy(const NodeServer &proxy)
+{
+    return QNetworkProxy(
+        QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), quint16(proxy.port()));
+}
+
+// A self-signed certificate for 127.0.0.1 in `dir`: (certificate, key) paths.
+QPair<QString, QString> makeCertificate(const QTemporaryDir &dir)
+{
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+            QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+            QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+            QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
+    openssl.waitForFinished(30000);
+    return { cert, key };
 }
 
 QJsonObject proxyStats(const NodeServer &proxy)
@@ -324,6 +363,76 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             proxyStats(*proxy).value(QStringLiteral("probesRefused")).toInt(), 2, 5000);
         QCOMPARE(proxyStats(*proxy).value(QStringLiteral("webSocketsRefused")).toInt(), 1);
+    }
+
+    void explicitProxyCarriesEitherTransport_data()
+    {
+        QTest::addColumn<bool>("polling");
+        QTest::newRow("websocket") << false;
+        QTest::newRow("polling") << true;
+    }
+
+    void explicitProxyCarriesEitherTransport()
+    {
+        QFETCH(bool, polling);
+        auto server = startFixture(QStringLiteral("polling,websocket"));
+        auto proxy = startForwardProxy();
+        SocketIo::ManagerOptions managerOptions =
+            options(polling ? TransportPolicy::PollingOnly : TransportPolicy::WebSocketOnly);
+        managerOptions.proxy = httpProxy(*proxy);
+        Client client(server->httpUrl(), managerOptions);
+        QVERIFY(client.connectAndWait());
+        QCOMPARE(client.call(QStringLiteral("echo"), { 7 }).args.value(0).toInteger(), 7);
+        const QJsonObject stats = proxyStats(*proxy);
+        // WebSocket goes through a CONNECT tunnel, polling as forwarded requests.
+        QCOMPARE(stats.value(QStringLiteral("connects")).toInt(), polling ? 0 : 1);
+        QVERIFY(stats.value(QStringLiteral("socketIo")).toInt() >= (polling ? 3 : 0));
+        if (!polling)
+            QCOMPARE(stats.value(QStringLiteral("socketIo")).toInt(), 0);
+    }
+
+    void httpsThroughConnectThenUpgrade()
+    {
+        QTemporaryDir dir;
+        const auto [cert, key] = makeCertificate(dir);
+        auto server = startFixture(QStringLiteral("polling,websocket"),
+            { { QStringLiteral("TLS_CERT"), cert }, { QStringLiteral("TLS_KEY"), key } });
+        auto proxy = startForwardProxy();
+        SocketIo::ManagerOptions managerOptions =
+            options(TransportPolicy::Auto, TransportKind::Polling);
+        managerOptions.proxy = httpProxy(*proxy);
+        managerOptions.caCertificates = QSslCertificate::fromPath(cert);
+        Client client(
+            QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server->port())), managerOptions);
+        QVERIFY(client.connectAndWait());
+        // https polling and the wss probe both tunnel through CONNECT; TLS is end to end.
+        QTRY_COMPARE_WITH_TIMEOUT(client.transports.size(), 2, 5000);
+        QCOMPARE(client.serverTransport(), QStringLiteral("websocket"));
+        const QJsonObject stats = proxyStats(*proxy);
+        QVERIFY(stats.value(QStringLiteral("connects")).toInt() >= 2);
+        QCOMPARE(stats.value(QStringLiteral("forwarded")).toInt(), 0);
+    }
+
+    void forwardProxyWithoutTunnelsFallsBackToPolling()
+    {
+        auto server = startFixture(QStringLiteral("polling,websocket"));
+        auto proxy =
+            startForwardProxy({ { QStringLiteral("REFUSE_CONNECT"), QStringLiteral("1") } });
+        SocketIo::ManagerOptions managerOptions = options(TransportPolicy::Auto);
+        managerOptions.proxy = httpProxy(*proxy);
+        Client client(server->httpUrl(), managerOptions);
+        QVERIFY(client.connectAndWait());
+        QCOMPARE(client.call(QStringLiteral("echo"), { QStringLiteral("no tunnel") })
+                     .args.value(0)
+                     .toString(),
+            QStringLiteral("no tunnel"));
+        QCOMPARE(client.manager.transport(), std::optional(TransportKind::Polling));
+        // The first WebSocket and the upgrade probe were both refused (Qt may ask twice).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            proxyStats(*proxy).value(QStringLiteral("refused")).toInt() >= 2, 5000);
+        QTest::qWait(300);
+        QCOMPARE(client.transports, QList { TransportKind::Polling });
+        QCOMPARE(client.serverTransport(), QStringLiteral("polling"));
     }
 
     void webSocketOnlyDoesNotFallBack()
