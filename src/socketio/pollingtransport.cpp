@@ -155,6 +155,10 @@ qsizetype PollingTransport::write(const std::deque<EnginePacket> &packets)
 {
     if (!isWritable() || packets.empty())
         return 0;
+    if (!m_network) {
+        fail(QStringLiteral("transport error"), QStringLiteral("no network access manager"));
+        return 0;
+    }
     const qsizetype count = PollingPayload::countThatFit(packets, m_maxPayload);
     post(PollingPayload::encode(packets, 0, count));
     return count;
