@@ -5,6 +5,7 @@
 #include "socketio/socket.h"
 
 #include <QMetaMethod>
+#include <QSettings>
 
 #include <cmath>
 
@@ -13,6 +14,18 @@ namespace {
 bool isAuthenticationError(const QString &message)
 {
     return message.startsWith(QLatin1String("Authentication error"));
+}
+
+// The transport that worked last with a server, kept between runs (nothing secret), so that on a
+// network without WebSocket the next start goes straight to polling instead of waiting for the
+// WebSocket to fail; polling still upgrades when the network lets it.
+QString transportKey(const QUrl &server)
+{
+    // QSettings would read '/' in a key as nesting.
+    const QString serverName =
+        server.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
+    return QStringLiteral("connection/") + QString::fromLatin1(QUrl::toPercentEncoding(serverName))
+        + QStringLiteral("/transport");
 }
 
 } // namespace
@@ -82,6 +95,15 @@ void ChatConnection::teardown()
     m_manager->deleteLater();
     m_manager = nullptr;
     m_socket = nullptr;
+    setTransport({});
+}
+
+void ChatConnection::setTransport(const QString &transport)
+{
+    if (m_transport == transport)
+        return;
+    m_transport = transport;
+    Q_EMIT transportChanged();
 }
 
 void ChatConnection::open(const QUrl &server, const QString &token, const QString &selfId)
@@ -102,8 +124,19 @@ void ChatConnection::open(const QUrl &server, const QString &token, const QStrin
     m_selfId = selfId;
     setError({});
 
-    m_manager = new SocketIo::Manager(server, m_options, this);
+    SocketIo::ManagerOptions options = m_options;
+    if (QSettings().value(transportKey(server)).toString()
+        == SocketIo::transportName(SocketIo::TransportKind::Polling))
+        options.firstTransport = SocketIo::TransportKind::Polling;
+    m_manager = new SocketIo::Manager(server, options, this);
     m_socket = m_manager->socket();
+    connect(m_manager, &SocketIo::Manager::transportChanged, this,
+        [this, server](SocketIo::TransportKind kind) {
+            const QString name = SocketIo::transportName(kind);
+            if (m_options.transports == SocketIo::TransportPolicy::Auto)
+                QSettings().setValue(transportKey(server), name);
+            setTransport(name);
+        });
     // Asked on every attempt, so a token refreshed by a new open() is never stale.
     m_socket->setAuthProvider([this] {
         return QVariantMap { { QStringLiteral("token"), m_token } };
@@ -199,6 +232,7 @@ ChatConnection::DisconnectReason ChatConnection::reasonFromString(const QString 
 void ChatConnection::onDisconnected(const QString &description)
 {
     qCInfo(lcChat) << "disconnected:" << description;
+    setTransport({});
     const DisconnectReason reason = reasonFromString(description);
     if (reason == ClientDisconnect) {
         setState(Disconnected);

@@ -46,6 +46,9 @@ class ChatConnection : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     /// Connected at least once since open(): the views tell "connecting" from "reconnecting".
     Q_PROPERTY(bool everConnected READ everConnected NOTIFY everConnectedChanged)
+    /// "websocket" or "polling" while the link is up, empty otherwise: "polling" means this
+    /// network (a proxy, a firewall) lets no WebSocket through, which the views may say.
+    Q_PROPERTY(QString transport READ transport NOTIFY transportChanged)
 
 public:
     enum State
@@ -99,6 +102,7 @@ public:
     int nextRetryIn() const { return m_nextRetryIn; }
     QString errorString() const { return m_errorString; }
     bool everConnected() const { return m_everConnected; }
+    QString transport() const { return m_transport; }
     /// Once any ack came back: the server acks (a seed backend never does).
     bool serverAcks() const { return m_serverAcks; }
 
@@ -122,6 +126,7 @@ Q_SIGNALS:
     void reconnectChanged();
     void errorStringChanged();
     void everConnectedChanged();
+    void transportChanged();
     /// `reconnect` when connected before since open().
     void connected(bool reconnect);
     void disconnected(ChatConnection::DisconnectReason reason, const QString &description);
@@ -150,6 +155,7 @@ private:
     void onDisconnected(const QString &reason);
     void onConnectError(const QString &message);
     void updateRetryCountdown();
+    void setTransport(const QString &transport);
 
     void readRoomMessage(const SocketIo::JsonValue &data);
     void readDirectMessage(const SocketIo::JsonValue &data);
@@ -174,4 +180,5 @@ private:
     QString m_errorString;
     bool m_everConnected = false;
     bool m_serverAcks = false;
+    QString m_transport;
 };

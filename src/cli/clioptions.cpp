@@ -8,6 +8,7 @@ QString CliOptions::usage()
         "--password-stdin)\n"
         "                        [--join ROOM]... [--send ROOM TEXT]... [--dm USER_ID TEXT]...\n"
         "                        [--wait-for EVENT[:COUNT]] [--timeout SECONDS] [--quiet]\n"
+        "                        [--transport auto|websocket|polling] [--proxy URL|none]\n"
         "\n"
         "Connects to a StudyConnect server, joins rooms, sends messages (queued until connected,\n"
         "never dropped) and prints one JSON object per line for every event received.\n"
@@ -24,6 +25,12 @@ QString CliOptions::usage()
         "                         number after the last colon: message:received:3\n"
         "  --timeout SECONDS      give up after this long (default 30)\n"
         "  --quiet                print no event lines and no diagnostics\n"
+        "  --transport MODE       auto (default: WebSocket, else HTTP long-polling), websocket or\n"
+        "                         polling\n"
+        "  --proxy URL|none       http://[user@]host[:port] (HTTP CONNECT) or\n"
+        "                         socks5://[user@]host[:port], with the password in\n"
+        "                         STUDYCONNECT_PROXY_PASSWORD; none connects directly. Default:\n"
+        "                         the system configuration (http_proxy, https_proxy, no_proxy)\n"
         "  --help, --version\n"
         "\n"
         "Without --wait-for it exits 0 once its sends are confirmed (with no sends: once "
@@ -40,6 +47,8 @@ std::variant<CliOptions, QString> CliOptions::parse(
     QString waitFor;
     bool timeoutGiven = false;
     QString timeoutText;
+    QString transportText;
+    QString proxyText;
 
     // Skips argv[0].
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -106,6 +115,12 @@ std::variant<CliOptions, QString> CliOptions::parse(
             if (!value(&timeoutText))
                 return missing(QStringLiteral("a number of seconds"));
             timeoutGiven = true;
+        } else if (argument == QLatin1String("--transport")) {
+            if (!value(&transportText))
+                return missing(QStringLiteral("auto, websocket or polling"));
+        } else if (argument == QLatin1String("--proxy")) {
+            if (!value(&proxyText) || proxyText.isEmpty())
+                return missing(QStringLiteral("a URL or none"));
         } else if (argument == QLatin1String("--quiet") || argument == QLatin1String("-q")) {
             options.quiet = true;
         } else {
@@ -154,6 +169,30 @@ std::variant<CliOptions, QString> CliOptions::parse(
         }
         if (options.waitForEvent.isEmpty())
             return QStringLiteral("--wait-for needs an event name");
+    }
+    if (!transportText.isEmpty()) {
+        if (transportText == QLatin1String("auto"))
+            options.transport = SocketIo::TransportPolicy::Auto;
+        else if (transportText == QLatin1String("websocket"))
+            options.transport = SocketIo::TransportPolicy::WebSocketOnly;
+        else if (transportText == QLatin1String("polling"))
+            options.transport = SocketIo::TransportPolicy::PollingOnly;
+        else
+            return QStringLiteral("--transport must be auto, websocket or polling");
+    }
+    if (proxyText == QLatin1String("none")) {
+        options.noProxy = true;
+    } else if (!proxyText.isEmpty()) {
+        options.proxy = QUrl(proxyText, QUrl::StrictMode);
+        const QString proxyScheme = options.proxy.scheme();
+        // Never repeat the argument in the message: it may hold a password after all.
+        if (!options.proxy.isValid() || options.proxy.host().isEmpty()
+            || !(proxyScheme == QLatin1String("http") || proxyScheme == QLatin1String("socks5")))
+            return QStringLiteral(
+                "--proxy must be http://host[:port], socks5://host[:port] or none");
+        if (!options.proxy.password().isEmpty())
+            return QStringLiteral("--proxy takes no password (visible to every user of this "
+                                  "computer); set STUDYCONNECT_PROXY_PASSWORD instead");
     }
     if (timeoutGiven) {
         bool ok = false;

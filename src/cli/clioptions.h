@@ -1,5 +1,7 @@
 #pragma once
 
+#include "socketio/manageroptions.h"
+
 #include <QList>
 #include <QPair>
 #include <QProcessEnvironment>
@@ -25,6 +27,12 @@ struct CliOptions
     QString waitForEvent;
     int waitForCount = 0;
     int timeoutMs = 30000;
+    SocketIo::TransportPolicy transport = SocketIo::TransportPolicy::Auto;
+    /// --proxy: http://[user@]host[:port] or socks5://[user@]host[:port]; the password comes
+    /// from STUDYCONNECT_PROXY_PASSWORD. Empty: the system configuration (http_proxy, …).
+    QUrl proxy;
+    /// --proxy none: connect directly whatever the environment says.
+    bool noProxy = false;
     bool quiet = false;
     bool help = false;
     bool version = false;

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -26,6 +28,9 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
     // Tokens given to or obtained by the CLI live in memory only.
     m_session->setKeychainEnabled(false);
     m_service->attachSession(m_session);
+    SocketIo::ManagerOptions managerOptions;
+    managerOptions.transports = m_options.transport;
+    m_service->manager()->setManagerOptions(managerOptions);
 
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -195,6 +200,35 @@ void CliRunner::finish(int code, const QString &why)
     Q_EMIT finished(code);
 }
 
+void CliRunner::applyProxy(const CliOptions &options, const QProcessEnvironment &environment)
+{
+    // Process-wide, so that REST, WebSocket and polling all go the same way.
+    if (options.noProxy) {
+        QNetworkProxyFactory::setUseSystemConfiguration(false);
+        QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
+        return;
+    }
+    if (options.proxy.isEmpty()) {
+        // http_proxy, https_proxy, all_proxy and no_proxy (through libproxy where Qt uses it).
+        QNetworkProxyFactory::setUseSystemConfiguration(true);
+        return;
+    }
+    const bool socks = options.proxy.scheme() == QLatin1String("socks5");
+    QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
+        options.proxy.host(), quint16(options.proxy.port(socks ? 1080 : 8080)));
+    if (!options.proxy.userName().isEmpty()) {
+        proxy.setUser(options.proxy.userName());
+        proxy.setPassword(environment.value(QStringLiteral("STUDYCONNECT_PROXY_PASSWORD")));
+    }
+    // Host names are resolved by the proxy: the client may not be able to resolve them itself.
+    proxy.setCapabilities(proxy.capabilities() | QNetworkProxy::HostNameLookupCapability);
+    QNetworkProxyFactory::setUseSystemConfiguration(false);
+    QNetworkProxy::setApplicationProxy(proxy);
+    // Host and port only: the user name is nobody's business in a log.
+    qCInfo(lcCli).noquote() << "using the" << (socks ? "SOCKS5" : "HTTP") << "proxy at"
+                            << QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+}
+
 int CliRunner::run(const QStringList &arguments)
 {
     QTextStream out(stdout);
@@ -219,6 +253,8 @@ int CliRunner::run(const QStringList &arguments)
             QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
     else
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+
+    applyProxy(options, QProcessEnvironment::systemEnvironment());
 
     QString password;
     if (options.passwordFromStdin) {

@@ -35,6 +35,9 @@ public:
 
     /// The whole program: parses `arguments`, runs the event loop, returns the exit code.
     static int run(const QStringList &arguments);
+    /// Routes all of the process's connections through --proxy, directly (--proxy none), or as
+    /// the system configuration says.
+    static void applyProxy(const CliOptions &options, const QProcessEnvironment &environment);
 
 Q_SIGNALS:
     void finished(int exitCode);

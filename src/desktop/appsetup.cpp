@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QNetworkProxyFactory>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -23,6 +24,11 @@ void prepare()
     // A style the user chose through Qt's own variable wins, as in any Qt Quick application.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    // School and company networks often allow the web only through a proxy: REST, WebSocket and
+    // long-polling all follow the system's settings (http_proxy, https_proxy, no_proxy, or the
+    // desktop's, through libproxy). Loopback servers are always reached directly.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 }
 
 bool load(QQmlApplicationEngine &engine)

@@ -1,17 +1,20 @@
 #include "engineconnection.h"
 
 #include "logging.h"
+#include "pollingtransport.h"
+#include "websockettransport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkRequest>
-#include <QWebSocket>
+#include <QNetworkAccessManager>
+#include <QUrlQuery>
 
 namespace SocketIo {
 
 namespace {
 
-// Engine.IO v4 packet types, as the first character of a text frame.
+// Engine.IO v4 packet types, as the first character of a text packet.
 constexpr char16_t OpenPacket = u'0';
 constexpr char16_t ClosePacket = u'1';
 constexpr char16_t PingPacket = u'2';
@@ -20,9 +23,19 @@ constexpr char16_t MessagePacket = u'4';
 constexpr char16_t UpgradePacket = u'5';
 constexpr char16_t NoopPacket = u'6';
 
-// Incoming frames beyond this are refused by QWebSocket (the connection closes) rather than
-// buffered without bound.
-constexpr quint64 MaxIncomingMessageSize = 64 * 1024 * 1024;
+const QString ProbeData = QStringLiteral("probe");
+
+std::deque<EnginePacket> single(const QString &text)
+{
+    return { EnginePacket::fromText(text) };
+}
+
+void discard(EngineTransport *transport, QObject *owner, const QList<EnginePacket> &farewell = {})
+{
+    transport->disconnect(owner);
+    transport->close(farewell);
+    transport->deleteLater();
+}
 
 } // namespace
 
@@ -30,8 +43,7 @@ EngineConnection::EngineConnection(QObject *parent)
     : QObject(parent)
 {
     m_openTimer.setSingleShot(true);
-    connect(&m_openTimer, &QTimer::timeout, this,
-        [this] { finish(QStringLiteral("transport error"), QStringLiteral("timeout")); });
+    connect(&m_openTimer, &QTimer::timeout, this, &EngineConnection::onOpenStageTimeout);
     m_pingTimer.setSingleShot(true);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcSocketIo) << "no ping from the server within pingInterval + pingTimeout";
@@ -41,9 +53,13 @@ EngineConnection::EngineConnection(QObject *parent)
 
 EngineConnection::~EngineConnection()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
+    // Before the children go: a polling transport must not outlive a network access manager
+    // this connection made itself.
+    for (EngineTransport *transport : { m_probe, m_transport }) {
+        if (transport) {
+            transport->disconnect(this);
+            delete transport;
+        }
     }
 }
 
@@ -52,39 +68,155 @@ void EngineConnection::setSslConfiguration(const QSslConfiguration &configuratio
     m_sslConfiguration = configuration;
 }
 
+void EngineConnection::setProxy(const std::optional<QNetworkProxy> &proxy)
+{
+    m_proxy = proxy;
+}
+
+void EngineConnection::setNetworkAccessManager(QNetworkAccessManager *network)
+{
+    m_network = network;
+}
+
+void EngineConnection::setTransports(const QList<TransportKind> &order, bool upgrade)
+{
+    m_transports = order.isEmpty() ? QList<TransportKind> { TransportKind::WebSocket } : order;
+    m_upgrade = upgrade;
+}
+
+QUrl EngineConnection::transportUrl(
+    const QUrl &webSocketUrl, TransportKind kind, const QString &sid)
+{
+    QUrl url = webSocketUrl;
+    if (kind == TransportKind::Polling) {
+        const QString scheme = url.scheme().toLower();
+        url.setScheme(scheme == QLatin1String("wss") || scheme == QLatin1String("https")
+                ? QStringLiteral("https")
+                : QStringLiteral("http"));
+    }
+    // Rebuilt item by item so that `transport` keeps its place after EIO.
+    QUrlQuery query;
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);
+    for (const auto &[name, value] : items) {
+        if (name == QLatin1String("transport"))
+            query.addQueryItem(name, transportName(kind));
+        else
+            query.addQueryItem(name, value);
+    }
+    if (!sid.isEmpty())
+        query.addQueryItem(QStringLiteral("sid"), sid);
+    url.setQuery(query);
+    return url;
+}
+
 void EngineConnection::open(const QNetworkRequest &request, std::chrono::milliseconds timeout)
 {
     if (m_state != State::Closed)
         return;
     m_state = State::Opening;
-    m_pendingError.clear();
     m_handshake = Handshake();
+    m_request = request;
+    m_timeout = timeout;
+    m_openDeadline = QDeadlineTimer(timeout);
+    m_attempt = 0;
+    m_writeBuffer.clear();
+    m_inFlight = 0;
+    m_upgrading = false;
+    startTransport();
+}
 
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
-    if (!m_sslConfiguration.isNull())
-        m_socket->setSslConfiguration(m_sslConfiguration);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &EngineConnection::onTextFrame);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &EngineConnection::onBinaryFrame);
-    connect(m_socket, &QWebSocket::disconnected, this, &EngineConnection::onSocketDisconnected);
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-        &EngineConnection::onSocketError);
-    connect(m_socket, &QWebSocket::sslErrors, this, &EngineConnection::onSslErrors);
+EngineTransport *EngineConnection::createTransport(TransportKind kind)
+{
+    if (kind == TransportKind::WebSocket)
+        return new WebSocketTransport(m_sslConfiguration, m_proxy, this);
+    if (!m_network) {
+        auto *network = new QNetworkAccessManager(this);
+        if (m_proxy)
+            network->setProxy(*m_proxy);
+        m_network = network;
+    }
+    return new PollingTransport(m_network, this);
+}
 
+void EngineConnection::startTransport()
+{
+    m_kind = m_transports.at(m_attempt);
+    m_transport = createTransport(m_kind);
+    connect(m_transport, &EngineTransport::textReceived, this, &EngineConnection::onTextPacket);
+    connect(m_transport, &EngineTransport::binaryReceived, this, &EngineConnection::onBinaryPacket);
+    connect(m_transport, &EngineTransport::drained, this, &EngineConnection::onDrained);
+    connect(m_transport, &EngineTransport::closed, this, &EngineConnection::onTransportClosed);
+
+    // A transport with another one after it gets half the time, so that a WebSocket that hangs
+    // (a proxy that swallows the upgrade request) still leaves polling time to open.
+    const bool last = m_attempt + 1 >= m_transports.size();
+    auto stage = std::chrono::duration_cast<std::chrono::milliseconds>(
+        m_openDeadline.remainingTimeAsDuration());
+    if (!last)
+        stage = std::min(stage, m_timeout / 2);
+    m_openTimer.start(stage);
+
+    QNetworkRequest request = m_request;
+    request.setUrl(transportUrl(m_request.url(), m_kind, QString()));
+    if (m_kind == TransportKind::Polling && !m_sslConfiguration.isNull())
+        request.setSslConfiguration(m_sslConfiguration);
     // The URL's query may carry application data; never log it (it can hold credentials).
-    qCDebug(lcSocketIo).noquote() << "opening"
+    qCDebug(lcSocketIo).noquote() << "opening" << transportName(m_kind)
                                   << request.url().toString(
                                          QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-    m_openTimer.start(timeout);
-    m_socket->open(request);
+    m_transport->open(request);
+}
+
+bool EngineConnection::fallBack(const QString &why)
+{
+    if (m_state != State::Opening || m_attempt + 1 >= m_transports.size())
+        return false;
+    const TransportKind failed = m_kind;
+    if (m_transport) {
+        discard(m_transport, this);
+        m_transport = nullptr;
+    }
+    ++m_attempt;
+    qCInfo(lcSocketIo).noquote() << transportName(failed) << "could not be opened:" << why
+                                 << "; trying" << transportName(m_transports.at(m_attempt));
+    startTransport();
+    return true;
+}
+
+void EngineConnection::onOpenStageTimeout()
+{
+    if (m_state == State::Opening && !fallBack(QStringLiteral("timeout")))
+        finish(QStringLiteral("transport error"), QStringLiteral("timeout"));
+}
+
+void EngineConnection::onTransportClosed(const QString &reason, const QString &description)
+{
+    m_transport->disconnect(this);
+    m_transport->deleteLater();
+    m_transport = nullptr;
+    if (m_state == State::Opening) {
+        const bool parseError = reason == QLatin1String("parse error");
+        if (!parseError && fallBack(description.isEmpty() ? reason : description))
+            return;
+        // Whatever ended it, a connection that never opened failed.
+        finish(parseError ? reason : QStringLiteral("transport error"), description);
+        return;
+    }
+    finish(reason, description);
 }
 
 void EngineConnection::close()
 {
     if (m_state == State::Closed)
         return;
-    if (m_state == State::Open && m_socket->isValid())
-        m_socket->sendTextMessage(QString(ClosePacket));
+    if (m_state == State::Open && m_transport) {
+        // What was not written yet goes out with the close packet, as engine.io-client drains
+        // its buffer before closing.
+        QList<EnginePacket> farewell(m_writeBuffer.begin() + m_inFlight, m_writeBuffer.end());
+        farewell.append(EnginePacket::fromText(QString(ClosePacket)));
+        discard(m_transport, this, farewell);
+        m_transport = nullptr;
+    }
     finish(QStringLiteral("forced close"), QString());
 }
 
@@ -112,7 +244,7 @@ bool EngineConnection::sendMessage(const QString &text)
     frame.reserve(text.size() + 1);
     frame.append(MessagePacket);
     frame.append(text);
-    m_socket->sendTextMessage(frame);
+    enqueue(EnginePacket::fromText(std::move(frame)));
     return true;
 }
 
@@ -120,7 +252,7 @@ bool EngineConnection::sendBinary(const QByteArray &data)
 {
     if (m_state != State::Open || pingDeadlinePassed())
         return false;
-    m_socket->sendBinaryMessage(data);
+    enqueue(EnginePacket::fromBinary(data));
     return true;
 }
 
@@ -136,23 +268,57 @@ bool EngineConnection::textFitsMaxPayload(const QString &text) const
 
 bool EngineConnection::binaryFitsMaxPayload(const QByteArray &data) const
 {
-    return m_handshake.maxPayload <= 0 || data.size() <= m_handshake.maxPayload;
+    const qint64 limit = m_handshake.maxPayload;
+    if (limit <= 0)
+        return true;
+    if (m_kind == TransportKind::Polling)
+        return 1 + (data.size() + 2) / 3 * 4 <= limit; // `b` + base64
+    return data.size() <= limit;
 }
 
-void EngineConnection::onTextFrame(const QString &frame)
+void EngineConnection::enqueue(EnginePacket &&packet)
 {
-    if (frame.isEmpty()) {
+    m_writeBuffer.push_back(std::move(packet));
+    flush();
+}
+
+void EngineConnection::flush()
+{
+    // engine.io-client's flush(): nothing is written while a write is in flight or while the
+    // transport is being swapped; packets wait in the buffer.
+    while (m_state != State::Closed && m_transport && !m_upgrading && m_inFlight == 0
+        && !m_writeBuffer.empty() && m_transport->isWritable()) {
+        const qsizetype written = m_transport->write(m_writeBuffer);
+        if (written <= 0 || !m_transport)
+            return;
+        if (m_transport->isWritable())
+            m_writeBuffer.erase(m_writeBuffer.begin(), m_writeBuffer.begin() + written);
+        else
+            m_inFlight = written; // drained() follows
+    }
+}
+
+void EngineConnection::onDrained()
+{
+    m_writeBuffer.erase(m_writeBuffer.begin(), m_writeBuffer.begin() + m_inFlight);
+    m_inFlight = 0;
+    flush();
+}
+
+void EngineConnection::onTextPacket(const QString &packet)
+{
+    if (packet.isEmpty()) {
         finish(QStringLiteral("parse error"), QStringLiteral("empty Engine.IO packet"));
         return;
     }
-    const char16_t type = frame.front().unicode();
+    const char16_t type = packet.front().unicode();
     if (m_state == State::Opening) {
         if (type != OpenPacket) {
             finish(QStringLiteral("parse error"),
                 QStringLiteral("expected the Engine.IO open packet"));
             return;
         }
-        handleOpenPacket(QStringView(frame).mid(1));
+        handleOpenPacket(QStringView(packet).mid(1));
         return;
     }
     if (m_state != State::Open)
@@ -160,12 +326,12 @@ void EngineConnection::onTextFrame(const QString &frame)
 
     switch (type) {
     case MessagePacket:
-        Q_EMIT messageReceived(frame);
+        Q_EMIT messageReceived(packet);
         return;
     case PingPacket:
         resetPingDeadline();
-        // A ping may carry data ("probe" during upgrades); the pong echoes it.
-        m_socket->sendTextMessage(QString(PongPacket) + QStringView(frame).mid(1));
+        // A ping may carry data; the pong echoes it.
+        enqueue(EnginePacket::fromText(QString(PongPacket) + QStringView(packet).mid(1)));
         return;
     case ClosePacket:
         finish(
@@ -181,14 +347,14 @@ void EngineConnection::onTextFrame(const QString &frame)
     }
 }
 
-void EngineConnection::onBinaryFrame(const QByteArray &frame)
+void EngineConnection::onBinaryPacket(const QByteArray &data)
 {
     if (m_state != State::Open) {
         finish(
             QStringLiteral("parse error"), QStringLiteral("binary frame before the open packet"));
         return;
     }
-    Q_EMIT binaryReceived(frame);
+    Q_EMIT binaryReceived(data);
 }
 
 void EngineConnection::handleOpenPacket(QStringView json)
@@ -210,66 +376,95 @@ void EngineConnection::handleOpenPacket(QStringView json)
     m_handshake.pingInterval = std::chrono::milliseconds(pingInterval);
     m_handshake.pingTimeout = std::chrono::milliseconds(pingTimeout);
     m_handshake.maxPayload = object.value(QStringLiteral("maxPayload")).toInteger(1000000);
+    const QJsonArray upgrades = object.value(QStringLiteral("upgrades")).toArray();
+    for (const QJsonValue &upgrade : upgrades)
+        m_handshake.upgrades.append(upgrade.toString());
 
     m_openTimer.stop();
     m_state = State::Open;
+    m_transport->setSession(sid, m_handshake.maxPayload);
     resetPingDeadline();
-    qCDebug(lcSocketIo) << "engine open; ping interval" << pingInterval << "timeout" << pingTimeout
-                        << "max payload" << m_handshake.maxPayload;
+    qCDebug(lcSocketIo).noquote() << "engine open over" << transportName(m_kind)
+                                  << "; ping interval" << pingInterval << "timeout" << pingTimeout
+                                  << "max payload" << m_handshake.maxPayload;
     Q_EMIT opened();
+    if (m_state == State::Open && m_upgrade && m_kind == TransportKind::Polling
+        && m_handshake.upgrades.contains(transportName(TransportKind::WebSocket)))
+        probe();
+}
+
+void EngineConnection::probe()
+{
+    // engine.io-client's probe: open a WebSocket on the same session, ping it with "probe",
+    // and only once it answers pause polling and switch.
+    m_probe = new WebSocketTransport(m_sslConfiguration, m_proxy, this);
+    connect(m_probe, &EngineTransport::opened, this,
+        [this] { m_probe->write(single(QString(PingPacket) + ProbeData)); });
+    connect(m_probe, &EngineTransport::textReceived, this, &EngineConnection::onProbePacket);
+    connect(m_probe, &EngineTransport::binaryReceived, this,
+        [this] { dropProbe(QStringLiteral("unexpected binary frame")); });
+    connect(m_probe, &EngineTransport::closed, this,
+        [this](const QString &reason, const QString &description) {
+            dropProbe(description.isEmpty() ? reason : description);
+        });
+    QNetworkRequest request = m_request;
+    request.setUrl(transportUrl(m_request.url(), TransportKind::WebSocket, m_handshake.sid));
+    qCDebug(lcSocketIo) << "probing websocket";
+    m_probe->open(request);
+}
+
+void EngineConnection::onProbePacket(const QString &packet)
+{
+    if (m_upgrading)
+        return;
+    if (packet != QString(PongPacket) + ProbeData) {
+        dropProbe(QStringLiteral("probe error"));
+        return;
+    }
+    m_upgrading = true;
+    m_transport->pause([this] { completeUpgrade(); });
+}
+
+void EngineConnection::completeUpgrade()
+{
+    if (m_state != State::Open || !m_probe || !m_transport)
+        return;
+    discard(m_transport, this);
+    m_transport = m_probe;
+    m_probe = nullptr;
+    m_transport->disconnect(this);
+    connect(m_transport, &EngineTransport::textReceived, this, &EngineConnection::onTextPacket);
+    connect(m_transport, &EngineTransport::binaryReceived, this, &EngineConnection::onBinaryPacket);
+    connect(m_transport, &EngineTransport::drained, this, &EngineConnection::onDrained);
+    connect(m_transport, &EngineTransport::closed, this, &EngineConnection::onTransportClosed);
+    m_kind = TransportKind::WebSocket;
+    m_transport->setSession(m_handshake.sid, m_handshake.maxPayload);
+    m_transport->write(single(QString(UpgradePacket)));
+    m_upgrading = false;
+    qCInfo(lcSocketIo) << "upgraded from polling to websocket";
+    Q_EMIT upgraded();
+    flush();
+}
+
+void EngineConnection::dropProbe(const QString &why)
+{
+    if (!m_probe)
+        return;
+    qCInfo(lcSocketIo).noquote() << "websocket upgrade failed:" << why << "; staying on polling";
+    discard(m_probe, this);
+    m_probe = nullptr;
+    if (m_upgrading) {
+        m_upgrading = false;
+        if (m_transport)
+            m_transport->resume();
+        flush();
+    }
 }
 
 void EngineConnection::resetPingDeadline()
 {
     m_sinceLastPing.start();
     m_pingTimer.start(m_handshake.pingInterval + m_handshake.pingTimeout);
-}
-
-void EngineConnection::onSocketDisconnected()
-{
-    if (m_state == State::Closed)
-        return;
-    QString description = m_pendingError;
-    if (description.isEmpty() && m_socket->closeCode() != QWebSocketProtocol::CloseCodeNormal)
-        description = m_socket->closeReason().isEmpty()
-            ? QStringLiteral("close code %1").arg(int(m_socket->closeCode()))
-            : m_socket->closeReason();
-    // A connection that never opened failed: that is a transport error, not a close.
-    const bool wasOpen = m_state == State::Open;
-    finish(wasOpen && m_pendingError.isEmpty() ? QStringLiteral("transport close")
-                                               : QStringLiteral("transport error"),
-        description);
-}
-
-void EngineConnection::onSocketError(QAbstractSocket::SocketError error)
-{
-    // A peer that goes away closes the link, as a WebSocket close event does in the JavaScript
-    // client; only failures are transport errors.
-    if (error == QAbstractSocket::RemoteHostClosedError && m_state == State::Open)
-        return;
-    // The first error is the cause (an SSL handshake failure follows the certificate errors).
-    if (m_pendingError.isEmpty())
-        m_pendingError = m_socket->errorString();
-    qCInfo(lcSocketIo).noquote() << "transport error:" << m_pendingError;
-    // QWebSocket follows most errors with disconnected(); those that it does not (a refused
-    // handshake) must still end the attempt.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_state != State::Closed)
-                finish(QStringLiteral("transport error"), m_pendingError);
-        },
-        Qt::QueuedConnection);
-}
-
-void EngineConnection::onSslErrors(const QList<QSslError> &errors)
-{
-    // Never ignored: a certificate the system does not trust must be added as a CA by the user.
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << error.errorString();
-    m_pendingError = QStringLiteral("TLS error: ") + texts.join(QStringLiteral("; "));
-    qCWarning(lcSocketIo).noquote() << m_pendingError;
 }
 
 void EngineConnection::finish(const QString &reason, const QString &description)
@@ -280,13 +475,15 @@ void EngineConnection::finish(const QString &reason, const QString &description)
     m_openTimer.stop();
     m_pingTimer.stop();
     m_sinceLastPing.invalidate();
-    if (m_socket) {
-        QWebSocket *socket = m_socket;
-        m_socket = nullptr;
-        socket->disconnect(this);
-        socket->abort();
-        socket->deleteLater();
+    for (EngineTransport **transport : { &m_probe, &m_transport }) {
+        if (*transport) {
+            discard(*transport, this);
+            *transport = nullptr;
+        }
     }
+    m_writeBuffer.clear();
+    m_inFlight = 0;
+    m_upgrading = false;
     qCDebug(lcSocketIo).noquote() << "engine closed:" << reason << description;
     Q_EMIT closed(reason, description);
 }

@@ -5,6 +5,7 @@
 #include "packetencoder.h"
 #include "socket.h"
 
+#include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 
@@ -14,6 +15,7 @@ Manager::Manager(const QUrl &url, const ManagerOptions &options, QObject *parent
     : QObject(parent)
     , m_url(url)
     , m_options(options)
+    , m_workingTransport(options.firstTransport)
     , m_backoff(
           options.reconnectionDelay, options.reconnectionDelayMax, options.randomizationFactor)
 {
@@ -134,6 +136,7 @@ void Manager::startEngine()
     m_decoder.reset();
     m_engine = new EngineConnection(this);
     connect(m_engine, &EngineConnection::opened, this, &Manager::onEngineOpened);
+    connect(m_engine, &EngineConnection::upgraded, this, &Manager::onEngineUpgraded);
     connect(m_engine, &EngineConnection::closed, this, &Manager::onEngineClosed);
     connect(m_engine, &EngineConnection::messageReceived, this, &Manager::onEngineMessage);
     connect(m_engine, &EngineConnection::binaryReceived, this, &Manager::onEngineBinary);
@@ -145,14 +148,56 @@ void Manager::startEngine()
         m_engine->setSslConfiguration(ssl);
     }
 
+    switch (m_options.transports) {
+    case TransportPolicy::Auto:
+        // Whatever worked last goes first: after a fallback to polling, reconnections start
+        // there (and still upgrade) instead of waiting for the WebSocket to fail again.
+        m_engine->setTransports(m_workingTransport == TransportKind::Polling
+                ? QList { TransportKind::Polling, TransportKind::WebSocket }
+                : QList { TransportKind::WebSocket, TransportKind::Polling },
+            true);
+        break;
+    case TransportPolicy::WebSocketOnly:
+        m_engine->setTransports({ TransportKind::WebSocket }, false);
+        break;
+    case TransportPolicy::PollingOnly:
+        m_engine->setTransports({ TransportKind::Polling }, false);
+        break;
+    }
+    if (m_options.transports != TransportPolicy::WebSocketOnly) {
+        if (!m_network) {
+            m_network = new QNetworkAccessManager(this);
+            if (m_options.proxy)
+                m_network->setProxy(*m_options.proxy);
+        }
+        m_engine->setNetworkAccessManager(m_network);
+    }
+    m_engine->setProxy(m_options.proxy);
+
     QNetworkRequest request(engineUrl());
     for (const auto &header : std::as_const(m_options.extraHeaders))
         request.setRawHeader(header.first, header.second);
     m_engine->open(request, m_options.timeout);
 }
 
+std::optional<TransportKind> Manager::transport() const
+{
+    if (!isEngineOpen())
+        return std::nullopt;
+    return m_engine->transport();
+}
+
+void Manager::onEngineUpgraded()
+{
+    m_workingTransport = TransportKind::WebSocket;
+    Q_EMIT transportChanged(TransportKind::WebSocket);
+}
+
 void Manager::onEngineOpened()
 {
+    m_workingTransport = m_engine->transport();
+    qCInfo(lcSocketIo).noquote() << "connected over" << transportName(m_workingTransport);
+    Q_EMIT transportChanged(m_workingTransport);
     setState(State::Open);
     const bool wasReconnecting = m_reconnecting;
     const int attempt = m_backoff.attempts();

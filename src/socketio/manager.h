@@ -12,6 +12,10 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
+
+class QNetworkAccessManager;
+
 namespace SocketIo {
 
 class EngineConnection;
@@ -53,6 +57,11 @@ public:
     /// The WebSocket URL: the base URL with its scheme mapped to ws/wss, the path, EIO=4,
     /// transport=websocket and the extra query.
     QUrl engineUrl() const;
+    /// The transport of the open connection; none while not open.
+    std::optional<TransportKind> transport() const;
+    /// The transport the last connection opened with or upgraded to (options().firstTransport
+    /// before any): what an application remembers for this server as the next firstTransport.
+    TransportKind workingTransport() const { return m_workingTransport; }
     /// The attempt number of the reconnection in progress (0 when none).
     int reconnectAttempt() const { return m_backoff.attempts(); }
     /// Milliseconds until the scheduled reconnection attempt, or -1 when none is scheduled.
@@ -73,6 +82,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(SocketIo::Manager::State state);
+    /// The connection opened over a transport, or upgraded from polling to WebSocket.
+    void transportChanged(SocketIo::TransportKind transport);
     /// The Engine.IO connection is open (sockets then send their CONNECT).
     void opened();
     /// Opening failed: the server is unreachable, TLS was refused, or the handshake timed out.
@@ -89,6 +100,7 @@ private:
     void setState(State state);
     void startEngine();
     void onEngineOpened();
+    void onEngineUpgraded();
     void onEngineClosed(const QString &reason, const QString &description);
     void onEngineMessage(const QString &frame);
     void onEngineBinary(const QByteArray &data);
@@ -102,6 +114,9 @@ private:
     ManagerOptions m_options;
     State m_state = State::Closed;
     EngineConnection *m_engine = nullptr;
+    // Polling requests belong to it, so that the close packet outlives its connection.
+    QNetworkAccessManager *m_network = nullptr;
+    TransportKind m_workingTransport = TransportKind::WebSocket;
     PacketDecoder m_decoder;
     Backoff m_backoff;
     QTimer m_reconnectTimer;

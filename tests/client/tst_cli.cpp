@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 namespace {
 
 struct Run
@@ -34,8 +36,11 @@ class TestCli : public QObject
 
     ReferenceServer m_server;
 
-    static void prepare(
-        QProcess &process, const QStringList &arguments, const QString &envToken = {})
+    // Variables with an empty value in `extra` are removed.
+    using Environment = QList<QPair<QString, QString>>;
+
+    static void prepare(QProcess &process, const QStringList &arguments,
+        const QString &envToken = {}, const Environment &extra = {})
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("STUDYCONNECT_TOKEN"));
@@ -43,18 +48,28 @@ class TestCli : public QObject
         // What the CLI remembers (rooms joined, read state) stays out of the user's settings.
         static QTemporaryDir settingsHome;
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settingsHome.path());
+        // Whatever proxy the machine running the tests has, each test says which it wants.
+        for (const char *name : { "http_proxy", "https_proxy", "all_proxy", "no_proxy",
+                 "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY" })
+            environment.remove(QString::fromLatin1(name));
         if (!envToken.isEmpty())
             environment.insert(QStringLiteral("STUDYCONNECT_TOKEN"), envToken);
+        for (const auto &[name, value] : extra) {
+            if (value.isEmpty())
+                environment.remove(name);
+            else
+                environment.insert(name, value);
+        }
         process.setProcessEnvironment(environment);
         process.setProgram(QStringLiteral(STUDYCONNECT_CLI_PATH));
         process.setArguments(arguments);
     }
 
-    Run run(
-        const QStringList &arguments, const QByteArray &input = {}, const QString &envToken = {})
+    Run run(const QStringList &arguments, const QByteArray &input = {},
+        const QString &envToken = {}, const Environment &extra = {})
     {
         QProcess process;
-        prepare(process, arguments, envToken);
+        prepare(process, arguments, envToken, extra);
         process.start();
         [&] { QVERIFY(process.waitForStarted(5000)); }();
         if (!input.isEmpty())
@@ -239,6 +254,107 @@ private Q_SLOTS:
                     QStringLiteral("--password-stdin") },
                 "pw\n");
         QCOMPARE(unreachableLogin.exitCode, 4);
+    }
+
+    void transportFlag()
+    {
+        const QString token = signToken(QStringLiteral("3"), 600);
+        for (const char *transport : { "auto", "websocket", "polling" }) {
+            const Run joined =
+                run({ QStringLiteral("--server"), server(), QStringLiteral("--transport"),
+                        QLatin1String(transport), QStringLiteral("--send"), QStringLiteral("1"),
+                        QStringLiteral("over %1").arg(QLatin1String(transport)) },
+                    {}, token);
+            QVERIFY2(joined.exitCode == 0, transport);
+            QVERIFY(joined.out.contains(QByteArray(QByteArray("over ") + transport)));
+        }
+        QCOMPARE(run({ QStringLiteral("--server"), server(), QStringLiteral("--transport"),
+                         QStringLiteral("carrier-pigeon") },
+                     {}, token)
+                     .exitCode,
+            2);
+    }
+
+    void proxiesAreHonoured()
+    {
+        // The server is reachable only through the proxy, under a name only the proxy resolves
+        // (Qt never proxies loopback addresses): a run that gets through went through it.
+        const QString viaProxy =
+            QStringLiteral("http://studyconnect.test:%1").arg(m_server.node().port());
+        const QString token = signToken(QStringLiteral("2"), 600);
+        auto startProxy = [](const Environment &environment) {
+            auto proxy = std::make_unique<NodeServer>(
+                QStringLiteral("tests/common/forward-proxy.js"));
+            proxy->setEnvironmentValue(
+                QStringLiteral("LOCAL_NAME"), QStringLiteral("studyconnect.test"));
+            for (const auto &[name, value] : environment)
+                proxy->setEnvironmentValue(name, value);
+            [&] { QVERIFY2(proxy->start(), qPrintable(proxy->errorString())); }();
+            return proxy;
+        };
+        auto stats = [](const NodeServer &proxy) {
+            QProcess curl; // QNetworkAccessManager would need an event loop here
+            curl.start(QStringLiteral("node"),
+                { QStringLiteral("-e"),
+                    QStringLiteral("require('http').get('http://127.0.0.1:%1/__stats', (r) => "
+                                   "r.pipe(process.stdout))")
+                        .arg(proxy.port()) });
+            curl.waitForFinished(10000);
+            return QJsonDocument::fromJson(curl.readAllStandardOutput()).object();
+        };
+        const QStringList send { QStringLiteral("--server"), viaProxy, QStringLiteral("--send"),
+            QStringLiteral("1"), QStringLiteral("through the proxy"), QStringLiteral("--timeout"),
+            QStringLiteral("15") };
+
+        // http_proxy from the environment (the system configuration), WebSocket through CONNECT.
+        auto open = startProxy({});
+        const QString proxyUrl = QStringLiteral("http://127.0.0.1:%1").arg(open->port());
+        Run result =
+            run(send + QStringList { QStringLiteral("--transport"), QStringLiteral("websocket") },
+                {}, token, { { QStringLiteral("http_proxy"), proxyUrl } });
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QJsonObject counted = stats(*open);
+        QVERIFY(counted.value(QStringLiteral("connects")).toInt() >= 1);
+        QVERIFY(counted.value(QStringLiteral("rest")).toInt() >= 1);
+        QCOMPARE(counted.value(QStringLiteral("socketIo")).toInt(), 0);
+
+        // no_proxy is honoured too: then the name does not resolve and nothing gets through.
+        result =
+            run(send + QStringList { QStringLiteral("--timeout"), QStringLiteral("2") }, {}, token,
+                { { QStringLiteral("http_proxy"), proxyUrl },
+                    { QStringLiteral("no_proxy"), QStringLiteral("studyconnect.test") } });
+        QCOMPARE(result.exitCode, 4);
+
+        // --proxy with a user; the password from the environment, never an argument.
+        auto guarded = startProxy(
+            { { QStringLiteral("PROXY_AUTH"), QStringLiteral("student:s3cret-proxy-pw") } });
+        const QString guardedUrl =
+            QStringLiteral("http://student@127.0.0.1:%1").arg(guarded->port());
+        result = run(send
+                + QStringList { QStringLiteral("--transport"), QStringLiteral("polling"),
+                    QStringLiteral("--proxy"), guardedUrl },
+            {}, token,
+            { { QStringLiteral("STUDYCONNECT_PROXY_PASSWORD"),
+                QStringLiteral("s3cret-proxy-pw") } });
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QVERIFY(!QByteArray(result.out + result.err).contains("s3cret-proxy-pw"));
+        counted = stats(*guarded);
+        QVERIFY(counted.value(QStringLiteral("socketIo")).toInt() >= 2);
+        QVERIFY(counted.value(QStringLiteral("rest")).toInt() >= 1);
+        QCOMPARE(counted.value(QStringLiteral("connects")).toInt(), 0);
+
+        // --proxy none ignores the environment; a password in the URL is refused.
+        result = run(send
+                + QStringList { QStringLiteral("--proxy"), QStringLiteral("none"),
+                    QStringLiteral("--timeout"), QStringLiteral("2") },
+            {}, token, { { QStringLiteral("http_proxy"), proxyUrl } });
+        QCOMPARE(result.exitCode, 4);
+        result = run(send
+                + QStringList { QStringLiteral("--proxy"),
+                    QStringLiteral("http://student:pw@127.0.0.1:%1").arg(guarded->port()) },
+            {}, token);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(!result.err.contains(":pw@"));
     }
 };
 

@@ -1,7 +1,8 @@
 // A plain socket.io 4.8 server for the protocol library's integration tests. It knows nothing of
 // StudyConnect: each event exercises one protocol feature. Configured by environment:
 //   PORT, PING_INTERVAL, PING_TIMEOUT (ms), MAX_PAYLOAD (bytes), RECOVERY=1,
-//   TLS_CERT / TLS_KEY (PEM files: serve https/wss).
+//   TLS_CERT / TLS_KEY (PEM files: serve https/wss),
+//   TRANSPORTS (comma-separated, default "websocket"; "polling,websocket" offers the upgrade).
 'use strict';
 
 const fs = require('node:fs');
@@ -14,7 +15,7 @@ const options = {
   pingInterval: Number(process.env.PING_INTERVAL || 25000),
   pingTimeout: Number(process.env.PING_TIMEOUT || 20000),
   maxHttpBufferSize: Number(process.env.MAX_PAYLOAD || 1e6),
-  transports: ['websocket'],
+  transports: (process.env.TRANSPORTS || 'websocket').split(','),
 };
 if (process.env.RECOVERY === '1') {
   options.connectionStateRecovery = { maxDisconnectionDuration: 60000, skipMiddlewares: true };
@@ -75,6 +76,14 @@ io.on('connection', (socket) => {
   socket.on('tick-now', (value) => io.to('all').emit('tick', value));
   socket.on('send-garbage', () => socket.conn.sendPacket('message', '2{"not":"an array"}'));
   socket.on('payload-limit', (ack) => ack(options.maxHttpBufferSize));
+  socket.on('transport', (ack) => ack(socket.conn.transport.name));
+  // Answers with the length and a checksum instead of echoing, for large messages.
+  socket.on('measure', (text, ack) => {
+    let sum = 0;
+    for (let i = 0; i < text.length; i += 1) sum = (sum * 31 + text.charCodeAt(i)) % 1000000007;
+    ack({ length: text.length, sum });
+  });
+  socket.on('big', (length, ack) => ack('é'.repeat(length)));
 });
 
 // A second namespace multiplexed over the same connection, with its own middleware.

@@ -1,4 +1,5 @@
 #include "socketio/backoff.h"
+#include "socketio/engineconnection.h"
 #include "socketio/manager.h"
 
 #include <QTest>
@@ -101,6 +102,39 @@ private Q_SLOTS:
         SocketIo::Manager manager(QUrl(QStringLiteral("http://h")), options);
         QCOMPARE(manager.engineUrl().toString(QUrl::FullyEncoded),
             QStringLiteral("ws://h/socket.io/?EIO=4&transport=websocket&client=desktop%20app"));
+    }
+
+    void transportUrls()
+    {
+        SocketIo::ManagerOptions options;
+        options.query.addQueryItem(QStringLiteral("client"), QStringLiteral("desktop app"));
+        SocketIo::Manager manager(QUrl(QStringLiteral("https://h/app")), options);
+        const QUrl webSocket = manager.engineUrl();
+        using SocketIo::EngineConnection;
+        using SocketIo::TransportKind;
+        QCOMPARE(EngineConnection::transportUrl(webSocket, TransportKind::Polling, QString())
+                     .toString(QUrl::FullyEncoded),
+            QStringLiteral(
+                "https://h/app/socket.io/?EIO=4&transport=polling&client=desktop%20app"));
+        // The probe of an upgrade joins the session.
+        QCOMPARE(EngineConnection::transportUrl(
+                     webSocket, TransportKind::WebSocket, QStringLiteral("s-1_x"))
+                     .toString(QUrl::FullyEncoded),
+            QStringLiteral(
+                "wss://h/app/socket.io/?EIO=4&transport=websocket&client=desktop%20app&sid=s-1_x"));
+        QCOMPARE(EngineConnection::transportUrl(
+                     QUrl(QStringLiteral("ws://h:81/socket.io/?EIO=4&transport=websocket")),
+                     TransportKind::Polling, QStringLiteral("abc"))
+                     .toString(),
+            QStringLiteral("http://h:81/socket.io/?EIO=4&transport=polling&sid=abc"));
+    }
+
+    void transportDefaults()
+    {
+        const SocketIo::ManagerOptions options;
+        QCOMPARE(options.transports, SocketIo::TransportPolicy::Auto);
+        QCOMPARE(options.firstTransport, SocketIo::TransportKind::WebSocket);
+        QVERIFY(!options.proxy.has_value());
     }
 };
 
