@@ -273,12 +273,40 @@
         <source>StudyConnect</source>
         <translation>StudyConnect</translation>
     </message>
+    <message>
+        <source>Sign in from a link?</source>
+        <translation>Über einen Link anmelden?</translation>
+    </message>
+    <message>
+        <source>Cannot use this sign-in link</source>
+        <translation>Dieser Anmeldelink kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>A sign-in link asks StudyConnect to sign in on the server %1. Only continue if you just signed in on your school&apos;s website and trust this server.</source>
+        <translation>Ein Anmeldelink möchte StudyConnect beim Server %1 anmelden. Fahre nur fort, wenn du dich gerade auf der Website deiner Schule angemeldet hast und diesem Server vertraust.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>MainView</name>
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>This server keeps no history and no room list for StudyConnect: you see the messages sent while you are connected, and join rooms by their number.</source>
+        <translation>Dieser Server speichert für StudyConnect keinen Verlauf und keine Raumliste: Du siehst die Nachrichten, die gesendet werden, während du verbunden bist, und trittst Räumen über ihre Nummer bei.</translation>
     </message>
 </context>
 <context>
@@ -421,8 +449,8 @@
         <translation>Der Server ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>This server does not offer sign-in with a password.</source>
-        <translation>Dieser Server bietet keine Anmeldung mit Passwort an.</translation>
+        <source>This server does not offer sign-in with a password. Choose &quot;Token&quot; and paste the token your school&apos;s sign-in gave you.</source>
+        <translation>Dieser Server bietet keine Anmeldung mit Passwort an. Wähle „Token“ und füge das Token ein, das dir die Anmeldung deiner Schule gegeben hat.</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
@@ -433,16 +461,64 @@
         <translation>Die gespeicherte Sitzung ist ungültig. Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <source>The token is not a valid JWT.</source>
-        <translation>Das Token ist kein gültiges JWT.</translation>
-    </message>
-    <message>
         <source>The server sent a token this app cannot read.</source>
         <translation>Der Server hat ein Token geschickt, das diese App nicht lesen kann.</translation>
     </message>
     <message>
         <source>The server no longer accepts this session: %1</source>
         <translation>Der Server akzeptiert diese Sitzung nicht mehr: %1</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Paste the token you were given.</source>
+        <translation>Füge das Token ein, das du erhalten hast.</translation>
+    </message>
+    <message>
+        <source>This is not a token. A token is three parts separated by dots, like eyJhbGciOi….eyJpZCI6….SflKxw…</source>
+        <translation>Das ist kein Token. Ein Token besteht aus drei durch Punkte getrennten Teilen, etwa eyJhbGciOi….eyJpZCI6….SflKxw…</translation>
+    </message>
+    <message>
+        <source>This token does not say which account it belongs to (it has no id).</source>
+        <translation>Dieses Token sagt nicht, zu welchem Konto es gehört (es hat keine id).</translation>
+    </message>
+    <message>
+        <source>This token expired on %1. Get a new one and sign in again.</source>
+        <translation>Dieses Token ist am %1 abgelaufen. Hol dir ein neues und melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>This server does not know the account in that token.</source>
+        <translation>Dieser Server kennt das Konto in diesem Token nicht.</translation>
+    </message>
+    <message>
+        <source>The token has expired. Please sign in again.</source>
+        <translation>Das Token ist abgelaufen. Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>This server did not issue that token: its signature does not match.</source>
+        <translation>Dieses Token stammt nicht von diesem Server: Seine Signatur passt nicht.</translation>
+    </message>
+    <message>
+        <source>The server cannot read that token.</source>
+        <translation>Der Server kann dieses Token nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The server received no token.</source>
+        <translation>Der Server hat kein Token erhalten.</translation>
+    </message>
+    <message>
+        <source>The token is not signed.</source>
+        <translation>Das Token ist nicht signiert.</translation>
+    </message>
+    <message>
+        <source>The token is not valid yet. Check your computer&apos;s clock.</source>
+        <translation>Das Token ist noch nicht gültig. Prüfe die Uhr deines Computers.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation>Der Server hat die Anmeldung abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -519,6 +595,10 @@
         <source>Opens a direct conversation</source>
         <translation>Öffnet eine Direktnachricht</translation>
     </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
 </context>
 <context>
     <name>SidebarItem</name>
@@ -536,6 +616,17 @@
     <message>
         <source>offline</source>
         <translation>offline</translation>
+    </message>
+</context>
+<context>
+    <name>SignInLink</name>
+    <message>
+        <source>This link is not a StudyConnect sign-in link.</source>
+        <translation>Dieser Link ist kein StudyConnect-Anmeldelink.</translation>
+    </message>
+    <message>
+        <source>The sign-in link does not name a server this app can use (http or https).</source>
+        <translation>Der Anmeldelink nennt keinen Server, den diese App verwenden kann (http oder https).</translation>
     </message>
 </context>
 <context>
@@ -588,6 +679,38 @@
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
+    <message>
+        <source>How to sign in</source>
+        <translation>Wie du dich anmeldest</translation>
+    </message>
+    <message>
+        <source>Email and password</source>
+        <translation>E-Mail und Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in with email and password</source>
+        <translation>Mit E-Mail und Passwort anmelden</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Sign in with a token</source>
+        <translation>Mit einem Token anmelden</translation>
+    </message>
+    <message>
+        <source>Paste your token (eyJ…)</source>
+        <translation>Token einfügen (eyJ…)</translation>
+    </message>
+    <message>
+        <source>The token your school&apos;s sign-in gave you. It is kept in the keychain like a password.</source>
+        <translation>Das Token, das dir die Anmeldung deiner Schule gegeben hat. Es wird wie ein Passwort im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Sign in with this token</source>
+        <translation>Mit diesem Token anmelden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -598,6 +721,10 @@
     <message>
         <source>StudyConnect Desktop: chat with your study groups.</source>
         <translation>StudyConnect Desktop: Chatte mit deinen Lerngruppen.</translation>
+    </message>
+    <message>
+        <source>A studyconnect://signin link (the app asks before using it).</source>
+        <translation>Ein studyconnect://signin-Link (die App fragt, bevor sie ihn verwendet).</translation>
     </message>
 </context>
 </TS>

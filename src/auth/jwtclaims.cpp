@@ -28,6 +28,14 @@ std::optional<JwtClaims> JwtClaims::parse(const QString &token)
     else if (id.isDouble())
         claims.userId = QString::number(id.toInteger());
 
+    for (const QLatin1String key :
+        { QLatin1String("firstName"), QLatin1String("lastName"), QLatin1String("name"),
+            QLatin1String("role"), QLatin1String("avatar"), QLatin1String("email") }) {
+        const QJsonValue value = payload.value(key);
+        if (value.isString() && !value.toString().isEmpty())
+            claims.profile.insert(key, value.toString());
+    }
+
     const QJsonValue exp = payload.value(QLatin1String("exp"));
     if (!exp.isUndefined() && !exp.isNull()) {
         if (!exp.isDouble() || !std::isfinite(exp.toDouble()))

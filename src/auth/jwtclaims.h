@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -14,6 +15,9 @@ struct JwtClaims
     QString userId;
     /// The `exp` claim; invalid when the token never expires.
     QDateTime expiresAt;
+    /// Whatever the token says about the person beyond the id (firstName, lastName, name, role,
+    /// avatar, email), for a server with no REST API to ask; usually empty.
+    QVariantMap profile;
 
     bool hasExpiry() const { return expiresAt.isValid(); }
     bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const

@@ -4,13 +4,36 @@
 #include "tokenstore.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QPointer>
 
 #include <algorithm>
 #include <limits>
 
 namespace {
-const QString kExpiredMessage = QStringLiteral("Your session has expired. Please sign in again.");
+// Keychain accounts of token sign-ins: no email is known, and a user id alone could clash with an
+// account name.
+const QString kTokenAccountPrefix = QStringLiteral("token:");
+
+bool isUsableServer(const QUrl &server)
+{
+    return server.isValid() && !server.scheme().isEmpty() && !server.host().isEmpty();
+}
+
+/// A pasted token often comes with the header's "Bearer " or a line break.
+QString cleanToken(const QString &token)
+{
+    QString cleaned = token.trimmed();
+    if (cleaned.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+        cleaned = cleaned.mid(7).trimmed();
+    return cleaned;
+}
+} // namespace
+
+// A function, not a constant: tr() must run after the translator is installed.
+static QString expiredMessage()
+{
+    return Session::tr("Your session has expired. Please sign in again.");
 }
 
 Session::Session(QObject *parent)
@@ -24,7 +47,7 @@ Session::Session(QObject *parent)
             return;
         if (m_claims.isExpired()) {
             qCInfo(lcAuth) << "token expired; signing out";
-            endSession(kExpiredMessage);
+            endSession(expiredMessage());
         } else {
             armExpiryTimer(); // the expiry was further away than one timer interval
         }
@@ -81,9 +104,19 @@ void Session::setKeychainAvailable(bool available)
     Q_EMIT keychainAvailableChanged();
 }
 
+QString Session::account() const
+{
+    return m_account.startsWith(kTokenAccountPrefix) ? QString() : m_account;
+}
+
+bool Session::tokenSession() const
+{
+    return m_account.startsWith(kTokenAccountPrefix);
+}
+
 void Session::signIn(const QUrl &server, const QString &email, const QString &password)
 {
-    if (!server.isValid() || server.scheme().isEmpty() || server.host().isEmpty()) {
+    if (!isUsableServer(server)) {
         setError(tr("The server address is not a valid URL."));
         Q_EMIT signedOut(m_errorString);
         return;
@@ -118,7 +151,9 @@ void Session::signIn(const QUrl &server, const QString &email, const QString &pa
                     reason = tr("Cannot reach the server: %1").arg(error.message);
                     break;
                 case RestError::Kind::NotFound:
-                    reason = tr("This server does not offer sign-in with a password.");
+                    // The seed's backend: its users come with a token from the school's sign-in.
+                    reason = tr("This server does not offer sign-in with a password. Choose "
+                                "\"Token\" and paste the token your school's sign-in gave you.");
                     break;
                 default:
                     reason = tr("Sign-in failed: %1").arg(error.message);
@@ -129,22 +164,91 @@ void Session::signIn(const QUrl &server, const QString &email, const QString &pa
                 leave(reason, false);
                 return;
             }
-            if (!enter(server, account, result.token, result.user))
+            if (enter(server, account, result.token, result.user))
+                storeToken(server, account, result.token);
+        });
+}
+
+void Session::signInWithToken(const QUrl &server, const QString &token)
+{
+    const QString cleaned = cleanToken(token);
+    QString problem =
+        isUsableServer(server) ? checkToken(cleaned) : tr("The server address is not a valid URL.");
+    if (!problem.isEmpty()) {
+        setError(problem);
+        Q_EMIT signedOut(m_errorString);
+        return;
+    }
+    ++m_generation;
+    if (m_state == SignedIn)
+        leave({}, false);
+    m_lastSignInError = RestError::Kind::None;
+    const QString account = kTokenAccountPrefix + JwtClaims::parse(cleaned)->userId;
+    qCInfo(lcAuth) << "signing in with a token on" << server.host();
+    if (!enter(server, account, cleaned, {}))
+        return;
+    fetchUserDetails();
+    storeToken(server, account, cleaned);
+}
+
+QString Session::checkToken(const QString &token) const
+{
+    const QString cleaned = cleanToken(token);
+    if (cleaned.isEmpty())
+        return tr("Paste the token you were given.");
+    const auto claims = JwtClaims::parse(cleaned);
+    if (!claims)
+        return tr("This is not a token. A token is three parts separated by dots, like "
+                  "eyJhbGciOi….eyJpZCI6….SflKxw…");
+    if (claims->userId.isEmpty())
+        return tr("This token does not say which account it belongs to (it has no id).");
+    if (claims->isExpired())
+        return tr("This token expired on %1. Get a new one and sign in again.")
+            .arg(QLocale().toString(claims->expiresAt.toLocalTime(), QLocale::ShortFormat));
+    return {};
+}
+
+QString Session::describeRefusal(const QString &serverMessage)
+{
+    // The seed's middleware says "Authentication error: " + the jsonwebtoken message
+    // (docs/PROTOCOL.md, "Authentication"); compare those stable texts, show our own words.
+    static const QLatin1String prefix("Authentication error: ");
+    const QString detail = serverMessage.startsWith(prefix)
+        ? serverMessage.mid(prefix.size()).trimmed()
+        : serverMessage.trimmed();
+    if (detail == u"User not found")
+        return tr("This server does not know the account in that token.");
+    if (detail == u"jwt expired")
+        return tr("The token has expired. Please sign in again.");
+    if (detail == u"invalid signature")
+        return tr("This server did not issue that token: its signature does not match.");
+    if (detail == u"jwt malformed" || detail == u"invalid token")
+        return tr("The server cannot read that token.");
+    if (detail == u"Token not provided")
+        return tr("The server received no token.");
+    if (detail == u"jwt signature is required")
+        return tr("The token is not signed.");
+    if (detail.startsWith(u"jwt not active"))
+        return tr("The token is not valid yet. Check your computer's clock.");
+    return tr("The server refused the sign-in: %1").arg(detail);
+}
+
+void Session::storeToken(const QUrl &server, const QString &account, const QString &token)
+{
+    if (!m_keychainEnabled)
+        return;
+    const quint64 generation = m_generation;
+    m_tokenStore->write(server, account, token, this,
+        [this, generation, server, account](const TokenStore::Result &stored) {
+            if (generation != m_generation)
                 return;
-            if (!m_keychainEnabled)
-                return;
-            m_tokenStore->write(server, account, result.token, this,
-                [this, generation, server, account](const TokenStore::Result &stored) {
-                    if (generation != m_generation)
-                        return;
-                    setKeychainAvailable(stored.ok);
-                    if (stored.ok) {
-                        m_tokenStore->rememberAccount(server, account);
-                    } else {
-                        qCWarning(lcAuth)
-                            << "could not store the token in the keychain:" << stored.errorString;
-                    }
-                });
+            setKeychainAvailable(stored.ok);
+            if (stored.ok) {
+                m_tokenStore->rememberAccount(server, account);
+            } else {
+                qCWarning(lcAuth) << "could not store the token in the keychain:"
+                                  << stored.errorString;
+            }
         });
 }
 
@@ -179,7 +283,7 @@ void Session::restore(const QUrl &server)
                 m_account = account;
                 Q_EMIT serverUrlChanged();
                 Q_EMIT accountChanged();
-                leave(claims ? kExpiredMessage
+                leave(claims ? expiredMessage()
                              : tr("The stored session is not valid. Please sign in again."),
                     false);
                 Q_EMIT restoreFinished(false);
@@ -197,12 +301,11 @@ bool Session::useToken(const QUrl &server, const QString &token)
     ++m_generation;
     if (m_state == SignedIn)
         leave({}, false);
-    const auto claims = JwtClaims::parse(token);
-    if (!claims) {
-        leave(tr("The token is not a valid JWT."), false);
+    if (const QString problem = checkToken(token); !problem.isEmpty()) {
+        leave(problem, false);
         return false;
     }
-    if (!enter(server, {}, token, {}))
+    if (!enter(server, {}, cleanToken(token), {}))
         return false;
     fetchUserDetails();
     return true;
@@ -217,7 +320,7 @@ bool Session::enter(
         return false;
     }
     if (claims->isExpired()) {
-        leave(kExpiredMessage, false);
+        leave(expiredMessage(), false);
         return false;
     }
     m_claims = *claims;
@@ -232,7 +335,10 @@ bool Session::enter(
         m_account = account;
         Q_EMIT accountChanged();
     }
-    m_user = user;
+    // A bare token: what its claims say is all we know until the server tells more.
+    m_user = user.isEmpty() ? m_claims.profile : user;
+    if (user.isEmpty() && !m_claims.userId.isEmpty())
+        m_user.insert(QStringLiteral("id"), m_claims.userId);
     if (m_claims.userId.isEmpty() && user.contains(QStringLiteral("id")))
         m_claims.userId = user.value(QStringLiteral("id")).toString();
     Q_EMIT userChanged();
@@ -274,6 +380,27 @@ void Session::endSession(const QString &reason)
 {
     ++m_generation;
     leave(reason, true);
+}
+
+void Session::tokenRefused(const QString &serverMessage)
+{
+    qCInfo(lcAuth) << "the server refused the token:" << serverMessage;
+    endSession(describeRefusal(serverMessage));
+}
+
+void Session::noteOwnProfile(const QVariantMap &details)
+{
+    if (m_state != SignedIn)
+        return;
+    bool changed = false;
+    for (auto it = details.cbegin(); it != details.cend(); ++it) {
+        if (!it.value().toString().isEmpty() && m_user.value(it.key()).toString().isEmpty()) {
+            m_user.insert(it.key(), it.value());
+            changed = true;
+        }
+    }
+    if (changed)
+        Q_EMIT userChanged();
 }
 
 void Session::leave(const QString &reason, bool forgetToken)

@@ -28,6 +28,8 @@ class Session : public QObject
     Q_PROPERTY(QUrl serverUrl READ serverUrl NOTIFY serverUrlChanged)
     /// The email address used to sign in (empty for a session from a bare token).
     Q_PROPERTY(QString account READ account NOTIFY accountChanged)
+    /// The current (or last) session began with a token rather than a password.
+    Q_PROPERTY(bool tokenSession READ tokenSession NOTIFY accountChanged)
     /// {id, firstName, lastName, role, avatar, email} as far as known.
     Q_PROPERTY(QVariantMap user READ user NOTIFY userChanged)
     Q_PROPERTY(QString userId READ userId NOTIFY userChanged)
@@ -58,7 +60,9 @@ public:
 
     State state() const { return m_state; }
     QUrl serverUrl() const { return m_serverUrl; }
-    QString account() const { return m_account; }
+    /// Empty for a token sign-in, whose keychain account is "token:<id>".
+    QString account() const;
+    bool tokenSession() const;
     QVariantMap user() const { return m_user; }
     QString userId() const { return m_claims.userId; }
     QString errorString() const { return m_errorString; }
@@ -79,6 +83,15 @@ public:
 
     /// Logs in with POST /api/auth/login and stores the token in the keychain.
     Q_INVOKABLE void signIn(const QUrl &server, const QString &email, const QString &password);
+    /// Signs in with a JWT issued elsewhere (pasted, or from a studyconnect:// link): checked
+    /// with checkToken() first, then kept in the keychain exactly like a password sign-in's token
+    /// (account "token:<id>"). The server itself judges it when the chat connects.
+    Q_INVOKABLE void signInWithToken(const QUrl &server, const QString &token);
+    /// Empty when `token` looks usable (three parts, an `id` claim, not expired), else a sentence
+    /// saying what is wrong. Only the server can check the signature.
+    Q_INVOKABLE QString checkToken(const QString &token) const;
+    /// A connect_error message ("Authentication error: jwt expired") in words for the user.
+    static QString describeRefusal(const QString &serverMessage);
     /// Signs in from the keychain: the given server, or the last one used. Ends SignedOut quietly
     /// when nothing is stored, and with a reason when the stored token has expired.
     Q_INVOKABLE void restore(const QUrl &server = QUrl());
@@ -89,6 +102,12 @@ public:
     /// The server refused the token (e.g. connect_error "Authentication error: jwt expired"):
     /// forget it and sign out with `reason` as errorString.
     void endSession(const QString &reason);
+    /// The chat connection was refused with this connect_error message: endSession() with the
+    /// reason in words.
+    void tokenRefused(const QString &serverMessage);
+    /// Details of the signed-in user learnt from an event (a server without REST only tells them
+    /// there): fills what the session does not know yet, never overwrites.
+    void noteOwnProfile(const QVariantMap &details);
 
 Q_SIGNALS:
     void stateChanged(Session::State state);
@@ -114,6 +133,8 @@ private:
         const QUrl &server, const QString &account, const QString &token, const QVariantMap &user);
     void leave(const QString &reason, bool forgetToken);
     void armExpiryTimer();
+    /// Writes the token to the keychain after a sign-in (either kind) and remembers the account.
+    void storeToken(const QUrl &server, const QString &account, const QString &token);
     void fetchUserDetails();
 
     RestClient *m_rest;

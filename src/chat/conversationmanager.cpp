@@ -81,7 +81,7 @@ ConversationManager::ConversationManager(QObject *parent)
     connect(
         m_connection, &ChatConnection::authenticationFailed, this, [this](const QString &reason) {
             if (m_session && m_session->state() == Session::SignedIn)
-                m_session->endSession(reason);
+                m_session->tokenRefused(reason);
         });
     connect(m_connection, &ChatConnection::roomMessageReceived, this,
         &ConversationManager::onRoomMessage);

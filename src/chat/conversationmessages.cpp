@@ -1,6 +1,7 @@
 // ConversationManager, the message half: sending through the outbox, routing incoming messages
 // and notices to their conversation, and the catch-up after a reconnect. The connection,
 // membership and conversation list half is in conversationmanager.cpp.
+#include "auth/session.h"
 #include "conversationmanager.h"
 #include "historysync.h"
 #include "logging.h"
@@ -132,6 +133,11 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
 {
     ChatMessage chatMessage = toChatMessage(message);
     const bool mine = isSelf(message.sender.id);
+    // A server without REST tells us our own name only here, in the echo of what we sent.
+    if (mine && m_session)
+        m_session->noteOwnProfile({ { QStringLiteral("name"), message.sender.name },
+            { QStringLiteral("role"), message.sender.role },
+            { QStringLiteral("avatar"), message.sender.avatar } });
     if (mine) {
         const QString matched = m_outbox->noteEcho(target->conversationKey(), message.clientId,
             message.text, message.id, message.createdAtMs);

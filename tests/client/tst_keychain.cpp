@@ -153,6 +153,45 @@ private Q_SLOTS:
             !read(store, url, QStringLiteral("alan@studyconnect.test")).ok, 20000);
     }
 
+    void tokenSignInIsKeptAndARefusalRemovesIt()
+    {
+        const QUrl url = m_server.url();
+        const QString token = signToken(QStringLiteral("3"), 3600);
+        m_tokensSeen.append(token);
+        {
+            Session session(nullptr);
+            QSignalSpy signedIn(&session, &Session::signedIn);
+            // Pasted with the header's prefix and a line break: both are dropped.
+            session.signInWithToken(url, QStringLiteral("Bearer ") + token + u'\n');
+            QCOMPARE(signedIn.count(), 1);
+            QCOMPARE(session.token(), token);
+            QVERIFY(session.tokenSession());
+            QCOMPARE(session.account(), QString());
+            QTRY_COMPARE_WITH_TIMEOUT(session.keychainAvailable(), m_expectKeychain, 20000);
+        }
+        if (!m_expectKeychain)
+            return;
+        // Stored exactly like a password sign-in's token: restored at the next start.
+        TokenStore store;
+        QCOMPARE(read(store, url, QStringLiteral("token:3")).token, token);
+        Session session(nullptr);
+        QSignalSpy restored(&session, &Session::restoreFinished);
+        session.restore();
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 20000);
+        QCOMPARE(session.state(), Session::SignedIn);
+        QCOMPARE(session.userId(), QStringLiteral("3"));
+        QVERIFY(session.tokenSession());
+
+        // The server refuses it (as the chat connection reports): signed out with the reason in
+        // words, and the keychain entry is gone.
+        session.tokenRefused(QStringLiteral("Authentication error: invalid signature"));
+        QCOMPARE(session.state(), Session::SignedOut);
+        QCOMPARE(session.errorString(),
+            QStringLiteral("This server did not issue that token: its signature does not match."));
+        QTRY_VERIFY_WITH_TIMEOUT(!read(store, url, QStringLiteral("token:3")).ok, 20000);
+        QCOMPARE(store.lastAccount(url), QString());
+    }
+
     void noTokenInAnyFile()
     {
         // QSettings holds the server and account only; no file under HOME holds a token.
