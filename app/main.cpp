@@ -2,6 +2,7 @@
 // module and nothing else. Every feature lives in src/ and qml/.
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
+#include "desktop/signinlink.h"
 #include "desktop/startupprobe.h"
 
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <cstring>
 #include <string_view>
 
 Q_IMPORT_QML_PLUGIN(StudyConnectPlugin)
@@ -44,6 +46,41 @@ void setUp(QCommandLineParser &parser, Options &options)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(options.server);
+    parser.addPositionalArgument(QStringLiteral("link"),
+        QCoreApplication::translate(
+            "main", "A studyconnect://signin link (the app asks before using it)."),
+        QStringLiteral("[studyconnect://signin?server=…&token=…]"));
+}
+
+/// Tokens are refused on the command line: every user on the machine sees it in `ps`.
+bool offersToken(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "--token" || arg == "-token" || arg.starts_with("--token="))
+            return true;
+    }
+    return false;
+}
+
+/// A studyconnect:// link carries a token, and the desktop hands it over in argv: keep a copy and
+/// overwrite the argument in place right away, which also rewrites /proc/<pid>/cmdline, so `ps`
+/// shows the token only for the moment the app takes to start.
+QString takeSignInLink(int argc, char **argv)
+{
+    QString link;
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (!SignInLink::isLink(arg))
+            continue;
+        if (link.isEmpty())
+            link = arg;
+        const size_t keep = std::strlen("studyconnect:");
+        std::memset(argv[i] + keep, '*', std::strlen(argv[i]) - keep);
+    }
+    return link;
 }
 
 /// --help and --version are answered without a display: QGuiApplication would abort first.
@@ -76,6 +113,14 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    if (offersToken(argc, argv)) {
+        std::fprintf(stderr,
+            "studyconnect: a token is never accepted on the command line, where every user sees "
+            "it; set STUDYCONNECT_TOKEN or paste it on the sign-in page\n");
+        return 2;
+    }
+    const QString link = takeSignInLink(argc, argv);
+
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("StudyConnect"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.studyconnect.StudyConnect"));
@@ -95,8 +140,19 @@ int main(int argc, char *argv[])
         }
         settings->setCommandLineServer(server);
     }
+    for (const QString &argument : parser.positionalArguments()) {
+        if (!SignInLink::isLink(argument)) {
+            std::fprintf(stderr,
+                "studyconnect: unexpected argument; the only one taken is a "
+                "studyconnect://signin link\n");
+            return 2;
+        }
+    }
 
     AppSetup::prepare();
+    // After prepare(): what the link's notice says is translated.
+    if (!link.isEmpty())
+        SignInLink::globalInstance()->setLink(link);
     QQmlApplicationEngine engine;
     if (!AppSetup::load(engine))
         return 1;

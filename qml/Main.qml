@@ -25,6 +25,11 @@ ApplicationWindow {
     property bool restoring: true
 
     Component.onCompleted: {
+        // STUDYCONNECT_TOKEN already decided (signed in, or refused with a reason to show).
+        if (DesktopSettings.sessionFromEnvironment) {
+            restoring = false
+            return
+        }
         // Without --server: the server the keychain's last session belongs to.
         Session.restore(DesktopSettings.serverFromCommandLine ? DesktopSettings.serverUrl : "")
         // restore() returns at once when nothing is stored.
@@ -56,6 +61,67 @@ ApplicationWindow {
         active: !window.signedIn && !window.restoring
         visible: active
         sourceComponent: SignInPage {}
+    }
+
+    // A studyconnect://signin link: nothing happens until the user agrees to this server.
+    Dialog {
+        id: linkDialog
+        objectName: "signInLinkDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(440, window.width - 32)
+        modal: true
+        closePolicy: Popup.CloseOnEscape
+        title: SignInLink.errorString === "" ? qsTr("Sign in from a link?") : qsTr("Cannot use this sign-in link")
+        onRejected: SignInLink.decline()
+        onAccepted: SignInLink.accept()
+        // Closed any other way (Escape): a no. Later, so that accepted() is handled first.
+        onClosed: Qt.callLater(() => { if (SignInLink.pending && !linkDialog.visible) SignInLink.decline() })
+        // Opened and closed from here, not by a binding, which the dialog's own close() would break.
+        Connections {
+            target: SignInLink
+            function onChanged() {
+                if (SignInLink.pending)
+                    linkDialog.open()
+                else
+                    linkDialog.close()
+            }
+        }
+        Component.onCompleted: if (SignInLink.pending) open()
+        onOpened: (SignInLink.errorString === "" ? linkCancel : linkClose).forceActiveFocus()
+
+        contentItem: Label {
+            objectName: "signInLinkText"
+            text: SignInLink.errorString !== ""
+                  ? SignInLink.errorString
+                  : qsTr("A sign-in link asks StudyConnect to sign in on the server %1. Only continue if you just signed in on your school's website and trust this server.").arg(SignInLink.host)
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "signInLinkAccept"
+                visible: SignInLink.errorString === ""
+                text: qsTr("Sign in to %1").arg(SignInLink.host)
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                id: linkCancel
+                objectName: "signInLinkCancel"
+                visible: SignInLink.errorString === ""
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                id: linkClose
+                visible: SignInLink.errorString !== ""
+                text: qsTr("Close")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
     }
 
     BusyIndicator {

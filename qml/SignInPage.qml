@@ -4,22 +4,43 @@ import QtQuick.Layouts
 import StudyConnect.Auth
 import StudyConnect.Desktop
 
-// Server, email and password. The email field has focus on start, Tab moves on, Enter signs in.
-// Errors from the session (wrong password, unreachable server, expired session) show inline.
+// Two ways in: email and password (our REST login), or a token (a JWT from the school's own
+// sign-in, for servers with no login route, like the seed's). The email field has focus on
+// start, Tab moves on, Enter signs in. Errors from the session (wrong password, a refused or
+// expired token, unreachable server) show inline; a token's shape and expiry are checked here
+// before anything is sent.
 Page {
     id: page
     objectName: "signInPage"
 
     readonly property bool busy: Session.state === Session.SigningIn
+    readonly property bool tokenMode: modeBar.currentIndex === 1
     property string localError: ""
 
-    function signIn() {
-        if (busy)
-            return
+    function server() {
         const server = DesktopSettings.normalizeServer(serverField.text)
         if (server.toString() === "") {
             localError = qsTr("Enter the server address, for example http://localhost:5000.")
             serverField.forceActiveFocus()
+        }
+        return server
+    }
+
+    function signIn() {
+        if (busy)
+            return
+        if (tokenMode) {
+            const problem = Session.checkToken(tokenField.text)
+            if (problem !== "") {
+                localError = problem
+                tokenField.forceActiveFocus()
+                return
+            }
+            const url = server()
+            if (url.toString() === "")
+                return
+            localError = ""
+            Session.signInWithToken(url, tokenField.text)
             return
         }
         if (emailField.text.trim() === "" || passwordField.text === "") {
@@ -27,18 +48,28 @@ Page {
             ;(emailField.text.trim() === "" ? emailField : passwordField).forceActiveFocus()
             return
         }
+        const url = server()
+        if (url.toString() === "")
+            return
         localError = ""
-        Session.signIn(server, emailField.text.trim(), passwordField.text)
+        Session.signIn(url, emailField.text.trim(), passwordField.text)
     }
 
-    Component.onCompleted: emailField.forceActiveFocus()
+    function focusFirstField() {
+        (tokenMode ? tokenField : emailField).forceActiveFocus()
+    }
+
+    Component.onCompleted: focusFirstField()
 
     Connections {
         target: Session
-        function onSignedIn() { passwordField.clear() }
+        function onSignedIn() {
+            passwordField.clear()
+            tokenField.clear()
+        }
         function onSignedOut(reason) {
             if (reason !== "")
-                passwordField.forceActiveFocus()
+                (page.tokenMode ? tokenField : passwordField).forceActiveFocus()
         }
     }
 
@@ -73,32 +104,81 @@ Page {
                 Layout.bottomMargin: 18
             }
 
-            Label { text: qsTr("Email"); font.weight: Font.DemiBold }
+            TabBar {
+                id: modeBar
+                objectName: "signInModeBar"
+                Layout.fillWidth: true
+                Layout.bottomMargin: 8
+                // A session that began with a token comes back to the token form.
+                currentIndex: Session.tokenSession ? 1 : 0
+                Accessible.name: qsTr("How to sign in")
+                onCurrentIndexChanged: {
+                    page.localError = ""
+                    // Later: the other form's fields become visible (and focusable) after this.
+                    Qt.callLater(page.focusFirstField)
+                }
+                TabButton {
+                    objectName: "passwordModeButton"
+                    text: qsTr("Email and password")
+                    Accessible.name: qsTr("Sign in with email and password")
+                }
+                TabButton {
+                    objectName: "tokenModeButton"
+                    text: qsTr("Token")
+                    Accessible.name: qsTr("Sign in with a token")
+                }
+            }
+
+            Label { visible: !page.tokenMode; text: qsTr("Email"); font.weight: Font.DemiBold }
             TextField {
                 id: emailField
                 objectName: "emailField"
+                visible: !page.tokenMode
                 Layout.fillWidth: true
                 text: Session.account
                 placeholderText: qsTr("you@school.edu")
                 inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
                 enabled: !page.busy
                 Accessible.name: qsTr("Email")
-                KeyNavigation.tab: passwordField
                 onAccepted: page.signIn()
             }
 
-            Label { text: qsTr("Password"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            Label { visible: !page.tokenMode; text: qsTr("Password"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
             TextField {
                 id: passwordField
                 objectName: "passwordField"
+                visible: !page.tokenMode
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
                 enabled: !page.busy
                 Accessible.name: qsTr("Password")
                 Accessible.passwordEdit: true
-                KeyNavigation.tab: serverField
-                KeyNavigation.backtab: emailField
                 onAccepted: page.signIn()
+            }
+
+            Label { visible: page.tokenMode; text: qsTr("Token"); font.weight: Font.DemiBold }
+            TextField {
+                id: tokenField
+                objectName: "tokenField"
+                visible: page.tokenMode
+                Layout.fillWidth: true
+                // A secret like a password: not shown, not offered to input methods.
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                placeholderText: qsTr("Paste your token (eyJ…)")
+                enabled: !page.busy
+                Accessible.name: qsTr("Token")
+                Accessible.passwordEdit: true
+                onTextEdited: page.localError = text === "" ? "" : Session.checkToken(text)
+                onAccepted: page.signIn()
+            }
+            Label {
+                visible: page.tokenMode
+                Layout.fillWidth: true
+                text: qsTr("The token your school's sign-in gave you. It is kept in the keychain like a password.")
+                wrapMode: Text.Wrap
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFont
             }
 
             Label { text: qsTr("Server"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
@@ -111,8 +191,6 @@ Page {
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 enabled: !page.busy
                 Accessible.name: qsTr("Server address")
-                KeyNavigation.tab: signInButton
-                KeyNavigation.backtab: passwordField
                 onAccepted: page.signIn()
             }
 
@@ -161,8 +239,7 @@ Page {
                 highlighted: true
                 enabled: !page.busy
                 text: page.busy ? qsTr("Signing in…") : qsTr("Sign in")
-                Accessible.name: qsTr("Sign in")
-                KeyNavigation.backtab: serverField
+                Accessible.name: page.tokenMode ? qsTr("Sign in with this token") : qsTr("Sign in")
                 onClicked: page.signIn()
                 Keys.onReturnPressed: page.signIn()
                 Keys.onEnterPressed: page.signIn()

@@ -1,5 +1,7 @@
 #include "appsetup.h"
 
+#include "auth/session.h"
+#include "desktopsettings.h"
 #include "heaptrimmer.h"
 #include "logging.h"
 #include "startupprobe.h"
@@ -17,7 +19,8 @@ namespace AppSetup {
 void prepare()
 {
     static QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("studyconnect"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("studyconnect"), QStringLiteral("_"),
+            QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     // Fusion draws with the application palette, so it follows the system's light or dark theme.
@@ -31,8 +34,25 @@ void prepare()
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 }
 
+void useEnvironmentToken()
+{
+    // Kiosks and scripts sign in as with the CLI. Read once and removed from the environment, so
+    // that nothing this app starts inherits it; never stored in the keychain (it is not ours).
+    const QString token = qEnvironmentVariable("STUDYCONNECT_TOKEN");
+    if (token.isEmpty())
+        return;
+    qunsetenv("STUDYCONNECT_TOKEN");
+    DesktopSettings *settings = DesktopSettings::globalInstance();
+    settings->setSessionFromEnvironment();
+    qCInfo(lcDesktop) << "signing in with STUDYCONNECT_TOKEN";
+    // A refused or expired token leaves the session signed out with the reason, which the
+    // sign-in page shows.
+    Session::globalInstance()->useToken(QUrl(settings->serverUrl()), token);
+}
+
 bool load(QQmlApplicationEngine &engine)
 {
+    useEnvironmentToken();
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.load(QUrl(QStringLiteral("qrc:/StudyConnect/Main.qml")));
     if (engine.rootObjects().isEmpty()) {

@@ -17,6 +17,9 @@ class DesktopSettings : public QObject
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY serverUrlChanged)
     /// True when the server came from the command line (the app then restores a session there).
     Q_PROPERTY(bool serverFromCommandLine READ serverFromCommandLine CONSTANT)
+    /// True when STUDYCONNECT_TOKEN started the session: no keychain session is restored then, so
+    /// a refused token shows its reason instead of another account quietly taking over.
+    Q_PROPERTY(bool sessionFromEnvironment READ sessionFromEnvironment CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
 
 public:
@@ -33,6 +36,10 @@ public:
     /// main() passes --server here before the QML engine starts.
     void setCommandLineServer(const QUrl &server);
 
+    /// AppSetup, before the QML engine starts.
+    void setSessionFromEnvironment() { m_fromEnvironment = true; }
+    bool sessionFromEnvironment() const { return m_fromEnvironment; }
+
     QString serverUrl() const { return m_serverUrl.toString(); }
     bool serverFromCommandLine() const { return m_fromCommandLine; }
     QString version() const;
@@ -48,4 +55,5 @@ Q_SIGNALS:
 private:
     QUrl m_serverUrl;
     bool m_fromCommandLine = false;
+    bool m_fromEnvironment = false;
 };

@@ -10,6 +10,9 @@ DESTDIR="$root" cmake --install "$build" --prefix /usr >/dev/null
 desktop="$root/usr/share/applications/org.studyconnect.StudyConnect.desktop"
 metainfo="$root/usr/share/metainfo/org.studyconnect.StudyConnect.metainfo.xml"
 desktop-file-validate "$desktop"
+# studyconnect://signin links from a school's web sign-in open the app with the link as %u.
+grep -qx 'MimeType=x-scheme-handler/studyconnect;' "$desktop"
+grep -qx 'Exec=studyconnect %u' "$desktop"
 appstreamcli validate --no-net "$metainfo"
 
 for size in 16 22 24 32 48 64 128 256 512; do

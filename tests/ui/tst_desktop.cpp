@@ -1,8 +1,11 @@
 // Unit tests of StudyConnect.Desktop's C++: link detection, avatar helpers, the typing throttle,
-// and UnreadWatcher on the real conversation lists of ConversationManager.
+// UnreadWatcher on the real conversation lists of ConversationManager, and the token sign-in's
+// checks: studyconnect:// links, a token's shape and expiry, connect_error reasons in words.
+#include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "chat/typingnotifier.h"
 #include "desktop/linkdetector.h"
+#include "desktop/signinlink.h"
 #include "desktop/texttools.h"
 #include "desktop/unreadwatcher.h"
 
@@ -23,7 +26,123 @@ private Q_SLOTS:
     void openLinkRefusesOtherSchemes();
     void typingThrottle();
     void unreadWatcherNotifiesOnlyWhatIsNotInView();
+    void signInLinks_data();
+    void signInLinks();
+    void tokenChecks();
+    void refusalsInWords_data();
+    void refusalsInWords();
 };
+
+namespace {
+/// An unsigned JWT with this payload: enough for the client's checks (only servers verify).
+QString token(const QByteArray &payload)
+{
+    const auto encode = [](const QByteArray &bytes) {
+        return QString::fromLatin1(
+            bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    return encode(R"({"alg":"HS256","typ":"JWT"})") + u'.' + encode(payload)
+        + QStringLiteral(".c2ln");
+}
+QString validToken()
+{
+    return token(QStringLiteral(R"({"id":7,"exp":%1})")
+                     .arg(QDateTime::currentSecsSinceEpoch() + 3600)
+                     .toLatin1());
+}
+} // namespace
+
+void TestDesktop::signInLinks_data()
+{
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<bool>("usable");
+    QTest::addColumn<QString>("host");
+    const QString jwt = validToken();
+    QTest::newRow("school")
+        << QStringLiteral("studyconnect://signin?server=https%3A%2F%2Fchat.school.example&token=")
+            + jwt
+        << true << QStringLiteral("chat.school.example");
+    QTest::newRow("port kept") << QStringLiteral(
+                                      "studyconnect://signin?server=http://127.0.0.1:5000&token=")
+            + jwt << true << QStringLiteral("127.0.0.1:5000");
+    QTest::newRow("other action") << QStringLiteral(
+                                         "studyconnect://signout?server=https://a.example&token=")
+            + jwt << false << QString();
+    QTest::newRow("no server") << QStringLiteral("studyconnect://signin?token=") + jwt << false
+                               << QString();
+    QTest::newRow("file server") << QStringLiteral(
+                                        "studyconnect://signin?server=file:///etc&token=")
+            + jwt << false << QString();
+    QTest::newRow("no token") << QStringLiteral("studyconnect://signin?server=https://a.example")
+                              << false << QStringLiteral("a.example");
+    QTest::newRow("expired") << QStringLiteral(
+                                    "studyconnect://signin?server=https://a.example&token=")
+            + token(R"({"id":7,"exp":1000})")
+                             << false << QStringLiteral("a.example");
+}
+
+void TestDesktop::signInLinks()
+{
+    QFETCH(QString, link);
+    QFETCH(bool, usable);
+    QFETCH(QString, host);
+    SignInLink signInLink(nullptr);
+    QVERIFY(SignInLink::isLink(link));
+    QCOMPARE(signInLink.setLink(link), usable);
+    QVERIFY(signInLink.pending());
+    QCOMPARE(signInLink.errorString().isEmpty(), usable);
+    QCOMPARE(signInLink.host(), host);
+    // Declining forgets it; nothing signs in.
+    signInLink.decline();
+    QVERIFY(!signInLink.pending());
+    QCOMPARE(Session::globalInstance()->state(), Session::SignedOut);
+}
+
+void TestDesktop::tokenChecks()
+{
+    Session session(nullptr);
+    QCOMPARE(session.checkToken(validToken()), QString());
+    QCOMPARE(session.checkToken(QStringLiteral("Bearer ") + validToken() + u'\n'), QString());
+    QVERIFY(session.checkToken(QString()).startsWith(QLatin1String("Paste")));
+    QVERIFY(session.checkToken(QStringLiteral("hello"))
+                .startsWith(QLatin1String("This is not a token")));
+    QVERIFY(session.checkToken(token(R"({"exp":99999999999})")).contains(QLatin1String("no id")));
+    QVERIFY(session.checkToken(token(R"({"id":1,"exp":1000})"))
+                .startsWith(QLatin1String("This token expired on")));
+    // Nothing was tried: a bad token never leaves the page.
+    QSignalSpy signedOut(&session, &Session::signedOut);
+    session.signInWithToken(QUrl(QStringLiteral("http://localhost:5000")), QStringLiteral("x.y"));
+    QCOMPARE(signedOut.count(), 1);
+    QCOMPARE(session.state(), Session::SignedOut);
+    QVERIFY(session.errorString().startsWith(QLatin1String("This is not a token")));
+}
+
+void TestDesktop::refusalsInWords_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("user") << QStringLiteral("Authentication error: User not found")
+                          << QStringLiteral("This server does not know the account in that token.");
+    QTest::newRow("expired") << QStringLiteral("Authentication error: jwt expired")
+                             << QStringLiteral("The token has expired. Please sign in again.");
+    QTest::newRow("signature")
+        << QStringLiteral("Authentication error: invalid signature")
+        << QStringLiteral("This server did not issue that token: its signature does not match.");
+    QTest::newRow("malformed") << QStringLiteral("Authentication error: jwt malformed")
+                               << QStringLiteral("The server cannot read that token.");
+    QTest::newRow("none") << QStringLiteral("Authentication error: Token not provided")
+                          << QStringLiteral("The server received no token.");
+    QTest::newRow("other")
+        << QStringLiteral("Authentication error: jwt audience invalid. expected: x")
+        << QStringLiteral("The server refused the sign-in: jwt audience invalid. expected: x");
+}
+
+void TestDesktop::refusalsInWords()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, words);
+    QCOMPARE(Session::describeRefusal(message), words);
+}
 
 void TestDesktop::links_data()
 {
