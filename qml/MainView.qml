@@ -115,6 +115,39 @@ Item {
         }
     }
 
+    // A server without our REST API (the seed's): said once here, not as an error per room.
+    Rectangle {
+        id: serverNotice
+        objectName: "limitedServerNotice"
+        property bool dismissed: false
+        Layout.fillWidth: true
+        visible: !ConversationManager.roomListAvailable && !dismissed
+        implicitHeight: noticeRow.implicitHeight + 10
+        color: Theme.sidebar
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: noticeText.text
+        RowLayout {
+            id: noticeRow
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing * 2
+            anchors.rightMargin: Theme.spacing
+            Text {
+                id: noticeText
+                objectName: "limitedServerText"
+                Layout.fillWidth: true
+                text: qsTr("This server keeps no history and no room list for StudyConnect: you see the messages sent while you are connected, and join rooms by their number.")
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.mutedText
+            }
+            ToolButton {
+                text: "✕"
+                Accessible.name: qsTr("Dismiss")
+                onClicked: serverNotice.dismissed = true
+            }
+        }
+    }
+
     RowLayout {
         Layout.fillWidth: true
         Layout.fillHeight: true

@@ -70,8 +70,13 @@ Rectangle {
                     Layout.fillWidth: true
                     text: {
                         const u = Session.user
-                        const name = ((u.firstName || "") + " " + (u.lastName || "")).trim()
-                        return name !== "" ? name : (Session.account !== "" ? Session.account : qsTr("Signed in"))
+                        const name = ((u.firstName || "") + " " + (u.lastName || "")).trim() || (u.name || "")
+                        if (name !== "")
+                            return name
+                        if (Session.account !== "")
+                            return Session.account
+                        // A token on a server without REST: the id until our first message names us.
+                        return Session.userId !== "" ? qsTr("User %1").arg(Session.userId) : qsTr("Signed in")
                     }
                     textFormat: Text.PlainText
                     elide: Text.ElideRight
