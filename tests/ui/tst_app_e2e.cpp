@@ -3,16 +3,19 @@
 // sends a message with the composer and sees it delivered, then receives one sent by another
 // client (studyconnect-cli, as Alan) and a direct message that shows in the window title; then a
 // message to a member room never opened raises its unread count and asks for a notification, and
-// the count is still there after a restart.
+// the count is still there after a restart. Last, a token pasted on the sign-in page signs in on
+// this backend too (and finds its REST API: names, room list).
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
+#include "clienttestsupport.h"
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
 
 #include <QAbstractItemModel>
+#include <QClipboard>
 #include <QGuiApplication>
 #include <QProcess>
 #include <QQmlApplicationEngine>
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void initTestCase();
     void signInSendAndReceive();
     void unreadForRoomsNotOpenedSurvivesARestart();
+    void tokenSignInOnTheReferenceBackend();
     void cleanupTestCase();
 
 private:
@@ -327,6 +331,36 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
     QTRY_COMPARE(room(QStringLiteral("4"))->unreadCount(), 0);
     QTRY_VERIFY(item(QStringLiteral("readMarker")));
     QTRY_COMPARE(titleUnread(), titleBefore - before);
+}
+
+void TestAppEndToEnd::tokenSignInOnTheReferenceBackend()
+{
+    Session::globalInstance()->signOut();
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("emailField")), 10000);
+    // The page is laid out once its first field has the focus: then a click lands.
+    QTRY_VERIFY(item(QStringLiteral("emailField"))->hasActiveFocus());
+    click(item(QStringLiteral("tokenModeButton")));
+    QQuickItem *tokenField = item(QStringLiteral("tokenField"));
+    QTRY_VERIFY(tokenField->hasActiveFocus());
+    // Linus, signed the way the backend signs its own tokens (JWT_SECRET above).
+    QGuiApplication::clipboard()->setText(
+        signToken(QStringLiteral("4"), 3600, QByteArrayLiteral("e2e-test-secret")));
+    QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier);
+    QTRY_VERIFY(!tokenField->property("text").toString().isEmpty());
+    QTest::keyClick(m_window, Qt::Key_Return);
+
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("mainView")), 15000);
+    QVERIFY(Session::globalInstance()->tokenSession());
+    QCOMPARE(Session::globalInstance()->account(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(manager()->connection()->state(), ChatConnection::Connected, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(manager()->synced(), 15000);
+    // The REST API answers with the same token: the user's names and the room list.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        Session::globalInstance()->user().value(QStringLiteral("firstName")).toString(),
+        QStringLiteral("Linus"), 10000);
+    QVERIFY(manager()->roomListAvailable());
+    QVERIFY(!item(QStringLiteral("limitedServerNotice"))->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("room:4")), 10000);
 }
 
 void TestAppEndToEnd::cleanupTestCase()
