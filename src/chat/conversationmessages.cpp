@@ -138,6 +138,17 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
         m_session->noteOwnProfile({ { QStringLiteral("name"), message.sender.name },
             { QStringLiteral("role"), message.sender.role },
             { QStringLiteral("avatar"), message.sender.avatar } });
+    // A server without REST lists nobody: the people we know are those we have heard from, with
+    // the name their messages carry (presence alone only gives an id).
+    if (!mine && !m_roomListAvailable && !message.sender.name.isEmpty()) {
+        const int row = m_people->indexOf(message.sender.id);
+        if (row < 0
+            || m_people->get(row).value(QStringLiteral("name")).toString() != message.sender.name)
+            m_people->upsertUser(QVariantMap { { QStringLiteral("id"), message.sender.id },
+                { QStringLiteral("name"), message.sender.name },
+                { QStringLiteral("avatar"), message.sender.avatar },
+                { QStringLiteral("role"), message.sender.role } });
+    }
     if (mine) {
         const QString matched = m_outbox->noteEcho(target->conversationKey(), message.clientId,
             message.text, message.id, message.createdAtMs);
