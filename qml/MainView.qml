@@ -31,6 +31,10 @@ Item {
         joinDialogLoader.active = true
         joinDialogLoader.item.open()
     }
+    function openMessageByIdDialog() {
+        messageByIdLoader.active = true
+        messageByIdLoader.item.open()
+    }
 
     // --- keyboard ---
     Shortcut {
@@ -166,6 +170,7 @@ Item {
             onConversationActivated: (conversation) => ConversationManager.open(conversation)
             onPersonActivated: (userId) => ConversationManager.openDirect(userId)
             onJoinByIdRequested: main.openJoinDialog()
+            onMessageByIdRequested: main.openMessageByIdDialog()
             onSwitcherRequested: main.openSwitcher()
             onSignOutRequested: Session.signOut()
         }
@@ -200,6 +205,13 @@ Item {
         id: joinDialogLoader
         active: false
         sourceComponent: JoinRoomDialog {
+            parent: Overlay.overlay
+        }
+    }
+    Loader {
+        id: messageByIdLoader
+        active: false
+        sourceComponent: MessageByIdDialog {
             parent: Overlay.overlay
         }
     }

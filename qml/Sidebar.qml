@@ -22,6 +22,7 @@ Rectangle {
     signal conversationActivated(var conversation)
     signal personActivated(string userId)
     signal joinByIdRequested()
+    signal messageByIdRequested()
     signal switcherRequested()
     signal signOutRequested()
 
@@ -114,6 +115,10 @@ Rectangle {
                         text: qsTr("Join a room by id…")
                         onTriggered: sidebar.joinByIdRequested()
                     }
+                    MenuItem {
+                        text: qsTr("Message a person by id…")
+                        onTriggered: sidebar.messageByIdRequested()
+                    }
                     MenuSeparator {}
                     MenuItem {
                         objectName: "signOutItem"
@@ -199,7 +204,12 @@ Rectangle {
                     font.pixelSize: Theme.smallFont
                 }
 
-                SectionHeader { title: qsTr("Direct messages") }
+                SectionHeader {
+                    title: qsTr("Direct messages")
+                    actionText: qsTr("+ By id")
+                    actionName: "messageByIdButton"
+                    onActionTriggered: sidebar.messageByIdRequested()
+                }
                 Repeater {
                     model: sidebar.conversations
                     delegate: SidebarItem {

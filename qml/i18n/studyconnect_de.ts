@@ -310,6 +310,41 @@
     </message>
 </context>
 <context>
+    <name>MessageByIdDialog</name>
+    <message>
+        <source>Message a person by id</source>
+        <translation>Einer Person über ihre ID schreiben</translation>
+    </message>
+    <message>
+        <source>A user id is a whole number, like 12.</source>
+        <translation>Eine Benutzer-ID ist eine ganze Zahl, etwa 12.</translation>
+    </message>
+    <message>
+        <source>That is your own id.</source>
+        <translation>Das ist deine eigene ID.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Their user id is the number your school&apos;s system gives them.</source>
+        <translation>Die Benutzer-ID ist die Nummer, die das System deiner Schule der Person gibt.</translation>
+    </message>
+    <message>
+        <source>User id, e.g. 12</source>
+        <translation>Benutzer-ID, z. B. 12</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
         <source>sending</source>
@@ -598,6 +633,14 @@
     <message>
         <source>User %1</source>
         <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>Message a person by id…</source>
+        <translation>Einer Person über ihre ID schreiben…</translation>
+    </message>
+    <message>
+        <source>+ By id</source>
+        <translation>+ Über ID</translation>
     </message>
 </context>
 <context>

@@ -284,6 +284,9 @@ void TestAppSeed::tokenSignInRoomDirectAndPresence()
     finishCli(*sender);
     QTRY_COMPARE_WITH_TIMEOUT(dataAt(room, 0, "text").toString(), theirs, 10000);
     QCOMPARE(dataAt(room, 0, "senderName").toString(), QStringLiteral("Alan Turing"));
+    // Presence gave only an id; his message names him in the people list too.
+    QTRY_COMPARE(m_app.item(QStringLiteral("person:2"))->property("label").toString(),
+        QStringLiteral("Alan Turing"));
     QTRY_VERIFY_WITH_TIMEOUT(m_app.item(QStringLiteral("dm:2")), 10000);
 
     // --- Ada answers in the direct conversation; Alan receives it ---
@@ -306,6 +309,28 @@ void TestAppSeed::tokenSignInRoomDirectAndPresence()
     QCOMPARE(dataAt(direct, 0, "text").toString(), answer);
     finishCli(*dmListener);
     QVERIFY(m_cliOutput.contains(answer.toUtf8()));
+
+    // --- a DM by user id to someone never seen (the seed lists nobody) ---
+    m_app.click(m_app.item(QStringLiteral("messageByIdButton")));
+    QTRY_VERIFY(m_app.item(QStringLiteral("personIdField")));
+    QTRY_VERIFY(m_app.item(QStringLiteral("personIdField"))->hasActiveFocus());
+    m_app.typeText(QStringLiteral("1"));
+    QTest::keyClick(m_app.window, Qt::Key_Return);
+    QTRY_COMPARE(m_app.item(QStringLiteral("messageByIdError"))->property("text").toString(),
+        QStringLiteral("That is your own id."));
+    QTest::keyClick(m_app.window, Qt::Key_Backspace);
+    m_app.typeText(QStringLiteral("4"));
+    QTest::keyClick(m_app.window, Qt::Key_Return);
+    QTRY_VERIFY(manager()->currentConversation()
+        && manager()->currentConversation()->conversationKey()
+            == ConversationKey::directWith(QStringLiteral("4")));
+    QTRY_VERIFY(m_app.item(QStringLiteral("dm:4")));
+    QTRY_VERIFY(input->hasActiveFocus());
+    m_app.typeText(QStringLiteral("hello Linus"));
+    QTest::keyClick(m_app.window, Qt::Key_Return);
+    auto *toLinus = timeline->property("model").value<QAbstractItemModel *>();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(toLinus, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
 
     // Still one notice, no error anywhere.
     QVERIFY(m_app.visible(QStringLiteral("limitedServerNotice")));
