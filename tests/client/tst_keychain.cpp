@@ -168,6 +168,10 @@ private Q_SLOTS:
             QVERIFY(session.tokenSession());
             QCOMPARE(session.account(), QString());
             QTRY_COMPARE_WITH_TIMEOUT(session.keychainAvailable(), m_expectKeychain, 20000);
+            // Written once the account is remembered (the last step of the keychain write).
+            if (m_expectKeychain)
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    TokenStore().lastAccount(url), QStringLiteral("token:3"), 20000);
         }
         if (!m_expectKeychain)
             return;
