@@ -3,8 +3,9 @@
 // acks). A token pasted on the sign-in page is checked before anything is sent and refused tokens
 // come back with the reason in words; signed in, the app says once that the server keeps no
 // history, joins a room by id, sends and receives there and in a direct message with another
-// client (studyconnect-cli --token), shows presence, and returns to the sign-in page when the
-// token expires. Then STUDYCONNECT_TOKEN and a studyconnect://signin link sign it in.
+// client (studyconnect-cli, its token in STUDYCONNECT_TOKEN), shows presence, and returns to the
+// sign-in page when the token expires. Then STUDYCONNECT_TOKEN signs it in (and chats the same
+// way), and a studyconnect://signin link does once the user agrees.
 #include "appdriver.h"
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
@@ -373,6 +374,35 @@ void TestAppSeed::environmentTokenSignsIn()
     QCOMPARE(session()->userId(), QStringLiteral("4"));
     QTRY_COMPARE_WITH_TIMEOUT(manager()->connection()->state(), ChatConnection::Connected, 15000);
     QVERIFY(!m_app.item(QStringLiteral("signInPage")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_app.visible(QStringLiteral("limitedServerNotice")), 10000);
+
+    // The same chat as with a pasted token: room 8 by id, a message each way, a DM from Alan.
+    manager()->joinRoomById(QStringLiteral("8"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_app.item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Room 8"), 10000);
+    auto *room =
+        m_app.item(QStringLiteral("timeline"))->property("model").value<QAbstractItemModel *>();
+    auto listener = startCli(QStringLiteral("2"),
+        { QStringLiteral("--join"), QStringLiteral("8"), QStringLiteral("--wait-for"),
+            QStringLiteral("message:received") });
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithText(room, QStringLiteral("Alan Turing joined")) >= 0, 10000);
+    QQuickItem *input = m_app.item(QStringLiteral("composerInput"));
+    QTRY_VERIFY(input->hasActiveFocus());
+    m_app.typeText(QStringLiteral("kiosk here"));
+    QTest::keyClick(m_app.window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(room, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
+    finishCli(*listener);
+    QVERIFY(m_cliOutput.contains("kiosk here"));
+    auto sender = startCli(QStringLiteral("2"),
+        { QStringLiteral("--quiet"), QStringLiteral("--send"), QStringLiteral("8"),
+            QStringLiteral("hello kiosk"), QStringLiteral("--dm"), QStringLiteral("4"),
+            QStringLiteral("psst, kiosk") });
+    finishCli(*sender);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(room, 0, "text").toString(), QStringLiteral("hello kiosk"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app.item(QStringLiteral("dm:2")), 10000);
     unloadApp();
     loadApp();
 }
