@@ -163,6 +163,19 @@ void TestAppSeed::tokenIsCheckedBeforeConnecting()
     // No keychain and no stored session: the sign-in page, with email focused.
     QTRY_VERIFY_WITH_TIMEOUT(m_app.item(QStringLiteral("emailField")), 10000);
     QTRY_VERIFY(m_app.item(QStringLiteral("emailField"))->hasActiveFocus());
+    // A password first: this server has no login route, and the page says what to do instead of
+    // showing an HTTP error.
+    m_app.typeText(QStringLiteral("ada@studyconnect.test"));
+    QTest::keyClick(m_app.window, Qt::Key_Tab);
+    m_app.typeText(QStringLiteral("studyconnect"));
+    QTest::keyClick(m_app.window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_app.item(QStringLiteral("signInError"))->property("text").toString(),
+        QStringLiteral("This server does not offer sign-in with a password. Choose \"Token\" and "
+                       "paste the token your school's sign-in gave you."),
+        10000);
+    m_app.click(m_app.item(QStringLiteral("emailField")));
+    QTRY_VERIFY(m_app.item(QStringLiteral("emailField"))->hasActiveFocus());
     // Keyboard only: Shift+Tab from the email field reaches the "Token" tab, Space picks it.
     QQuickItem *tokenMode = m_app.item(QStringLiteral("tokenModeButton"));
     QVERIFY(tokenMode);
