@@ -115,6 +115,21 @@ void TestDesktop::tokenChecks()
     QCOMPARE(signedOut.count(), 1);
     QCOMPARE(session.state(), Session::SignedOut);
     QVERIFY(session.errorString().startsWith(QLatin1String("This is not a token")));
+
+    // A usable one signs in at once (the server judges it when the chat connects), and the
+    // user is what its claims say until a server tells more.
+    const QString named =
+        token(QStringLiteral(R"({"id":"42","firstName":"Ada","lastName":"L","exp":%1})")
+                  .arg(QDateTime::currentSecsSinceEpoch() + 3600)
+                  .toLatin1());
+    session.setKeychainEnabled(false);
+    session.signInWithToken(QUrl(QStringLiteral("http://127.0.0.1:9")), named);
+    QCOMPARE(session.state(), Session::SignedIn);
+    QCOMPARE(session.userId(), QStringLiteral("42"));
+    QCOMPARE(session.user().value(QStringLiteral("firstName")).toString(), QStringLiteral("Ada"));
+    QVERIFY(session.tokenSession());
+    QCOMPARE(session.account(), QString());
+    session.signOut();
 }
 
 void TestDesktop::refusalsInWords_data()
