@@ -172,7 +172,7 @@ void Session::signIn(const QUrl &server, const QString &email, const QString &pa
 void Session::signInWithToken(const QUrl &server, const QString &token)
 {
     const QString cleaned = cleanToken(token);
-    QString problem =
+    const QString problem =
         isUsableServer(server) ? checkToken(cleaned) : tr("The server address is not a valid URL.");
     if (!problem.isEmpty()) {
         setError(problem);
