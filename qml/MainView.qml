@@ -16,6 +16,9 @@ Item {
     readonly property int totalUnread: watcher.totalUnread
     property bool windowActive: true
 
+    /// The window owns the network settings dialog: the sign-in page offers it too.
+    signal networkSettingsRequested()
+
     Binding {
         target: ConversationManager
         property: "windowActive"
@@ -135,6 +138,7 @@ Item {
             onJoinByIdRequested: main.openJoinDialog()
             onSwitcherRequested: main.openSwitcher()
             onSignOutRequested: Session.signOut()
+            onNetworkSettingsRequested: main.networkSettingsRequested()
         }
 
         ChatPane {
