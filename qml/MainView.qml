@@ -152,6 +152,10 @@ Item {
             banner.secondsLeft: ConversationManager.connection.nextRetryIn
             banner.pendingCount: ConversationManager.pendingCount
             banner.everConnected: ConversationManager.connection.everConnected
+            banner.transport: ConversationManager.connection.transport
+            banner.automaticTransport: NetworkSettings.transportMode === NetworkSettings.Automatic
+            // Read again whenever the settings change; the system's answer is stable meanwhile.
+            banner.throughProxy: NetworkSettings.proxyMode >= 0 && NetworkSettings.usesProxyFor(Session.serverUrl)
             banner.onRetryNowRequested: ConversationManager.retryConnectionNow()
         }
     }
