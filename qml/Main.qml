@@ -41,6 +41,17 @@ ApplicationWindow {
         }
     }
 
+    function openNetworkSettings() {
+        networkDialogLoader.active = true
+        networkDialogLoader.item.open()
+    }
+    // Signed in or not: a proxy may be what stands between the user and signing in.
+    Shortcut {
+        sequences: ["Ctrl+,"]
+        context: Qt.WindowShortcut
+        onActivated: window.openNetworkSettings()
+    }
+
     Loader {
         id: mainLoader
         anchors.fill: parent
@@ -48,6 +59,7 @@ ApplicationWindow {
         visible: active
         sourceComponent: MainView {
             windowActive: window.active
+            onNetworkSettingsRequested: window.openNetworkSettings()
         }
     }
 
@@ -55,7 +67,18 @@ ApplicationWindow {
         anchors.fill: parent
         active: !window.signedIn && !window.restoring
         visible: active
-        sourceComponent: SignInPage {}
+        sourceComponent: SignInPage {
+            onNetworkSettingsRequested: window.openNetworkSettings()
+        }
+    }
+
+    // Created on first use.
+    Loader {
+        id: networkDialogLoader
+        active: false
+        sourceComponent: NetworkSettingsDialog {
+            parent: Overlay.overlay
+        }
     }
 
     BusyIndicator {

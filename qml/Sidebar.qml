@@ -24,6 +24,7 @@ Rectangle {
     signal joinByIdRequested()
     signal switcherRequested()
     signal signOutRequested()
+    signal networkSettingsRequested()
 
     color: Theme.sidebar
 
@@ -108,6 +109,11 @@ Rectangle {
                     MenuItem {
                         text: qsTr("Join a room by id…")
                         onTriggered: sidebar.joinByIdRequested()
+                    }
+                    MenuItem {
+                        objectName: "networkSettingsItem"
+                        text: qsTr("Network settings…  (Ctrl+,)")
+                        onTriggered: sidebar.networkSettingsRequested()
                     }
                     MenuSeparator {}
                     MenuItem {

@@ -13,6 +13,8 @@ Page {
     readonly property bool busy: Session.state === Session.SigningIn
     property string localError: ""
 
+    signal networkSettingsRequested()
+
     function signIn() {
         if (busy)
             return
@@ -178,6 +180,17 @@ Page {
                 }
             }
         }
+    }
+
+    Button {
+        objectName: "signInNetworkSettingsButton"
+        anchors.top: card.bottom
+        anchors.topMargin: 8
+        anchors.horizontalCenter: card.horizontalCenter
+        flat: true
+        text: qsTr("Network settings…")
+        Accessible.name: qsTr("Network settings: transport and proxy (Ctrl+,)")
+        onClicked: page.networkSettingsRequested()
     }
 
     Label {

@@ -2,11 +2,11 @@
 
 #include "heaptrimmer.h"
 #include "logging.h"
+#include "networksettings.h"
 #include "startupprobe.h"
 
 #include <QCoreApplication>
 #include <QLocale>
-#include <QNetworkProxyFactory>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -17,7 +17,8 @@ namespace AppSetup {
 void prepare()
 {
     static QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("studyconnect"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("studyconnect"), QStringLiteral("_"),
+            QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     // Fusion draws with the application palette, so it follows the system's light or dark theme.
@@ -27,8 +28,10 @@ void prepare()
 
     // School and company networks often allow the web only through a proxy: REST, WebSocket and
     // long-polling all follow the system's settings (http_proxy, https_proxy, no_proxy, or the
-    // desktop's, through libproxy). Loopback servers are always reached directly.
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // desktop's, through libproxy) unless the network settings name a proxy or none. Loopback
+    // servers are always reached directly. Before the QML restores the session, so that the
+    // proxy password's keychain read runs ahead of the token's.
+    NetworkSettings::globalInstance()->applyAtStart();
 }
 
 bool load(QQmlApplicationEngine &engine)
