@@ -5,6 +5,8 @@ import StudyConnect.Chat
 
 // Connection feedback above the timeline, from ChatConnection's state (AuthFailed ends the
 // session and the app returns to sign-in with the reason, so this banner has nothing to say).
+// Connected, it says nothing, except when the automatic transport had to settle for
+// long-polling: then the network blocks WebSocket, which explains a slower feel.
 Rectangle {
     id: banner
     objectName: "connectionBanner"
@@ -15,12 +17,41 @@ Rectangle {
     property int pendingCount: 0
     /// Connected at least once since sign-in (the first connection is "Connecting…", not offline).
     property bool everConnected: false
+    /// ChatConnection.transport.
+    property int transport: ChatConnection.NoTransport
+    /// The transport was left to the app (NetworkSettings.Automatic): long-polling then says
+    /// something about the network. Chosen by the user, it needs no mention.
+    property bool automaticTransport: true
+    /// A proxy stands between the app and the server.
+    property bool throughProxy: false
+    /// How long the link stays on long-polling before it is mentioned: the upgrade to
+    /// WebSocket usually follows within a second.
+    property int pollingNoticeDelay: 3000
 
     signal retryNowRequested()
 
     readonly property bool offline: connectionState === ChatConnection.Disconnected || connectionState === ChatConnection.Reconnecting
                                     || (connectionState === ChatConnection.Connecting && everConnected)
+    readonly property bool onPolling: connectionState === ChatConnection.Connected && transport === ChatConnection.Polling
+                                      && automaticTransport
+    property bool pollingSettled: false
+    onOnPollingChanged: {
+        pollingSettled = false
+        if (onPolling)
+            pollingTimer.restart()
+        else
+            pollingTimer.stop()
+    }
+    Component.onCompleted: if (onPolling) pollingTimer.start()
+    Timer {
+        id: pollingTimer
+        interval: banner.pollingNoticeDelay
+        onTriggered: banner.pollingSettled = banner.onPolling
+    }
+
     readonly property string headline: {
+        if (onPolling && pollingSettled)
+            return throughProxy ? qsTr("Connected through a proxy without WebSocket") : qsTr("Using long-polling")
         if (connectionState === ChatConnection.Connecting && !everConnected)
             return qsTr("Connecting…")
         if (connectionState === ChatConnection.Connecting)
@@ -33,9 +64,14 @@ Rectangle {
             return qsTr("Offline")
         return ""
     }
-    readonly property string detail: offline ? (pendingCount > 0
-        ? qsTr("Offline: %n message(s) will be sent when you are back", "", pendingCount)
-        : qsTr("Offline: messages will be sent when you are back")) : ""
+    readonly property string detail: {
+        if (offline)
+            return pendingCount > 0 ? qsTr("Offline: %n message(s) will be sent when you are back", "", pendingCount)
+                                    : qsTr("Offline: messages will be sent when you are back")
+        if (onPolling && pollingSettled && !throughProxy)
+            return qsTr("WebSocket is blocked on this network")
+        return ""
+    }
 
     visible: headline !== ""
     implicitHeight: visible ? row.implicitHeight + 12 : 0

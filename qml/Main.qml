@@ -46,6 +46,17 @@ ApplicationWindow {
         }
     }
 
+    function openNetworkSettings() {
+        networkDialogLoader.active = true
+        networkDialogLoader.item.open()
+    }
+    // Signed in or not: a proxy may be what stands between the user and signing in.
+    Shortcut {
+        sequences: ["Ctrl+,"]
+        context: Qt.WindowShortcut
+        onActivated: window.openNetworkSettings()
+    }
+
     Loader {
         id: mainLoader
         anchors.fill: parent
@@ -53,6 +64,7 @@ ApplicationWindow {
         visible: active
         sourceComponent: MainView {
             windowActive: window.active
+            onNetworkSettingsRequested: window.openNetworkSettings()
         }
     }
 
@@ -60,7 +72,18 @@ ApplicationWindow {
         anchors.fill: parent
         active: !window.signedIn && !window.restoring
         visible: active
-        sourceComponent: SignInPage {}
+        sourceComponent: SignInPage {
+            onNetworkSettingsRequested: window.openNetworkSettings()
+        }
+    }
+
+    // Created on first use.
+    Loader {
+        id: networkDialogLoader
+        active: false
+        sourceComponent: NetworkSettingsDialog {
+            parent: Overlay.overlay
+        }
     }
 
     // A studyconnect://signin link: nothing happens until the user agrees to this server.

@@ -16,6 +16,9 @@ Item {
     readonly property int totalUnread: watcher.totalUnread
     property bool windowActive: true
 
+    /// The window owns the network settings dialog: the sign-in page offers it too.
+    signal networkSettingsRequested()
+
     Binding {
         target: ConversationManager
         property: "windowActive"
@@ -173,6 +176,7 @@ Item {
             onMessageByIdRequested: main.openMessageByIdDialog()
             onSwitcherRequested: main.openSwitcher()
             onSignOutRequested: Session.signOut()
+            onNetworkSettingsRequested: main.networkSettingsRequested()
         }
 
         ChatPane {
@@ -186,6 +190,10 @@ Item {
             banner.secondsLeft: ConversationManager.connection.nextRetryIn
             banner.pendingCount: ConversationManager.pendingCount
             banner.everConnected: ConversationManager.connection.everConnected
+            banner.transport: ConversationManager.connection.transport
+            banner.automaticTransport: NetworkSettings.transportMode === NetworkSettings.Automatic
+            // Read again whenever the settings change; the system's answer is stable meanwhile.
+            banner.throughProxy: NetworkSettings.proxyMode >= 0 && NetworkSettings.usesProxyFor(Session.serverUrl)
             banner.onRetryNowRequested: ConversationManager.retryConnectionNow()
         }
     }

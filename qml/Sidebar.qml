@@ -25,6 +25,7 @@ Rectangle {
     signal messageByIdRequested()
     signal switcherRequested()
     signal signOutRequested()
+    signal networkSettingsRequested()
 
     color: Theme.sidebar
 
@@ -118,6 +119,11 @@ Rectangle {
                     MenuItem {
                         text: qsTr("Message a person by id…")
                         onTriggered: sidebar.messageByIdRequested()
+                    }
+                    MenuItem {
+                        objectName: "networkSettingsItem"
+                        text: qsTr("Network settings…  (Ctrl+,)")
+                        onTriggered: sidebar.networkSettingsRequested()
                     }
                     MenuSeparator {}
                     MenuItem {

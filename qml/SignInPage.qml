@@ -17,6 +17,8 @@ Page {
     readonly property bool tokenMode: modeBar.currentIndex === 1
     property string localError: ""
 
+    signal networkSettingsRequested()
+
     function server() {
         const server = DesktopSettings.normalizeServer(serverField.text)
         if (server.toString() === "") {
@@ -255,6 +257,17 @@ Page {
                 }
             }
         }
+    }
+
+    Button {
+        objectName: "signInNetworkSettingsButton"
+        anchors.top: card.bottom
+        anchors.topMargin: 8
+        anchors.horizontalCenter: card.horizontalCenter
+        flat: true
+        text: qsTr("Network settings…")
+        Accessible.name: qsTr("Network settings: transport and proxy (Ctrl+,)")
+        onClicked: page.networkSettingsRequested()
     }
 
     Label {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and runs every test: the backend's tests (node --test), the whole
 # ctest suite (dev preset), the protocol and client suites again under ASan+UBSan, and the packet
-# decoder fuzzer for a bounded time. Exits non-zero when anything fails.
+# decoder and long-polling payload fuzzers for a bounded time. Exits non-zero when anything fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +44,7 @@ stage "backend tests (node --test)" npm --prefix server test
 stage "build and ctest (dev)" build_and_test dev
 stage "build and ctest (asan: socketio, client)" build_and_test asan socketio client
 stage "fuzz the packet decoder" tests/fuzz/run-fuzz.sh
+stage "fuzz the long-polling payload decoder" env FUZZ_TARGET=fuzz_polling_payload FUZZ_SECONDS=30 tests/fuzz/run-fuzz.sh
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

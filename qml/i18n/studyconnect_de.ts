@@ -169,6 +169,18 @@
         <source>Retry connecting now</source>
         <translation>Jetzt erneut verbinden</translation>
     </message>
+    <message>
+        <source>Connected through a proxy without WebSocket</source>
+        <translation>Über einen Proxy ohne WebSocket verbunden</translation>
+    </message>
+    <message>
+        <source>Using long-polling</source>
+        <translation>Long-Polling aktiv</translation>
+    </message>
+    <message>
+        <source>WebSocket is blocked on this network</source>
+        <translation>WebSocket wird in diesem Netzwerk blockiert</translation>
+    </message>
 </context>
 <context>
     <name>Conversation</name>
@@ -411,6 +423,160 @@
     </message>
 </context>
 <context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Enter the proxy&apos;s host name or address.</source>
+        <translation>Gib den Hostnamen oder die Adresse des Proxys ein.</translation>
+    </message>
+    <message>
+        <source>The proxy host is a name or an address only, without a scheme or a user.</source>
+        <translation>Der Proxy-Host ist nur ein Name oder eine Adresse, ohne Schema und ohne Benutzer.</translation>
+    </message>
+    <message>
+        <source>The proxy port is a number from 1 to 65535.</source>
+        <translation>Der Proxy-Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettingsDialog</name>
+    <message>
+        <source>Network settings</source>
+        <translation>Netzwerkeinstellungen</translation>
+    </message>
+    <message>
+        <source>Connected over long-polling.</source>
+        <translation>Über Long-Polling verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected over WebSocket.</source>
+        <translation>Über WebSocket verbunden.</translation>
+    </message>
+    <message>
+        <source>Not connected yet: %1</source>
+        <translation>Noch nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test these settings: reconnect without saving them</source>
+        <translation>Diese Einstellungen testen: neu verbinden, ohne sie zu speichern</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Save these settings and reconnect</source>
+        <translation>Diese Einstellungen speichern und neu verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Automatic (WebSocket, else long-polling)</source>
+        <translation>Automatisch (WebSocket, sonst Long-Polling)</translation>
+    </message>
+    <message>
+        <source>WebSocket only</source>
+        <translation>Nur WebSocket</translation>
+    </message>
+    <message>
+        <source>Long-polling only</source>
+        <translation>Nur Long-Polling</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Übertragung</translation>
+    </message>
+    <message>
+        <source>Long-polling works through proxies and firewalls that block WebSocket, at some cost in speed.</source>
+        <translation>Long-Polling funktioniert auch durch Proxys und Firewalls, die WebSocket blockieren, ist aber etwas langsamer.</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>Systemeinstellungen</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP-Proxy</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy</source>
+        <translation>SOCKS5-Proxy</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>proxy.school.example</source>
+        <translation>proxy.schule.example</translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation>Proxy-Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>Proxy-Port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Proxy-Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Saved: leave empty to keep it</source>
+        <translation>Gespeichert: leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the proxy password is kept until StudyConnect quits.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Proxy-Passwort bleibt nur bis zum Beenden von StudyConnect erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Open</source>
@@ -642,6 +808,10 @@
         <source>+ By id</source>
         <translation>+ Über ID</translation>
     </message>
+    <message>
+        <source>Network settings…  (Ctrl+,)</source>
+        <translation>Netzwerkeinstellungen…  (Strg+,)</translation>
+    </message>
 </context>
 <context>
     <name>SidebarItem</name>
@@ -753,6 +923,14 @@
     <message>
         <source>Sign in with this token</source>
         <translation>Mit diesem Token anmelden</translation>
+    </message>
+    <message>
+        <source>Network settings…</source>
+        <translation>Netzwerkeinstellungen…</translation>
+    </message>
+    <message>
+        <source>Network settings: transport and proxy (Ctrl+,)</source>
+        <translation>Netzwerkeinstellungen: Übertragung und Proxy (Strg+,)</translation>
     </message>
 </context>
 <context>

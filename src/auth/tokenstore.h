@@ -1,12 +1,14 @@
 #pragma once
 
+#include "secretstore.h"
+
 #include <QObject>
 #include <QString>
 #include <QUrl>
 
 #include <functional>
 
-/// Keeps session tokens in the OS keychain through QtKeychain (service "StudyConnect", key
+/// Keeps session tokens in the OS keychain through SecretStore (service "StudyConnect", key
 /// "<server>|<account>") and nothing secret anywhere else. Which account was used last on which
 /// server is not secret and goes to QSettings, so that the app can find the token again.
 ///
@@ -32,7 +34,7 @@ public:
 
     explicit TokenStore(QObject *parent = nullptr);
 
-    static QString serviceName() { return QStringLiteral("StudyConnect"); }
+    static QString serviceName() { return SecretStore::serviceName(); }
     /// "<server URL without trailing slash>|<account>"
     static QString keyFor(const QUrl &server, const QString &account);
 

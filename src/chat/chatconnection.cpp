@@ -95,10 +95,10 @@ void ChatConnection::teardown()
     m_manager->deleteLater();
     m_manager = nullptr;
     m_socket = nullptr;
-    setTransport({});
+    setTransport(NoTransport);
 }
 
-void ChatConnection::setTransport(const QString &transport)
+void ChatConnection::setTransport(Transport transport)
 {
     if (m_transport == transport)
         return;
@@ -132,10 +132,9 @@ void ChatConnection::open(const QUrl &server, const QString &token, const QStrin
     m_socket = m_manager->socket();
     connect(m_manager, &SocketIo::Manager::transportChanged, this,
         [this, server](SocketIo::TransportKind kind) {
-            const QString name = SocketIo::transportName(kind);
             if (m_options.transports == SocketIo::TransportPolicy::Auto)
-                QSettings().setValue(transportKey(server), name);
-            setTransport(name);
+                QSettings().setValue(transportKey(server), SocketIo::transportName(kind));
+            setTransport(kind == SocketIo::TransportKind::Polling ? Polling : WebSocket);
         });
     // Asked on every attempt, so a token refreshed by a new open() is never stale.
     m_socket->setAuthProvider([this] {
@@ -191,6 +190,19 @@ void ChatConnection::retryNow()
     }
 }
 
+void ChatConnection::reopen()
+{
+    if (m_token.isEmpty() || m_state == AuthFailed)
+        return;
+    if (isConnected()) {
+        teardown();
+        setState(Reconnecting);
+        qCInfo(lcChat) << "reconnecting with new network settings";
+        Q_EMIT disconnected(OtherReason, QStringLiteral("network settings changed"));
+    }
+    open(m_server, m_token, m_selfId);
+}
+
 void ChatConnection::updateRetryCountdown()
 {
     const int ms = m_manager ? m_manager->msUntilReconnect() : -1;
@@ -232,7 +244,7 @@ ChatConnection::DisconnectReason ChatConnection::reasonFromString(const QString 
 void ChatConnection::onDisconnected(const QString &description)
 {
     qCInfo(lcChat) << "disconnected:" << description;
-    setTransport({});
+    setTransport(NoTransport);
     const DisconnectReason reason = reasonFromString(description);
     if (reason == ClientDisconnect) {
         setState(Disconnected);

@@ -46,9 +46,10 @@ class ChatConnection : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     /// Connected at least once since open(): the views tell "connecting" from "reconnecting".
     Q_PROPERTY(bool everConnected READ everConnected NOTIFY everConnectedChanged)
-    /// "websocket" or "polling" while the link is up, empty otherwise: "polling" means this
-    /// network (a proxy, a firewall) lets no WebSocket through, which the views may say.
-    Q_PROPERTY(QString transport READ transport NOTIFY transportChanged)
+    /// What carries the link while it is up (NoTransport otherwise): Polling under the Auto
+    /// policy means this network (a proxy, a firewall) lets no WebSocket through, which the
+    /// views may say.
+    Q_PROPERTY(Transport transport READ transport NOTIFY transportChanged)
 
 public:
     enum State
@@ -74,6 +75,15 @@ public:
     };
     Q_ENUM(DisconnectReason)
 
+    /// The Engine.IO transport in use; a closed set the views compare, never a string.
+    enum Transport
+    {
+        NoTransport,
+        WebSocket,
+        Polling
+    };
+    Q_ENUM(Transport)
+
     /// Whether a room:userJoined is a new membership (the reference backend says so; a seed
     /// backend sends the event on every join and cannot tell).
     enum class Membership
@@ -95,6 +105,11 @@ public:
     void closeAndForget();
     /// Skips the reconnection countdown; after close(), opens the link again.
     void retryNow();
+    /// Opens a new link with the current options (setManagerOptions()) and token, connected or
+    /// not: network settings changed. A link that was up reports `disconnected` first, so the
+    /// outbox and the room joins start over as after any reconnect. Nothing after closeAndForget()
+    /// or an authentication failure.
+    void reopen();
 
     State state() const { return m_state; }
     bool isConnected() const;
@@ -102,7 +117,9 @@ public:
     int nextRetryIn() const { return m_nextRetryIn; }
     QString errorString() const { return m_errorString; }
     bool everConnected() const { return m_everConnected; }
-    QString transport() const { return m_transport; }
+    Transport transport() const { return m_transport; }
+    /// The transport policy the next open() uses (setManagerOptions()).
+    SocketIo::TransportPolicy transportPolicy() const { return m_options.transports; }
     /// Once any ack came back: the server acks (a seed backend never does).
     bool serverAcks() const { return m_serverAcks; }
 
@@ -155,7 +172,7 @@ private:
     void onDisconnected(const QString &reason);
     void onConnectError(const QString &message);
     void updateRetryCountdown();
-    void setTransport(const QString &transport);
+    void setTransport(Transport transport);
 
     void readRoomMessage(const SocketIo::JsonValue &data);
     void readDirectMessage(const SocketIo::JsonValue &data);
@@ -180,5 +197,5 @@ private:
     QString m_errorString;
     bool m_everConnected = false;
     bool m_serverAcks = false;
-    QString m_transport;
+    Transport m_transport = NoTransport;
 };

@@ -115,6 +115,8 @@ public:
     /// {conversation, name, detail, isRoom}.
     Q_INVOKABLE QVariantList switcherEntries();
     Q_INVOKABLE void retryConnectionNow() { m_connection->retryNow(); }
+    /// A new connection with the options set since (network settings changed).
+    Q_INVOKABLE void reconnect() { m_connection->reopen(); }
 
     void join(Conversation *conversation);
     void leave(Conversation *conversation);

@@ -181,18 +181,18 @@ std::variant<CliOptions, QString> CliOptions::parse(
             return QStringLiteral("--transport must be auto, websocket or polling");
     }
     if (proxyText == QLatin1String("none")) {
-        options.noProxy = true;
+        options.proxy.mode = ProxyConfig::Mode::None;
     } else if (!proxyText.isEmpty()) {
-        options.proxy = QUrl(proxyText, QUrl::StrictMode);
-        const QString proxyScheme = options.proxy.scheme();
+        const QUrl url(proxyText, QUrl::StrictMode);
         // Never repeat the argument in the message: it may hold a password after all.
-        if (!options.proxy.isValid() || options.proxy.host().isEmpty()
-            || !(proxyScheme == QLatin1String("http") || proxyScheme == QLatin1String("socks5")))
-            return QStringLiteral(
-                "--proxy must be http://host[:port], socks5://host[:port] or none");
-        if (!options.proxy.password().isEmpty())
+        if (!url.password().isEmpty())
             return QStringLiteral("--proxy takes no password (visible to every user of this "
                                   "computer); set STUDYCONNECT_PROXY_PASSWORD instead");
+        const auto proxy = ProxyConfig::fromUrl(url);
+        if (!proxy)
+            return QStringLiteral(
+                "--proxy must be http://host[:port], socks5://host[:port] or none");
+        options.proxy = *proxy;
     }
     if (timeoutGiven) {
         bool ok = false;

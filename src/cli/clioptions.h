@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/proxyconfig.h"
 #include "socketio/manageroptions.h"
 
 #include <QList>
@@ -28,11 +29,10 @@ struct CliOptions
     int waitForCount = 0;
     int timeoutMs = 30000;
     SocketIo::TransportPolicy transport = SocketIo::TransportPolicy::Auto;
-    /// --proxy: http://[user@]host[:port] or socks5://[user@]host[:port]; the password comes
-    /// from STUDYCONNECT_PROXY_PASSWORD. Empty: the system configuration (http_proxy, …).
-    QUrl proxy;
-    /// --proxy none: connect directly whatever the environment says.
-    bool noProxy = false;
+    /// --proxy: http://[user@]host[:port] or socks5://[user@]host[:port] (the password comes
+    /// from STUDYCONNECT_PROXY_PASSWORD), `none` (directly, whatever the environment says);
+    /// without it the system configuration (http_proxy, …).
+    ProxyConfig proxy;
     bool quiet = false;
     bool help = false;
     bool version = false;

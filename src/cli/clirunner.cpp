@@ -11,8 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkProxy>
-#include <QNetworkProxyFactory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -202,31 +200,10 @@ void CliRunner::finish(int code, const QString &why)
 
 void CliRunner::applyProxy(const CliOptions &options, const QProcessEnvironment &environment)
 {
-    // Process-wide, so that REST, WebSocket and polling all go the same way.
-    if (options.noProxy) {
-        QNetworkProxyFactory::setUseSystemConfiguration(false);
-        QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
-        return;
-    }
-    if (options.proxy.isEmpty()) {
-        // http_proxy, https_proxy, all_proxy and no_proxy (through libproxy where Qt uses it).
-        QNetworkProxyFactory::setUseSystemConfiguration(true);
-        return;
-    }
-    const bool socks = options.proxy.scheme() == QLatin1String("socks5");
-    QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
-        options.proxy.host(), quint16(options.proxy.port(socks ? 1080 : 8080)));
-    if (!options.proxy.userName().isEmpty()) {
-        proxy.setUser(options.proxy.userName());
-        proxy.setPassword(environment.value(QStringLiteral("STUDYCONNECT_PROXY_PASSWORD")));
-    }
-    // Host names are resolved by the proxy: the client may not be able to resolve them itself.
-    proxy.setCapabilities(proxy.capabilities() | QNetworkProxy::HostNameLookupCapability);
-    QNetworkProxyFactory::setUseSystemConfiguration(false);
-    QNetworkProxy::setApplicationProxy(proxy);
-    // Host and port only: the user name is nobody's business in a log.
-    qCInfo(lcCli).noquote() << "using the" << (socks ? "SOCKS5" : "HTTP") << "proxy at"
-                            << QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+    // The password only from the environment: an argument would show in the process list.
+    options.proxy.applyToApplication(options.proxy.user.isEmpty()
+            ? QString()
+            : environment.value(QStringLiteral("STUDYCONNECT_PROXY_PASSWORD")));
 }
 
 int CliRunner::run(const QStringList &arguments)

@@ -4,11 +4,11 @@
 #include "desktopsettings.h"
 #include "heaptrimmer.h"
 #include "logging.h"
+#include "networksettings.h"
 #include "startupprobe.h"
 
 #include <QCoreApplication>
 #include <QLocale>
-#include <QNetworkProxyFactory>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -30,8 +30,10 @@ void prepare()
 
     // School and company networks often allow the web only through a proxy: REST, WebSocket and
     // long-polling all follow the system's settings (http_proxy, https_proxy, no_proxy, or the
-    // desktop's, through libproxy). Loopback servers are always reached directly.
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // desktop's, through libproxy) unless the network settings name a proxy or none. Loopback
+    // servers are always reached directly. Before the QML restores the session, so that the
+    // proxy password's keychain read runs ahead of the token's.
+    NetworkSettings::globalInstance()->applyAtStart();
 }
 
 void useEnvironmentToken()

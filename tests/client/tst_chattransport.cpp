@@ -68,18 +68,18 @@ private Q_SLOTS:
             auto first = connection();
             QSignalSpy transport(first.get(), &ChatConnection::transportChanged);
             QVERIFY(connectTo(*first, viaProxy));
-            QCOMPARE(first->transport(), QStringLiteral("polling"));
+            QCOMPARE(first->transport(), ChatConnection::Polling);
             QVERIFY(transport.count() >= 1);
             QCOMPARE(proxyStats().value(QStringLiteral("webSocketsRefused")).toInt(), 1);
             first->close();
-            QCOMPARE(first->transport(), QString());
+            QCOMPARE(first->transport(), ChatConnection::NoTransport);
         }
 
         // The next start (a new connection object, as after a restart) begins with polling: no
         // WebSocket refused first, only the upgrade probe.
         auto second = connection();
         QVERIFY(connectTo(*second, viaProxy));
-        QCOMPARE(second->transport(), QStringLiteral("polling"));
+        QCOMPARE(second->transport(), ChatConnection::Polling);
         QTRY_COMPARE_WITH_TIMEOUT(
             proxyStats().value(QStringLiteral("probesRefused")).toInt(), 2, 5000);
         QCOMPARE(proxyStats().value(QStringLiteral("webSocketsRefused")).toInt(), 1);
@@ -87,7 +87,7 @@ private Q_SLOTS:
         // The same backend reached directly is another server: WebSocket, remembered as such.
         auto direct = connection();
         QVERIFY(connectTo(*direct, m_server.url()));
-        QCOMPARE(direct->transport(), QStringLiteral("websocket"));
+        QCOMPARE(direct->transport(), ChatConnection::WebSocket);
     }
 
     void pollingUpgradesWhenTheNetworkAllows()
@@ -113,12 +113,12 @@ private Q_SLOTS:
         settings.sync();
 
         auto restarted = connection();
-        QStringList seen;
+        QList<ChatConnection::Transport> seen;
         connect(restarted.get(), &ChatConnection::transportChanged, this,
             [&] { seen.append(restarted->transport()); });
         QVERIFY(connectTo(*restarted, server));
-        QTRY_COMPARE_WITH_TIMEOUT(restarted->transport(), QStringLiteral("websocket"), 5000);
-        QCOMPARE(seen.first(), QStringLiteral("polling"));
+        QTRY_COMPARE_WITH_TIMEOUT(restarted->transport(), ChatConnection::WebSocket, 5000);
+        QCOMPARE(seen.first(), ChatConnection::Polling);
         QCOMPARE(QSettings().value(key).toString(), QStringLiteral("websocket"));
     }
 };

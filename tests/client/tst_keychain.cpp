@@ -1,8 +1,10 @@
-// The session's token in a real keychain (gnome-keyring through the Secret Service, see
-// with-keyring.sh) and without any (without-keyring.sh). STUDYCONNECT_EXPECT_KEYCHAIN says which.
+// The session's token and the proxy password in a real keychain (gnome-keyring through the
+// Secret Service, see with-keyring.sh) and without any (without-keyring.sh).
+// STUDYCONNECT_EXPECT_KEYCHAIN says which.
 #include "auth/session.h"
 #include "auth/tokenstore.h"
 #include "clienttestsupport.h"
+#include "desktop/networksettings.h"
 
 #include <QDirIterator>
 #include <QSettings>
@@ -36,6 +38,18 @@ class TestKeychain : public QObject
         TokenStore::Result out;
         bool done = false;
         store.write(server, account, token, this, [&](const TokenStore::Result &result) {
+            out = result;
+            done = true;
+        });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 20000); }();
+        return out;
+    }
+
+    SecretStore::Result readSecret(const QString &key)
+    {
+        SecretStore::Result out;
+        bool done = false;
+        SecretStore::read(key, this, [&](const SecretStore::Result &result) {
             out = result;
             done = true;
         });
@@ -193,7 +207,43 @@ private Q_SLOTS:
         QCOMPARE(session.errorString(),
             QStringLiteral("This server did not issue that token: its signature does not match."));
         QTRY_VERIFY_WITH_TIMEOUT(!read(store, url, QStringLiteral("token:3")).ok, 20000);
+        // Gone from the keychain itself, under TokenStore's key, not only from TokenStore's view.
+        QVERIFY(!readSecret(TokenStore::keyFor(url, QStringLiteral("token:3"))).ok);
         QCOMPARE(store.lastAccount(url), QString());
+    }
+
+    void proxyPasswordInTheKeychainOnly()
+    {
+        const QString password =
+            QStringLiteral("proxy-pw-%1").arg(QCoreApplication::applicationPid());
+        m_tokensSeen.append(password);
+        {
+            NetworkSettings settings(nullptr);
+            QSignalSpy saved(&settings, &NetworkSettings::passwordSaved);
+            QVERIFY(settings.apply(NetworkSettings::Automatic, NetworkSettings::HttpProxy,
+                QStringLiteral("proxy.example"), 3128, QStringLiteral("student"), password));
+            QVERIFY(saved.wait(20000));
+            QCOMPARE(saved.at(0).at(0).toBool(), m_expectKeychain);
+            QCOMPARE(settings.keychainAvailable(), m_expectKeychain);
+        }
+        // The next start: the password comes back from the keychain only.
+        NetworkSettings restarted(nullptr);
+        QSignalSpy keychain(&restarted, &NetworkSettings::keychainChanged);
+        QSignalSpy passwordKnown(&restarted, &NetworkSettings::passwordChanged);
+        restarted.applyAtStart();
+        if (m_expectKeychain) {
+            QVERIFY(passwordKnown.wait(20000));
+            QVERIFY(restarted.hasProxyPassword());
+            QCOMPARE(restarted.networkProxy().password(), password);
+        } else {
+            QVERIFY(keychain.wait(20000));
+            QVERIFY(!restarted.keychainAvailable());
+            QVERIFY(!restarted.hasProxyPassword());
+        }
+        // Back to no proxy: the keychain entry goes too.
+        QVERIFY(restarted.apply(
+            NetworkSettings::Automatic, NetworkSettings::SystemProxy, {}, 0, {}, {}));
+        QTRY_VERIFY_WITH_TIMEOUT(!readSecret(QStringLiteral("network/proxy")).ok, 20000);
     }
 
     void noTokenInAnyFile()

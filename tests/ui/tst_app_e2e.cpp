@@ -3,14 +3,16 @@
 // sends a message with the composer and sees it delivered, then receives one sent by another
 // client (studyconnect-cli, as Alan) and a direct message that shows in the window title; then a
 // message to a member room never opened raises its unread count and asks for a notification, and
-// the count is still there after a restart. Last, a token pasted on the sign-in page signs in on
-// this backend too (and finds its REST API: names, room list).
+// the count is still there after a restart. Ctrl+, and the arrow keys switch the transport to
+// long-polling and back, reconnecting with the rooms still live. Last, a token pasted on the
+// sign-in page signs in on this backend too (and finds its REST API: names, room list).
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
 #include "clienttestsupport.h"
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
+#include "desktop/networksettings.h"
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
 
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void initTestCase();
     void signInSendAndReceive();
     void unreadForRoomsNotOpenedSurvivesARestart();
+    void networkSettingsFromTheKeyboardReconnect();
     void tokenSignInOnTheReferenceBackend();
     void cleanupTestCase();
 
@@ -331,6 +334,42 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
     QTRY_COMPARE(room(QStringLiteral("4"))->unreadCount(), 0);
     QTRY_VERIFY(item(QStringLiteral("readMarker")));
     QTRY_COMPARE(titleUnread(), titleBefore - before);
+}
+
+void TestAppEndToEnd::networkSettingsFromTheKeyboardReconnect()
+{
+    ChatConnection *connection = manager()->connection();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ChatConnection::Connected, 10000);
+    QCOMPARE(connection->transport(), ChatConnection::WebSocket);
+    auto chooseTransport = [this](Qt::Key key) {
+        // Ctrl+, opens the dialog with the focus on the transport; the arrow keys choose.
+        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(item(QStringLiteral("transportBox"))
+            && item(QStringLiteral("transportBox"))->hasActiveFocus());
+        QTest::keyClick(m_window, key);
+        QTest::keyClick(m_window, key);
+        click(item(QStringLiteral("networkApplyButton")));
+        // A closed popup's items leave the window's tree.
+        QTRY_VERIFY(!item(QStringLiteral("transportBox"))
+            || !item(QStringLiteral("transportBox"))->isVisible());
+    };
+
+    chooseTransport(Qt::Key_Down);
+    QCOMPARE(NetworkSettings::globalInstance()->transportMode(), NetworkSettings::LongPollingOnly);
+    QTRY_COMPARE_WITH_TIMEOUT(connection->transport(), ChatConnection::Polling, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ChatConnection::Connected, 15000);
+    // Still in the room after the reconnect: a message from another client arrives.
+    const QString text =
+        QStringLiteral("over long-polling %1").arg(QDateTime::currentMSecsSinceEpoch());
+    runCli(QStringLiteral("linus@studyconnect.test"),
+        { QStringLiteral("--send"), QStringLiteral("4"), text });
+    QTRY_VERIFY_WITH_TIMEOUT(room(QStringLiteral("4"))->messages()->rowCount() > 0
+            && dataAt(room(QStringLiteral("4"))->messages(), 0, "text").toString() == text,
+        10000);
+
+    chooseTransport(Qt::Key_Up);
+    QCOMPARE(NetworkSettings::globalInstance()->transportMode(), NetworkSettings::Automatic);
+    QTRY_COMPARE_WITH_TIMEOUT(connection->transport(), ChatConnection::WebSocket, 15000);
 }
 
 void TestAppEndToEnd::tokenSignInOnTheReferenceBackend()

@@ -51,6 +51,37 @@ Item {
             compare(retrySpy.count, 1)
         }
 
+        function test_long_polling_is_mentioned_only_where_it_helps() {
+            const b = createTemporaryObject(bannerComponent, root,
+                                            { connectionState: ChatConnection.Connected, everConnected: true,
+                                              transport: ChatConnection.Polling, pollingNoticeDelay: 10 })
+            tryCompare(b, "visible", true)
+            compare(findChild(b, "bannerHeadline").text, "Using long-polling")
+            verify(findChild(b, "bannerDetail").text.indexOf("WebSocket is blocked on this network") >= 0)
+            verify(!b.offline)
+            verify(!findChild(b, "retryNowButton").visible)
+            b.throughProxy = true
+            compare(findChild(b, "bannerHeadline").text, "Connected through a proxy without WebSocket")
+            compare(findChild(b, "bannerDetail").text, "")
+            // Upgraded to WebSocket: nothing to say.
+            b.transport = ChatConnection.WebSocket
+            verify(!b.visible)
+            // Long-polling chosen by the user in the settings: nothing to say either.
+            b.automaticTransport = false
+            b.transport = ChatConnection.Polling
+            wait(50)
+            verify(!b.visible)
+        }
+
+        function test_polling_before_the_upgrade_is_not_mentioned() {
+            const b = createTemporaryObject(bannerComponent, root,
+                                            { connectionState: ChatConnection.Connected, everConnected: true,
+                                              transport: ChatConnection.Polling, pollingNoticeDelay: 500 })
+            b.transport = ChatConnection.WebSocket
+            wait(700)
+            verify(!b.visible)
+        }
+
         function test_offline_with_pending() {
             const b = createTemporaryObject(bannerComponent, root,
                                             { connectionState: ChatConnection.Disconnected, pendingCount: 2, everConnected: true })
