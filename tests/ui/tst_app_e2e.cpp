@@ -381,6 +381,18 @@ void TestAppEndToEnd::tokenSignInOnTheReferenceBackend()
     click(item(QStringLiteral("tokenModeButton")));
     QQuickItem *tokenField = item(QStringLiteral("tokenField"));
     QTRY_VERIFY(tokenField->hasActiveFocus());
+    // The network settings are one click away on the Token tab too; cancelled, the tab stays.
+    QQuickItem *networkButton = item(QStringLiteral("signInNetworkSettingsButton"));
+    QVERIFY(networkButton && networkButton->isVisible());
+    click(networkButton);
+    QTRY_VERIFY(
+        item(QStringLiteral("transportBox")) && item(QStringLiteral("transportBox"))->isVisible());
+    click(item(QStringLiteral("networkCancelButton")));
+    QTRY_VERIFY(!item(QStringLiteral("transportBox"))
+        || !item(QStringLiteral("transportBox"))->isVisible());
+    QVERIFY(tokenField->isVisible());
+    tokenField->forceActiveFocus();
+    QTRY_VERIFY(tokenField->hasActiveFocus());
     // Linus, signed the way the backend signs its own tokens (JWT_SECRET above).
     QGuiApplication::clipboard()->setText(
         signToken(QStringLiteral("4"), 3600, QByteArrayLiteral("e2e-test-secret")));
