@@ -6,6 +6,7 @@
 // the count is still there after a restart. Ctrl+, and the arrow keys switch the transport to
 // long-polling and back, reconnecting with the rooms still live. Last, a token pasted on the
 // sign-in page signs in on this backend too (and finds its REST API: names, room list).
+#include "appdriver.h"
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
@@ -49,7 +50,7 @@ QVariant dataAt(const QAbstractItemModel *model, int row, const QByteArray &role
 
 } // namespace
 
-class TestAppEndToEnd : public QObject
+class TestAppEndToEnd : public QObject, private AppDriver
 {
     Q_OBJECT
 
@@ -62,54 +63,13 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    /// Every item named `objectName` in the visual tree (Loader and popup items are not always
-    /// QObject children, so the search follows childItems()).
-    static void collect(QQuickItem *root, const QString &objectName, QList<QQuickItem *> &found)
-    {
-        if (root->objectName() == objectName)
-            found << root;
-        for (QQuickItem *child : root->childItems())
-            collect(child, objectName, found);
-    }
-    QQuickItem *item(const QString &objectName) const
-    {
-        QList<QQuickItem *> found;
-        if (m_window)
-            collect(m_window->contentItem(), objectName, found);
-        return found.isEmpty() ? nullptr : found.constFirst();
-    }
-    /// A visible item with this objectName whose `text` is `text` (delegates are reused).
-    QQuickItem *itemWithText(const QString &objectName, const QString &text) const
-    {
-        QList<QQuickItem *> found;
-        collect(m_window->contentItem(), objectName, found);
-        for (QQuickItem *candidate : std::as_const(found)) {
-            if (candidate->isVisible() && candidate->property("text").toString() == text)
-                return candidate;
-        }
-        return nullptr;
-    }
-    /// Types ASCII text into the focused item, one key press per character.
-    void typeText(const QString &text)
-    {
-        for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
-    }
-    void click(QQuickItem *target)
-    {
-        QVERIFY(target);
-        const QPointF center =
-            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, center.toPoint());
-    }
-
     void signInWithKeyboard(const QString &account);
     /// Runs studyconnect-cli signed in as `account` with these arguments until it exits 0.
     void runCli(const QString &account, const QStringList &arguments);
     /// The count in the window title, "(3) StudyConnect" → 3.
     int titleUnread() const
     {
-        const QString title = m_window->title();
+        const QString title = window->title();
         return title.startsWith(u'(') ? title.mid(1, title.indexOf(u')') - 1).toInt() : 0;
     }
     static ConversationManager *manager() { return ConversationManager::globalInstance(); }
@@ -122,7 +82,6 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<NodeServer> m_server;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
 };
 
 void TestAppEndToEnd::initTestCase()
@@ -145,10 +104,10 @@ void TestAppEndToEnd::loadApp()
 {
     m_engine = std::make_unique<QQmlApplicationEngine>();
     QVERIFY(AppSetup::load(*m_engine));
-    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-    QVERIFY(m_window);
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_window->requestActivate();
+    window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    window->requestActivate();
 }
 
 void TestAppEndToEnd::signInWithKeyboard(const QString &account)
@@ -158,10 +117,10 @@ void TestAppEndToEnd::signInWithKeyboard(const QString &account)
     QTRY_VERIFY(email->hasActiveFocus());
     QCOMPARE(item(QStringLiteral("serverField"))->property("text").toUrl(), m_server->httpUrl());
     typeText(account);
-    QTest::keyClick(m_window, Qt::Key_Tab);
+    QTest::keyClick(window, Qt::Key_Tab);
     QVERIFY(item(QStringLiteral("passwordField"))->hasActiveFocus());
     typeText(QStringLiteral("studyconnect"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(window, Qt::Key_Return);
 
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("mainView")), 15000);
     QCOMPARE(Session::globalInstance()->state(), Session::SignedIn);
@@ -214,7 +173,7 @@ void TestAppEndToEnd::signInSendAndReceive()
     const QString mine =
         QStringLiteral("e2e: <b>not bold</b> %1").arg(QDateTime::currentMSecsSinceEpoch());
     typeText(mine);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(window, Qt::Key_Return);
     QTRY_COMPARE(dataAt(messages, 0, "text").toString(), mine);
     QCOMPARE(dataAt(messages, 0, "isMine").toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -301,7 +260,7 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
     QVERIFY(manager()->currentConversation() != linearAlgebra);
     const int before = linearAlgebra->unreadCount();
     const int titleBefore = titleUnread();
-    auto *watcher = m_window->findChild<UnreadWatcher *>();
+    auto *watcher = window->findChild<UnreadWatcher *>();
     QVERIFY(watcher);
     QSignalSpy notified(watcher, &UnreadWatcher::notified);
 
@@ -318,7 +277,7 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
 
     // Quit and start again: nothing of the old run is left in memory; the count comes back.
     m_engine.reset();
-    m_window = nullptr;
+    window = nullptr;
     delete SocketService::globalInstance();
     loadApp();
     if (Session::globalInstance()->state() != Session::SignedIn)
@@ -343,11 +302,11 @@ void TestAppEndToEnd::networkSettingsFromTheKeyboardReconnect()
     QCOMPARE(connection->transport(), ChatConnection::WebSocket);
     auto chooseTransport = [this](Qt::Key key) {
         // Ctrl+, opens the dialog with the focus on the transport; the arrow keys choose.
-        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QTest::keyClick(window, Qt::Key_Comma, Qt::ControlModifier);
         QTRY_VERIFY(item(QStringLiteral("transportBox"))
             && item(QStringLiteral("transportBox"))->hasActiveFocus());
-        QTest::keyClick(m_window, key);
-        QTest::keyClick(m_window, key);
+        QTest::keyClick(window, key);
+        QTest::keyClick(window, key);
         click(item(QStringLiteral("networkApplyButton")));
         // A closed popup's items leave the window's tree.
         QTRY_VERIFY(!item(QStringLiteral("transportBox"))
@@ -396,9 +355,9 @@ void TestAppEndToEnd::tokenSignInOnTheReferenceBackend()
     // Linus, signed the way the backend signs its own tokens (JWT_SECRET above).
     QGuiApplication::clipboard()->setText(
         signToken(QStringLiteral("4"), 3600, QByteArrayLiteral("e2e-test-secret")));
-    QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier);
+    QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
     QTRY_VERIFY(!tokenField->property("text").toString().isEmpty());
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(window, Qt::Key_Return);
 
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("mainView")), 15000);
     QVERIFY(Session::globalInstance()->tokenSession());
