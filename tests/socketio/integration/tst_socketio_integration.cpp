@@ -1,6 +1,7 @@
 #include "nodeserver.h"
 #include "socketio/manager.h"
 #include "socketio/socket.h"
+#include "testcertificate.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -547,17 +548,10 @@ private Q_SLOTS:
     void tlsIsVerifiedAndAcceptsAnAddedCa()
     {
         QTemporaryDir dir;
-        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-                QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
-        QVERIFY(openssl.waitForFinished(30000));
-        QCOMPARE(openssl.exitCode(), 0);
+        const TestCertificate certificate = TestCertificate::create(dir);
+        QVERIFY2(certificate.ok, qPrintable(certificate.error));
+        const QString &cert = certificate.certificatePath;
+        const QString &key = certificate.keyPath;
 
         auto server = startFixture(
             { { QStringLiteral("TLS_CERT"), cert }, { QStringLiteral("TLS_KEY"), key } });

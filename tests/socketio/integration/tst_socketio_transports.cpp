@@ -4,6 +4,7 @@
 #include "nodeserver.h"
 #include "socketio/manager.h"
 #include "socketio/socket.h"
+#include "testcertificate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,22 +124,6 @@ QNetworkProxy httpProxy(const NodeServer &proxy)
 {
     return QNetworkProxy(
         QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), quint16(proxy.port()));
-}
-
-// A self-signed certificate for 127.0.0.1 in `dir`: (certificate, key) paths.
-QPair<QString, QString> makeCertificate(const QTemporaryDir &dir)
-{
-    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-    const QString key = dir.filePath(QStringLiteral("key.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-            QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-            QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-            QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert });
-    openssl.waitForFinished(30000);
-    return { cert, key };
 }
 
 QJsonObject proxyStats(const NodeServer &proxy)
@@ -394,7 +379,10 @@ private Q_SLOTS:
     void httpsThroughConnectThenUpgrade()
     {
         QTemporaryDir dir;
-        const auto [cert, key] = makeCertificate(dir);
+        const TestCertificate certificate = TestCertificate::create(dir);
+        QVERIFY2(certificate.ok, qPrintable(certificate.error));
+        const QString &cert = certificate.certificatePath;
+        const QString &key = certificate.keyPath;
         auto server = startFixture(QStringLiteral("polling,websocket"),
             { { QStringLiteral("TLS_CERT"), cert }, { QStringLiteral("TLS_KEY"), key } });
         auto proxy = startForwardProxy();
