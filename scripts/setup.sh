@@ -11,6 +11,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev
   qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libgl-dev qt6-qpa-plugins libqt6svg6
+  libqt6sql6-sqlite  # the offline store (SQLite with FTS5 through Qt SQL)
   # QML modules the UI and the QML tests import
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml

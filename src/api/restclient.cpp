@@ -186,12 +186,15 @@ void RestClient::fetchList(
     });
 }
 
-QUrlQuery RestClient::pageQuery(const QString &beforeId, int limit)
+QUrlQuery RestClient::pageQuery(const QString &beforeId, const QString &afterId, int limit)
 {
     QUrlQuery query;
     if (!beforeId.isEmpty())
         query.addQueryItem(
             QStringLiteral("before"), QString::fromUtf8(QUrl::toPercentEncoding(beforeId)));
+    if (!afterId.isEmpty())
+        query.addQueryItem(
+            QStringLiteral("after"), QString::fromUtf8(QUrl::toPercentEncoding(afterId)));
     if (limit > 0)
         query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     return query;
@@ -202,12 +205,12 @@ void RestClient::fetchRooms(QObject *context, Callback callback)
     fetchList(QStringLiteral("/api/rooms"), {}, context, std::move(callback));
 }
 
-void RestClient::fetchRoomMessages(
-    const QString &roomId, const QString &beforeId, int limit, QObject *context, Callback callback)
+void RestClient::fetchRoomMessages(const QString &roomId, const QString &beforeId,
+    const QString &afterId, int limit, QObject *context, Callback callback)
 {
     const QString path = QStringLiteral("/api/rooms/%1/messages")
                              .arg(QString::fromUtf8(QUrl::toPercentEncoding(roomId)));
-    fetchList(path, pageQuery(beforeId, limit), context, std::move(callback));
+    fetchList(path, pageQuery(beforeId, afterId, limit), context, std::move(callback));
 }
 
 void RestClient::fetchUsers(QObject *context, Callback callback)
@@ -220,10 +223,10 @@ void RestClient::fetchConversations(QObject *context, Callback callback)
     fetchList(QStringLiteral("/api/dms"), {}, context, std::move(callback));
 }
 
-void RestClient::fetchDirectMessages(
-    const QString &userId, const QString &beforeId, int limit, QObject *context, Callback callback)
+void RestClient::fetchDirectMessages(const QString &userId, const QString &beforeId,
+    const QString &afterId, int limit, QObject *context, Callback callback)
 {
     const QString path =
         QStringLiteral("/api/dms/%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(userId)));
-    fetchList(path, pageQuery(beforeId, limit), context, std::move(callback));
+    fetchList(path, pageQuery(beforeId, afterId, limit), context, std::move(callback));
 }

@@ -58,16 +58,17 @@ public:
     void fetchCurrentUser(QObject *context, Callback callback);
     /// GET /api/rooms → [{id, name, description, memberCount, lastMessage}].
     void fetchRooms(QObject *context, Callback callback);
-    /// GET /api/rooms/:id/messages?before=&limit= → messages, newest first.
-    void fetchRoomMessages(const QString &roomId, const QString &beforeId, int limit,
-        QObject *context, Callback callback);
+    /// GET /api/rooms/:id/messages?before=&after=&limit= → messages, newest first; with
+    /// `afterId` (servers announcing historyAfter) the ones after it, oldest first.
+    void fetchRoomMessages(const QString &roomId, const QString &beforeId, const QString &afterId,
+        int limit, QObject *context, Callback callback);
     /// GET /api/users → users with presence.
     void fetchUsers(QObject *context, Callback callback);
     /// GET /api/dms → [{user, lastMessage}].
     void fetchConversations(QObject *context, Callback callback);
-    /// GET /api/dms/:userId?before=&limit= → direct messages, newest first.
-    void fetchDirectMessages(const QString &userId, const QString &beforeId, int limit,
-        QObject *context, Callback callback);
+    /// GET /api/dms/:userId?before=&after=&limit= → direct messages, as fetchRoomMessages.
+    void fetchDirectMessages(const QString &userId, const QString &beforeId, const QString &afterId,
+        int limit, QObject *context, Callback callback);
 
     /// The URL of an API path; exposed for tests.
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
@@ -76,7 +77,7 @@ private:
     void send(QNetworkReply *reply, QObject *context, Callback callback);
     void fetchList(
         const QString &path, const QUrlQuery &query, QObject *context, Callback callback);
-    static QUrlQuery pageQuery(const QString &beforeId, int limit);
+    static QUrlQuery pageQuery(const QString &beforeId, const QString &afterId, int limit);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;

@@ -374,6 +374,7 @@ void Session::signOut()
 {
     ++m_generation;
     leave({}, true);
+    Q_EMIT signedOutByUser();
 }
 
 void Session::endSession(const QString &reason)

@@ -121,6 +121,9 @@ Q_SIGNALS:
     /// Emitted when a session ends or a sign-in/restore fails; `reason` empty for a normal
     /// sign-out.
     void signedOut(const QString &reason);
+    /// The user chose to sign out (not an expired or refused token): their data on this computer
+    /// goes too.
+    void signedOutByUser();
     /// restore() finished, whatever the outcome.
     void restoreFinished(bool signedIn);
 

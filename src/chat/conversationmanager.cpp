@@ -32,19 +32,21 @@ ConversationManager::ConversationManager(QObject *parent)
     , m_rooms(new ConversationListModel(ConversationListModel::Order::Insertion, this))
     , m_directs(new ConversationListModel(ConversationListModel::Order::RecentFirst, this))
     , m_people(new PresenceModel(this))
+    , m_store(new MessageStore(this))
 {
     m_history = new HistorySync(
-        [this](const ConversationKey &key, const QString &before, int limit,
+        [this](const ConversationKey &key, const QString &before, const QString &after, int limit,
             HistorySync::Reply reply) {
             if (key.direct)
-                m_rest->fetchDirectMessages(key.id, before, limit, this, std::move(reply));
+                m_rest->fetchDirectMessages(key.id, before, after, limit, this, std::move(reply));
             else
-                m_rest->fetchRoomMessages(key.id, before, limit, this, std::move(reply));
+                m_rest->fetchRoomMessages(key.id, before, after, limit, this, std::move(reply));
         },
         this);
-    m_readStateSaver.setSingleShot(true);
-    m_readStateSaver.setInterval(1000);
-    connect(&m_readStateSaver, &QTimer::timeout, this, &ConversationManager::saveLocalReadState);
+    m_saver.setSingleShot(true);
+    m_saver.setInterval(500);
+    connect(&m_saver, &QTimer::timeout, this, &ConversationManager::keepConversations);
+    connect(m_store, &MessageStore::statusChanged, this, &ConversationManager::offlineStoreChanged);
     m_outbox = new Outbox(
         [this](const Outbox::Entry &entry, Outbox::Done done) { transmit(entry, std::move(done)); },
         this);
@@ -62,16 +64,19 @@ ConversationManager::ConversationManager(QObject *parent)
     connect(
         m_outbox, &Outbox::failed, this, [this](const Outbox::Entry &entry, const QString &error) {
             conversation(entry.target)->messages()->markFailed(entry.clientId, error);
+            m_store->setOutboxFailed(entry.clientId, true, error);
             Q_EMIT messageFailed(entry.clientId, error);
         });
     connect(m_outbox, &Outbox::retried, this, [this](const Outbox::Entry &entry) {
         Conversation *target = conversation(entry.target);
         target->messages()->markPending(entry.clientId);
+        m_store->setOutboxFailed(entry.clientId, false, {});
         if (!entry.target.direct && !target->isMember())
             join(target);
     });
     connect(m_outbox, &Outbox::discarded, this, [this](const Outbox::Entry &entry) {
         conversation(entry.target)->messages()->removePending(entry.clientId);
+        m_store->removeOutboxEntry(entry.clientId);
     });
     connect(m_outbox, &Outbox::sizeChanged, this, &ConversationManager::pendingCountChanged);
 
@@ -100,16 +105,15 @@ ConversationManager::ConversationManager(QObject *parent)
     connect(m_connection, &ChatConnection::conversationRead, this,
         [this](const ConversationKey &where, const QString &lastReadId) {
             Conversation *target = find(where);
-            if (target && lastReadId.toLongLong() >= target->lastReadId().toLongLong()) {
+            if (target && lastReadId.toLongLong() >= target->lastReadId().toLongLong())
                 target->setReadState(0, lastReadId);
-                rememberReadStateLocally(target);
-            }
         });
 }
 
 ConversationManager::~ConversationManager()
 {
-    saveLocalReadState();
+    keepConversations();
+    m_store->close();
 }
 
 ConversationManager *ConversationManager::globalInstance()
@@ -152,6 +156,7 @@ void ConversationManager::attachSession(Session *session)
     };
     connect(session, &Session::signedIn, this, start);
     connect(session, &Session::signedOut, this, [this] { m_connection->closeAndForget(); });
+    connect(session, &Session::signedOutByUser, this, &ConversationManager::forgetStoredData);
     if (session->state() == Session::SignedIn)
         start();
 }
@@ -182,16 +187,17 @@ void ConversationManager::setSelf(const QString &userId, const QUrl &server)
         resetData();
     m_selfId = userId;
     m_server = server;
-    m_local = LocalState(server, userId);
-    // The rooms joined before are live from the first second, even before the server answers.
-    for (const QString &roomId : m_local.memberRooms())
-        conversation(ConversationKey::room(roomId), true)->setMembership(Conversation::Member);
+    // What was kept shows before the server answers; rooms joined before are live from the first
+    // second.
+    openStore();
     Q_EMIT currentUserIdChanged();
 }
 
 void ConversationManager::resetData()
 {
-    saveLocalReadState();
+    keepConversations();
+    m_store->close();
+    m_keptSenders.clear();
     m_outbox->clear();
     m_rooms->clear();
     m_directs->clear();
@@ -209,13 +215,17 @@ void ConversationManager::resetData()
 void ConversationManager::setRoomListAvailable(bool available)
 {
     m_history->setAvailable(available);
+    m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
     if (m_roomListAvailable == available)
         return;
     m_roomListAvailable = available;
     if (!available) {
         qCInfo(lcChat) << "the server has no REST API: rooms are joined by id, no history";
-        for (Conversation *each : std::as_const(m_conversations))
-            each->messages()->setHistoryUnavailable();
+        // What the store kept stays readable.
+        if (!m_store->isOpen()) {
+            for (Conversation *each : std::as_const(m_conversations))
+                each->messages()->setHistoryUnavailable();
+        }
     }
     Q_EMIT roomListAvailableChanged();
 }
@@ -231,10 +241,13 @@ void ConversationManager::setSynced(bool synced)
 void ConversationManager::onConnected(bool reconnect)
 {
     m_joinedOnSocket.clear();
+    m_caughtUp.clear();
     // The server's room membership belongs to the socket: join again before sending anything.
     joinMemberRooms();
     m_outbox->setOnline(true);
     loadServerState(reconnect);
+    // After a reconnect, or on a first connect with messages kept from before: what was missed
+    // is fetched once the server's features are known (loadServerState).
     if (reconnect) {
         for (Conversation *each : std::as_const(m_conversations))
             catchUp(each);
@@ -264,6 +277,12 @@ void ConversationManager::loadServerState(bool reconnect)
                 const QStringList features =
                     body.toMap().value(QStringLiteral("features")).toStringList();
                 m_features = QSet<QString>(features.begin(), features.end());
+                m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
+                // Kept messages from an earlier run: fetch what came since.
+                if (m_store->isOpen()) {
+                    for (Conversation *each : std::as_const(m_conversations))
+                        catchUp(each);
+                }
             });
     }
     m_rest->fetchRooms(this, [this, oneDone](const RestError &error, const QVariant &body) {
@@ -282,6 +301,7 @@ void ConversationManager::loadServerState(bool reconnect)
             for (const QVariant &value : body.toList()) {
                 if (const auto user = Payload::user(value)) {
                     m_senders->intern(user->id, user->name, user->avatar, user->role);
+                    keepSender(*user);
                     if (Conversation *direct = find(ConversationKey::directWith(user->id)))
                         direct->setDetails(user->name, user->role, user->avatar, 0);
                 }
@@ -303,7 +323,6 @@ void ConversationManager::loadServerState(bool reconnect)
 
 void ConversationManager::mergeRooms(const QVariantList &rooms)
 {
-    const QSet<QString> remembered = m_local.memberRooms();
     for (const QVariant &value : rooms) {
         const QVariantMap map = value.toMap();
         const QString id = Payload::idString(map.value(QStringLiteral("id")));
@@ -317,18 +336,15 @@ void ConversationManager::mergeRooms(const QVariantList &rooms)
         if (!last.isEmpty())
             room->noteMessage(Payload::string(last, QStringLiteral("text")),
                 Payload::timestampMs(last.value(QStringLiteral("createdAt"))), false);
-        // The server knows the membership when it says so; otherwise what this client joined.
+        // The server knows the membership when it says so; otherwise what this client joined
+        // (kept in the store).
         const QVariant joined = map.value(QStringLiteral("joined"));
-        const bool member = joined.isValid() ? joined.toBool() : remembered.contains(id);
-        if (room->membership() != Conversation::Joining)
-            room->setMembership(member ? Conversation::Member : Conversation::NotMember);
-        m_local.setMember(id, member);
+        if (joined.isValid() && room->membership() != Conversation::Joining)
+            room->setMembership(joined.toBool() ? Conversation::Member : Conversation::NotMember);
+        // Otherwise the read state kept here stands.
         if (map.contains(QStringLiteral("unreadCount"))) {
             const QString lastRead = Payload::idString(map.value(QStringLiteral("lastReadId")));
             room->setReadState(map.value(QStringLiteral("unreadCount")).toInt(), lastRead);
-        } else {
-            const LocalState::ReadState stored = m_local.readState(room->conversationKey());
-            room->setReadState(stored.unreadCount, stored.lastReadId);
         }
     }
     joinMemberRooms();
@@ -347,13 +363,9 @@ void ConversationManager::mergeDirectConversations(const QVariantList &conversat
         if (!last.isEmpty())
             direct->noteMessage(Payload::string(last, QStringLiteral("text")),
                 Payload::timestampMs(last.value(QStringLiteral("createdAt"))), false);
-        if (map.contains(QStringLiteral("unreadCount"))) {
+        if (map.contains(QStringLiteral("unreadCount")))
             direct->setReadState(map.value(QStringLiteral("unreadCount")).toInt(),
                 Payload::idString(map.value(QStringLiteral("lastReadId"))));
-        } else {
-            const LocalState::ReadState stored = m_local.readState(direct->conversationKey());
-            direct->setReadState(stored.unreadCount, stored.lastReadId);
-        }
     }
 }
 
@@ -386,7 +398,6 @@ void ConversationManager::emitJoin(Conversation *room)
                 const QString error = reply.value(u"error").toString();
                 qCWarning(lcChat) << "room" << roomId << "refused the join:" << error;
                 guard->setMembership(Conversation::NotMember);
-                m_local.setMember(roomId, false);
                 m_joinedOnSocket.remove(roomId);
                 if (m_joiningById == roomId) {
                     m_joiningById.clear();
@@ -403,7 +414,6 @@ void ConversationManager::emitJoin(Conversation *room)
             // Acked, or (a seed backend never acks) not refused in time: as good as it gets.
             guard->setMembership(Conversation::Member);
             m_rooms->add(guard);
-            m_local.setMember(roomId, true);
             Q_EMIT roomJoinConfirmed(roomId);
             if (m_joiningById == roomId) {
                 m_joiningById.clear();
@@ -428,7 +438,6 @@ void ConversationManager::leave(Conversation *room)
     if (!room || room->isDirect() || room->membership() == Conversation::NotMember)
         return;
     room->setMembership(Conversation::NotMember);
-    m_local.setMember(room->id(), false);
     m_joinedOnSocket.remove(room->id());
     if (m_connection->isConnected())
         m_connection->emitWithAck(
@@ -483,10 +492,10 @@ Conversation *ConversationManager::conversation(const ConversationKey &key, bool
                 person.value(QStringLiteral("role")).toString(),
                 person.value(QStringLiteral("avatar")).toString(), 0);
             existing->setPeerOnline(person.value(QStringLiteral("online")).toBool());
-        } else {
-            const LocalState::ReadState stored = m_local.readState(key);
-            existing->setReadState(stored.unreadCount, stored.lastReadId);
         }
+        for (const auto changed : { &Conversation::detailsChanged, &Conversation::membershipChanged,
+                 &Conversation::summaryChanged, &Conversation::draftChanged })
+            connect(existing, changed, this, [this, existing] { keepConversationLater(existing); });
         connect(existing, &Conversation::ownTypingChanged, this, [this, existing](bool typing) {
             m_connection->emitVolatile(
                 typing ? QStringLiteral("typing:start") : QStringLiteral("typing:stop"),
@@ -498,8 +507,10 @@ Conversation *ConversationManager::conversation(const ConversationKey &key, bool
         });
         m_conversations.insert(key, existing);
     }
-    if (list)
+    if (list && !(key.direct ? m_directs : m_rooms)->contains(existing)) {
         (key.direct ? m_directs : m_rooms)->add(existing);
+        keepConversationLater(existing);
+    }
     return existing;
 }
 
@@ -507,23 +518,13 @@ MessageListModel *ConversationManager::newMessageModel(const ConversationKey &ke
 {
     auto *model = new MessageListModel(key.id, key.direct, m_senders);
     model->setSelfId(m_selfId);
-    if (!m_history->isAvailable())
+    if (!m_history->isAvailable() && !m_store->isOpen())
         model->setHistoryUnavailable();
     QPointer<ConversationManager> guard(this);
     model->setHistoryLoader([guard, key](const QString &before, int limit,
                                 std::function<void(MessageListModel::HistoryPage)> done) {
-        if (!guard)
-            return;
-        guard->m_history->loadPage(
-            key, before, limit, [guard, done = std::move(done)](HistorySync::Page fetched) {
-                MessageListModel::HistoryPage page;
-                page.ok = fetched.ok;
-                page.complete = fetched.complete;
-                page.messages.reserve(fetched.messages.size());
-                for (const Payload::Message &message : fetched.messages)
-                    page.messages.push_back(guard->adoptFetched(message));
-                done(std::move(page));
-            });
+        if (guard)
+            guard->loadHistory(key, before, limit, std::move(done));
     });
     connect(model, &MessageListModel::retryRequested, this, &ConversationManager::retry);
     connect(model, &MessageListModel::discardRequested, this, &ConversationManager::discard);
@@ -618,36 +619,13 @@ void ConversationManager::markCurrentRead()
 {
     if (!m_current || !m_windowActive)
         return;
-    const int unreadBefore = m_current->unreadCount();
     if (m_current->markRead())
-        storeReadState(m_current, true);
-    else if (unreadBefore > 0)
-        storeReadState(m_current, false);
+        sendReadState(m_current);
 }
 
-void ConversationManager::rememberReadStateLocally(Conversation *target)
+void ConversationManager::sendReadState(Conversation *target)
 {
-    if (hasFeature(kReadFeature) || !m_local.isValid())
-        return; // the server keeps it
-    m_unsavedReadState.insert(target->conversationKey());
-    if (!m_readStateSaver.isActive())
-        m_readStateSaver.start();
-}
-
-void ConversationManager::saveLocalReadState()
-{
-    m_readStateSaver.stop();
-    for (const ConversationKey &key : std::as_const(m_unsavedReadState)) {
-        if (const Conversation *target = find(key))
-            m_local.setReadState(key, { target->unreadCount(), target->lastReadId() });
-    }
-    m_unsavedReadState.clear();
-}
-
-void ConversationManager::storeReadState(Conversation *target, bool tellServer)
-{
-    rememberReadStateLocally(target);
-    if (!tellServer || !hasFeature(kReadFeature) || !m_connection->isConnected())
+    if (!hasFeature(kReadFeature) || !m_connection->isConnected())
         return;
     const QVariantMap payload {
         { target->isDirect() ? QStringLiteral("userId") : QStringLiteral("roomId"), target->id() },

@@ -4,9 +4,9 @@
 #include "conversation.h"
 #include "conversationkey.h"
 #include "conversationlistmodel.h"
-#include "localstate.h"
 #include "outbox.h"
 #include "presencemodel.h"
+#include "store/messagestore.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,7 +30,12 @@ class SenderDirectory;
 /// Owns the ChatConnection, the Outbox, HistorySync and one Conversation per room and per person
 /// written with; holds the current conversation. Servers are told apart by what they announce
 /// (GET /api/server): the reference backend stores membership and read state, a seed backend
-/// neither, so then they are remembered here (LocalState).
+/// neither.
+///
+/// With the offline store on (setOfflineStore), everything is also kept in a MessageStore per
+/// server and user: the conversations, people, messages, drafts, read state and the outbox are
+/// shown from it at start before the server answers, history is read from it before the server
+/// is asked, and a message is on disk before it is sent (conversationstore.cpp).
 class ConversationManager : public QObject
 {
     Q_OBJECT
@@ -61,6 +66,11 @@ class ConversationManager : public QObject
     Q_PROPERTY(bool joiningById READ joiningById NOTIFY joinByIdChanged)
     /// Why the last join by id failed; empty otherwise.
     Q_PROPERTY(QString joinByIdError READ joinByIdError NOTIFY joinByIdChanged)
+    /// Why messages cannot be kept on this computer (the store could not be opened or written);
+    /// empty while it works or when it is off.
+    Q_PROPERTY(QString offlineStoreError READ offlineStoreError NOTIFY offlineStoreChanged)
+    /// Something the user should know about their data, e.g. that signing out deleted it.
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
     /// No default argument on purpose: a default-constructible type would make Qt 6.4 create its
@@ -85,7 +95,22 @@ public:
     bool synced() const { return m_synced; }
     bool joiningById() const { return !m_joiningById.isEmpty(); }
     QString joinByIdError() const { return m_joinByIdError; }
+    QString offlineStoreError() const;
+    QString notice() const { return m_notice; }
+    Q_INVOKABLE void clearNotice();
     Outbox *outbox() const { return m_outbox; }
+    MessageStore *store() const { return m_store; }
+
+    // --- offline store ---
+    /// Keeps everything in a store per server and user under `directory` (empty: the app's data
+    /// folder), opened when a user signs in. Off by default (tests, the CLI without --profile).
+    void setOfflineStore(bool enabled, const QString &directory = {});
+    /// Keeps at most this many messages per conversation on disk (0: all).
+    void setStoredMessageLimit(int limit);
+    /// Writes what is waiting to the store now (quitting).
+    void flushStore();
+    /// "2 messages will be sent when you next open StudyConnect", or empty when none wait.
+    QString pendingOnQuitText() const;
     /// Features the server announced (GET /api/server); empty for a seed backend.
     bool hasFeature(const QString &feature) const { return m_features.contains(feature); }
 
@@ -133,6 +158,8 @@ Q_SIGNALS:
     void roomListAvailableChanged();
     void syncedChanged();
     void joinByIdChanged();
+    void offlineStoreChanged();
+    void noticeChanged();
     /// A conversation was opened by any means: the views put the focus in the composer.
     void conversationOpened(Conversation *conversation);
     void joinedById(Conversation *conversation);
@@ -176,11 +203,27 @@ private:
     MessageListModel *newMessageModel(const ConversationKey &key);
 
     void markCurrentRead();
-    void storeReadState(Conversation *conversation, bool tellServer);
-    /// Read state for a server that keeps none: written to LocalState a second later, in one go
-    /// (a busy room changes its unread count with every message).
-    void rememberReadStateLocally(Conversation *conversation);
-    void saveLocalReadState();
+    void sendReadState(Conversation *conversation);
+
+    // conversationstore.cpp
+    void openStore();
+    void restoreFromStore();
+    void forgetStoredData();
+    /// Conversation state is written a moment later, in one go (a busy room changes its unread
+    /// count with every message).
+    void keepConversationLater(Conversation *conversation);
+    void keepConversations();
+    void keepMessages(const ConversationKey &key, const std::vector<Payload::Message> &newestFirst,
+        bool oldestHasGapBelow, qint64 directlyAboveId = 0);
+    void keepSender(const Payload::User &sender);
+    void keepOutboxEntry(const Outbox::Entry &entry, std::function<void()> kept);
+    /// The model's history: from the store as far as it is complete, then from the server.
+    void loadHistory(const ConversationKey &key, const QString &beforeId, int limit,
+        std::function<void(MessageListModel::HistoryPage page)> done);
+    void loadServerHistory(const ConversationKey &key, const QString &beforeId, int limit,
+        MessageListModel::HistoryPage fromStore,
+        std::function<void(MessageListModel::HistoryPage page)> done);
+    ChatMessage fromStored(const MessageStore::MessageRow &row);
     bool isSelf(const QString &userId) const { return !m_selfId.isEmpty() && userId == m_selfId; }
 
     ChatConnection *m_connection;
@@ -197,9 +240,17 @@ private:
     QSet<QString> m_joinedOnSocket;
     QPointer<Conversation> m_current;
     QPointer<Session> m_session;
-    LocalState m_local;
-    QSet<ConversationKey> m_unsavedReadState;
-    QTimer m_readStateSaver;
+    MessageStore *m_store;
+    bool m_storeEnabled = false;
+    QString m_storeDirectory;
+    bool m_restoring = false;
+    QSet<ConversationKey> m_unsaved;
+    QTimer m_saver;
+    /// Conversations whose catch-up ended on this connection: live messages join up.
+    QSet<ConversationKey> m_caughtUp;
+    /// Names of senders already in the store, so a message does not rewrite its sender.
+    QHash<QString, QString> m_keptSenders;
+    QString m_notice;
 
     QUrl m_server;
     QString m_selfId;

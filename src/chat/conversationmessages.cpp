@@ -91,7 +91,16 @@ void ConversationManager::onConfirmed(
         message.sender = m_selfId.isEmpty() ? 0 : m_senders->indexOf(m_selfId);
         target->messages()->enqueue(std::move(message));
         target->noteMessage(entry.text, createdAtMs, false);
+        Payload::Message kept;
+        kept.id = id;
+        kept.clientId = entry.clientId;
+        kept.text = entry.text;
+        kept.createdAtMs = createdAtMs;
+        kept.sender.id = m_selfId;
+        const bool joinsUp = m_caughtUp.contains(entry.target) || !m_history->isAvailable();
+        keepMessages(entry.target, { kept }, !joinsUp);
     }
+    m_store->removeOutboxEntry(entry.clientId);
     Q_EMIT messageConfirmed(entry.clientId, id);
 }
 
@@ -160,8 +169,12 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool beingRead = target == m_current && m_windowActive;
     const bool unread = !mine && !beingRead;
     target->noteMessage(message.text, at, unread);
-    if (unread)
-        rememberReadStateLocally(target);
+    keepSender(message.sender);
+    // Joins up with what is kept once this conversation's catch-up has ended on this connection
+    // (or the server has no history to catch up from).
+    const bool joinsUp =
+        m_caughtUp.contains(target->conversationKey()) || !m_history->isAvailable();
+    keepMessages(target->conversationKey(), { message }, !joinsUp);
 }
 
 void ConversationManager::onUserJoined(
@@ -196,7 +209,6 @@ void ConversationManager::onUserLeft(const QString &roomId, const QString &userI
     if (isSelf(userId)) {
         // Left on another of our devices: the membership has ended everywhere.
         room->setMembership(Conversation::NotMember);
-        m_local.setMember(roomId, false);
         return;
     }
     addNotice(room, userId, ChatMessage::Kind::Left);
@@ -226,33 +238,50 @@ void ConversationManager::onUserStatus(const QString &userId, bool online)
 
 void ConversationManager::catchUp(Conversation *target)
 {
+    const ConversationKey key = target->conversationKey();
     MessageListModel *model = target->messages();
-    if (!m_history->isAvailable() || model->rowCount() == 0) {
-        // Nothing shown yet: history loads on demand, there is nothing to catch up with.
-        Q_EMIT missedMessagesMerged(target->conversationKey());
-        return;
-    }
     bool numeric = false;
     qint64 knownNewest = model->newestId().toLongLong(&numeric);
     if (!numeric)
         knownNewest = 0;
+    knownNewest = qMax(knownNewest, m_store->newestId(key));
+    if (!m_history->isAvailable() || knownNewest == 0) {
+        // Nothing shown or kept: history loads on demand, there is nothing to catch up with.
+        m_caughtUp.insert(key);
+        Q_EMIT missedMessagesMerged(key);
+        return;
+    }
     // A server that keeps read state counts what was missed itself (its room list, refreshed on
     // every connect); otherwise the missed messages from others are unread here.
     const bool countUnread = !hasFeature(QStringLiteral("readState"));
     QPointer<Conversation> guard(target);
-    m_history->catchUp(target->conversationKey(), knownNewest,
-        [this, guard, countUnread](std::vector<Payload::Message> missed) {
+    m_history->catchUp(key, knownNewest,
+        [this, guard, countUnread, knownNewest](HistorySync::CatchUpResult result) {
             if (!guard)
                 return;
-            for (const Payload::Message &message : missed) {
-                ChatMessage chatMessage = adoptFetched(message);
-                const qint64 at = chatMessage.createdAtMs;
-                guard->messages()->enqueue(std::move(chatMessage));
-                const bool beingRead = guard == m_current && m_windowActive;
-                guard->noteMessage(
-                    message.text, at, countUnread && !beingRead && !isSelf(message.sender.id));
+            const ConversationKey where = guard->conversationKey();
+            keepMessages(where, result.missed, !result.joinsKnown);
+            if (result.joinsKnown && result.reachesNewest) {
+                m_store->closeGapsAbove(where, knownNewest);
+                m_caughtUp.insert(where);
             }
-            guard->messages()->flush();
-            Q_EMIT missedMessagesMerged(guard->conversationKey());
+            const bool beingRead = guard == m_current && m_windowActive;
+            for (const Payload::Message &message : result.missed) {
+                ChatMessage chatMessage = adoptFetched(message);
+                if (result.joinsKnown)
+                    guard->messages()->enqueue(std::move(chatMessage));
+                guard->noteMessage(message.text, message.createdAtMs,
+                    countUnread && !beingRead && !isSelf(message.sender.id));
+            }
+            if (result.joinsKnown) {
+                guard->messages()->flush();
+            } else {
+                // Messages are missing between what is shown and what came: shown together they
+                // would hide the hole, so the timeline starts again from the newest, and the
+                // store and the server fill it as the user scrolls.
+                m_store->flush();
+                guard->messages()->reload();
+            }
+            Q_EMIT missedMessagesMerged(where);
         });
 }

@@ -35,7 +35,7 @@ void HistorySync::loadPage(
         return;
     }
     QPointer<HistorySync> guard(this);
-    m_fetch(key, beforeId, limit,
+    m_fetch(key, beforeId, {}, limit,
         [guard, key, limit, done = std::move(done)](const RestError &error, const QVariant &body) {
             if (!guard)
                 return;
@@ -61,7 +61,7 @@ struct HistorySync::CatchUp
     ConversationKey key;
     qint64 knownNewestId = 0;
     int pagesLeft = kCatchUpMaxPages;
-    std::vector<Payload::Message> missed;
+    CatchUpResult result;
     CatchUpDone done;
 };
 
@@ -75,20 +75,64 @@ void HistorySync::catchUp(const ConversationKey &key, qint64 knownNewestId, Catc
     run->key = key;
     run->knownNewestId = knownNewestId;
     run->done = std::move(done);
-    continueCatchUp(std::move(run), {});
+    if (m_forward && knownNewestId > 0)
+        continueForward(std::move(run), QString::number(knownNewestId));
+    else
+        continueCatchUp(std::move(run), {});
 }
 
-void HistorySync::continueCatchUp(std::shared_ptr<CatchUp> run, const QString &beforeId)
+void HistorySync::continueForward(std::shared_ptr<CatchUp> run, const QString &afterId)
 {
     QPointer<HistorySync> guard(this);
-    m_fetch(run->key, beforeId, kCatchUpPageSize,
+    m_fetch(run->key, {}, afterId, kCatchUpPageSize,
         [guard, run](const RestError &error, const QVariant &body) {
             if (!guard)
                 return;
             if (!error.ok()) {
                 qCInfo(lcChat) << "catch-up of" << run->key.toString()
                                << "stopped:" << error.message;
-                run->done(std::move(run->missed));
+                // What arrived joins up with the known message; the newest may be missing.
+                run->result.joinsKnown = true;
+                run->done(std::move(run->result));
+                return;
+            }
+            int count = 0;
+            std::vector<Payload::Message> page = readMessages(body, &count);
+            QString newestInPage;
+            // Oldest first here; the result is newest first.
+            for (Payload::Message &message : page) {
+                bool numeric = false;
+                const qint64 id = message.id.toLongLong(&numeric);
+                if (!numeric || id <= run->knownNewestId)
+                    continue;
+                newestInPage = message.id;
+                run->result.missed.insert(run->result.missed.begin(), std::move(message));
+            }
+            --run->pagesLeft;
+            if (count == kCatchUpPageSize && run->pagesLeft > 0 && !newestInPage.isEmpty()) {
+                guard->continueForward(run, newestInPage);
+                return;
+            }
+            run->result.joinsKnown = true;
+            run->result.reachesNewest = count < kCatchUpPageSize;
+            qCDebug(lcChat) << "catch-up of" << run->key.toString() << ":"
+                            << run->result.missed.size() << "messages";
+            run->done(std::move(run->result));
+        });
+}
+
+void HistorySync::continueCatchUp(std::shared_ptr<CatchUp> run, const QString &beforeId)
+{
+    QPointer<HistorySync> guard(this);
+    m_fetch(run->key, beforeId, {}, kCatchUpPageSize,
+        [guard, run](const RestError &error, const QVariant &body) {
+            if (!guard)
+                return;
+            if (!error.ok()) {
+                qCInfo(lcChat) << "catch-up of" << run->key.toString()
+                               << "stopped:" << error.message;
+                run->result.reachesNewest = !run->result.missed.empty();
+                run->done(std::move(run->result));
                 return;
             }
             int count = 0;
@@ -104,7 +148,7 @@ void HistorySync::continueCatchUp(std::shared_ptr<CatchUp> run, const QString &b
                     continue;
                 }
                 oldestInPage = message.id;
-                run->missed.push_back(std::move(message));
+                run->result.missed.push_back(std::move(message));
             }
             --run->pagesLeft;
             if (!reachedKnown && count == kCatchUpPageSize && run->pagesLeft > 0
@@ -112,8 +156,11 @@ void HistorySync::continueCatchUp(std::shared_ptr<CatchUp> run, const QString &b
                 guard->continueCatchUp(run, oldestInPage);
                 return;
             }
-            qCDebug(lcChat) << "catch-up of" << run->key.toString() << ":" << run->missed.size()
-                            << "messages";
-            run->done(std::move(run->missed));
+            run->result.reachesNewest = true;
+            // Reached the known message, or the beginning of the conversation.
+            run->result.joinsKnown = reachedKnown || count < kCatchUpPageSize;
+            qCDebug(lcChat) << "catch-up of" << run->key.toString() << ":"
+                            << run->result.missed.size() << "messages";
+            run->done(std::move(run->result));
         });
 }

@@ -21,9 +21,10 @@ class HistorySync : public QObject
 
 public:
     using Reply = std::function<void(const RestError &error, const QVariant &body)>;
-    /// GET …/messages?before=&limit= for the conversation; newest first.
-    using PageFetcher = std::function<void(
-        const ConversationKey &key, const QString &beforeId, int limit, Reply reply)>;
+    /// GET …/messages?before=&after=&limit= for the conversation: newest first, or with an
+    /// afterId the messages after it, oldest first.
+    using PageFetcher = std::function<void(const ConversationKey &key, const QString &beforeId,
+        const QString &afterId, int limit, Reply reply)>;
 
     struct Page
     {
@@ -35,8 +36,17 @@ public:
         QString error;
     };
     using PageDone = std::function<void(Page page)>;
-    /// The missed messages, newest first, all known ones left out.
-    using CatchUpDone = std::function<void(std::vector<Payload::Message> missed)>;
+    struct CatchUpResult
+    {
+        /// The missed messages, newest first, all known ones left out.
+        std::vector<Payload::Message> missed;
+        /// They join up with the known newest message: nothing between is missing. False when
+        /// the catch-up stopped early (too many, an error): messages may be missing between.
+        bool joinsKnown = false;
+        /// They reach the server's newest message.
+        bool reachesNewest = false;
+    };
+    using CatchUpDone = std::function<void(CatchUpResult result)>;
 
     // Pages of the catch-up after a reconnect; beyond this the rest is reachable as history.
     static constexpr int kCatchUpPageSize = 100;
@@ -48,18 +58,23 @@ public:
     /// and empty, and catch-up finds nothing.
     void setAvailable(bool available) { m_available = available; }
     bool isAvailable() const { return m_available; }
+    /// The server pages forward with ?after= (historyAfter): a catch-up then fetches exactly the
+    /// missed messages, oldest first, instead of newest pages down to the known one.
+    void setForwardPaging(bool available) { m_forward = available; }
 
     /// One page of messages older than `beforeId` (empty: the newest page).
     void loadPage(const ConversationKey &key, const QString &beforeId, int limit, PageDone done);
     /// Everything newer than `knownNewestId` (numeric ids), page after page, at most
-    /// kCatchUpMaxPages. With no known message one page is the catch-up.
+    /// kCatchUpMaxPages. With no known message the newest page is the catch-up.
     void catchUp(const ConversationKey &key, qint64 knownNewestId, CatchUpDone done);
 
 private:
     struct CatchUp;
     void continueCatchUp(std::shared_ptr<CatchUp> run, const QString &beforeId);
+    void continueForward(std::shared_ptr<CatchUp> run, const QString &afterId);
     static std::vector<Payload::Message> readMessages(const QVariant &body, int *count);
 
     PageFetcher m_fetch;
     bool m_available = true;
+    bool m_forward = false;
 };

@@ -37,6 +37,26 @@ void MessageListModel::setHistoryUnavailable()
     Q_EMIT historyCompleteChanged();
 }
 
+void MessageListModel::reload()
+{
+    if (!m_messages.empty()) {
+        beginRemoveRows({}, int(m_pending.size()), rowCount() - 1);
+        m_messages.clear();
+        m_numericIds = {};
+        m_textIds.clear();
+        m_confirmedClientIds.clear();
+        m_batchIds.clear();
+        m_storeInIdOrder = true;
+        m_newestNumericId = 0;
+        endRemoveRows();
+        Q_EMIT countChanged();
+    }
+    if (m_historyComplete && m_loader) {
+        m_historyComplete = false;
+        Q_EMIT historyCompleteChanged();
+    }
+}
+
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_pending.size() + m_messages.size());

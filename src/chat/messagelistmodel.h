@@ -115,6 +115,9 @@ public:
     void setHistoryLoader(HistoryLoader loader) { m_loader = std::move(loader); }
     /// No history API (seed-style server): canFetchMore() turns false for good.
     void setHistoryUnavailable();
+    /// Drops the confirmed rows (pending ones stay) so history loads again from the newest: for
+    /// when messages turned out to be missing between the rows shown and newer ones.
+    void reload();
 
     /// Shows our own message as Pending on top until the server confirms it.
     void addPending(ChatMessage message);

@@ -20,14 +20,47 @@ QString Outbox::enqueue(const ConversationKey &target, const QString &text, qint
     entry.target = target;
     entry.text = text;
     entry.createdAtMs = nowMs;
+    entry.kept = !m_keep;
     m_entries.push_back(entry);
     Q_EMIT added(entry);
     Q_EMIT sizeChanged();
-    if (m_online)
-        transmit(*findEntry(entry.clientId));
-    else
-        qCDebug(lcChat) << "offline: message" << entry.clientId << "kept pending";
+    if (m_keep) {
+        QPointer<Outbox> guard(this);
+        m_keep(entry, [guard, clientId = entry.clientId] {
+            if (guard)
+                guard->onKept(clientId);
+        });
+    } else {
+        onKept(entry.clientId);
+    }
     return entry.clientId;
+}
+
+void Outbox::restore(const Entry &restored)
+{
+    if (restored.clientId.isEmpty() || find(restored.clientId))
+        return;
+    Entry entry = restored;
+    entry.inFlight = false;
+    entry.kept = true;
+    entry.attempt = 0;
+    m_entries.push_back(entry);
+    Q_EMIT added(entry);
+    Q_EMIT sizeChanged();
+    if (m_online && !entry.failed)
+        transmit(*findEntry(entry.clientId));
+}
+
+void Outbox::onKept(const QString &clientId)
+{
+    Entry *entry = findEntry(clientId);
+    if (!entry)
+        return; // discarded meanwhile
+    entry->kept = true;
+    if (m_online && !entry->failed && !entry->inFlight)
+        transmit(*entry);
+    else if (!m_online)
+        qCDebug(lcChat) << "offline: message" << clientId << "kept pending";
 }
 
 void Outbox::setOnline(bool online)
@@ -42,7 +75,7 @@ void Outbox::setOnline(bool online)
     // By clientId: a Sender may answer synchronously and change the list.
     QStringList waiting;
     for (const Entry &entry : m_entries) {
-        if (!entry.failed && !entry.inFlight)
+        if (!entry.failed && !entry.inFlight && entry.kept)
             waiting.append(entry.clientId);
     }
     for (const QString &clientId : std::as_const(waiting)) {
@@ -151,7 +184,7 @@ bool Outbox::retry(const QString &clientId)
     Q_EMIT sizeChanged();
     // retried() may have joined a room; the entry is still where it was.
     entry = findEntry(clientId);
-    if (entry && m_online && !entry->inFlight)
+    if (entry && m_online && !entry->inFlight && entry->kept)
         transmit(*entry);
     return true;
 }

@@ -20,6 +20,9 @@
 ///
 /// It knows no event names: the Sender turns an entry into an emit (ConversationManager does).
 ///
+/// With a Keeper (the offline store), an entry is kept on disk before it is first sent: after a
+/// quit or a crash, restore() brings it back with the same clientId, and the server keeps it once.
+///
 ///   state        how it gets there                         signal
 ///   queued       enqueue(), retry()                        added (enqueue only)
 ///   in flight    online and sent                           -
@@ -40,6 +43,8 @@ public:
         qint64 createdAtMs = 0;
         bool inFlight = false;
         bool failed = false;
+        /// Kept by the Keeper (or there is none): it may be sent.
+        bool kept = true;
         quint64 attempt = 0;
     };
 
@@ -67,8 +72,15 @@ public:
     using Done = std::function<void(const SendResult &result)>;
     using Sender = std::function<void(const Entry &entry, Done done)>;
     using ClientIdFactory = std::function<QString()>;
+    /// Keeps a new entry somewhere safe and calls `kept` once it is.
+    using Keeper = std::function<void(const Entry &entry, std::function<void()> kept)>;
 
     explicit Outbox(Sender sender, QObject *parent = nullptr);
+
+    /// Entries enqueued from now on wait for the keeper before they are sent; none: sent at once.
+    void setKeeper(Keeper keeper) { m_keep = std::move(keeper); }
+    /// An entry kept by an earlier run, sent again with its clientId (emits added).
+    void restore(const Entry &entry);
 
     /// Tests make clientIds predictable; the default is a random UUID.
     void setClientIdFactory(ClientIdFactory factory) { m_newClientId = std::move(factory); }
@@ -117,7 +129,10 @@ private:
     void confirm(const QString &clientId, const QString &id, qint64 createdAtMs, bool fromAck);
     void fail(const QString &clientId, const QString &error);
 
+    void onKept(const QString &clientId);
+
     Sender m_send;
+    Keeper m_keep;
     ClientIdFactory m_newClientId;
     std::vector<Entry> m_entries;
     bool m_online = false;

@@ -1,10 +1,12 @@
 #include "appsetup.h"
 
 #include "auth/session.h"
+#include "chat/conversationmanager.h"
 #include "desktopsettings.h"
 #include "heaptrimmer.h"
 #include "logging.h"
 #include "networksettings.h"
+#include "notifier.h"
 #include "startupprobe.h"
 
 #include <QCoreApplication>
@@ -34,6 +36,27 @@ void prepare()
     // servers are always reached directly. Before the QML restores the session, so that the
     // proxy password's keychain read runs ahead of the token's.
     NetworkSettings::globalInstance()->applyAtStart();
+
+    // Conversations, messages and unsent messages are kept on disk per server and account, and
+    // shown from there at start, before the server answers. Before the session is restored, so
+    // that signing in opens the store.
+    ConversationManager *manager = ConversationManager::globalInstance();
+    manager->setStoredMessageLimit(DesktopSettings::globalInstance()->storedMessageLimit());
+    manager->setOfflineStore(true);
+    QObject::connect(DesktopSettings::globalInstance(), &DesktopSettings::storedMessageLimitChanged,
+        manager, [manager] {
+            manager->setStoredMessageLimit(DesktopSettings::globalInstance()->storedMessageLimit());
+        });
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, manager, [manager] {
+        manager->flushStore();
+        const QString waiting = manager->pendingOnQuitText();
+        if (waiting.isEmpty())
+            return;
+        // The quit goes on; the user learns where their messages are.
+        qCInfo(lcDesktop) << "quitting with unsent messages:" << waiting;
+        Notifier::globalInstance()->notifyBeforeQuit(
+            QCoreApplication::translate("AppSetup", "Messages not sent yet"), waiting);
+    });
 }
 
 void useEnvironmentToken()

@@ -11,8 +11,7 @@ const QString kLastServerKey = QStringLiteral("desktop/lastServer");
 DesktopSettings::DesktopSettings(QObject *parent)
     : QObject(parent)
     , m_serverUrl(lastServer())
-{
-}
+{ }
 
 DesktopSettings *DesktopSettings::globalInstance()
 {
@@ -75,4 +74,18 @@ QUrl DesktopSettings::normalizeServer(const QString &text) const
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
         return {};
     return url.adjusted(QUrl::StripTrailingSlash);
+}
+
+int DesktopSettings::storedMessageLimit() const
+{
+    return qMax(0, QSettings().value(QStringLiteral("storage/messagesPerConversation"), 0).toInt());
+}
+
+void DesktopSettings::setStoredMessageLimit(int limit)
+{
+    limit = qMax(0, limit);
+    if (limit == storedMessageLimit())
+        return;
+    QSettings().setValue(QStringLiteral("storage/messagesPerConversation"), limit);
+    Q_EMIT storedMessageLimitChanged();
 }

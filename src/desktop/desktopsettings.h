@@ -21,6 +21,10 @@ class DesktopSettings : public QObject
     /// a refused token shows its reason instead of another account quietly taking over.
     Q_PROPERTY(bool sessionFromEnvironment READ sessionFromEnvironment CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
+    /// Messages kept on this computer per conversation, the oldest deleted first; 0 keeps all
+    /// (the default).
+    Q_PROPERTY(int storedMessageLimit READ storedMessageLimit WRITE setStoredMessageLimit NOTIFY
+            storedMessageLimitChanged)
 
 public:
     /// Not default-constructible on purpose: Qt 6.4 would then build the QML singleton with
@@ -44,6 +48,9 @@ public:
     bool serverFromCommandLine() const { return m_fromCommandLine; }
     QString version() const;
 
+    int storedMessageLimit() const;
+    void setStoredMessageLimit(int limit);
+
     /// After a successful sign-in: offer this server next time.
     Q_INVOKABLE void rememberServer(const QUrl &server);
     /// "localhost:5000" → "http://localhost:5000"; an invalid address gives an empty URL.
@@ -51,6 +58,7 @@ public:
 
 Q_SIGNALS:
     void serverUrlChanged();
+    void storedMessageLimitChanged();
 
 private:
     QUrl m_serverUrl;

@@ -28,30 +28,32 @@ Notifier::Notifier(QObject *parent)
         return;
     }
     bus.connect(kService, kPath, kInterface, QStringLiteral("ActionInvoked"), this,
-                SLOT(onActionInvoked(uint, QString)));
+        SLOT(onActionInvoked(uint, QString)));
     bus.connect(kService, kPath, kInterface, QStringLiteral("NotificationClosed"), this,
-                SLOT(onNotificationClosed(uint, uint)));
+        SLOT(onNotificationClosed(uint, uint)));
 
     // Whether the server renders markup in the body decides how the text is escaped, so
     // notifications wait for the answer (a few milliseconds, once).
-    auto *watcher = new QDBusPendingCallWatcher(
-        bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("GetCapabilities"))),
-        this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *call) {
-        call->deleteLater();
-        const QDBusPendingReply<QStringList> reply = *call;
-        m_capabilitiesKnown = true;
-        if (reply.isError()) {
-            qCDebug(lcDesktop) << "no notification server:" << reply.error().name();
-            setAvailable(false);
-            m_waiting.clear();
-            return;
-        }
-        m_bodyMarkup = reply.value().contains(QStringLiteral("body-markup"));
-        const auto waiting = std::exchange(m_waiting, {});
-        for (const Pending &notification : waiting)
-            send(notification);
-    });
+    auto *watcher =
+        new QDBusPendingCallWatcher(bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath,
+                                        kInterface, QStringLiteral("GetCapabilities"))),
+            this);
+    connect(
+        watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *call) {
+            call->deleteLater();
+            const QDBusPendingReply<QStringList> reply = *call;
+            m_capabilitiesKnown = true;
+            if (reply.isError()) {
+                qCDebug(lcDesktop) << "no notification server:" << reply.error().name();
+                setAvailable(false);
+                m_waiting.clear();
+                return;
+            }
+            m_bodyMarkup = reply.value().contains(QStringLiteral("body-markup"));
+            const auto waiting = std::exchange(m_waiting, {});
+            for (const Pending &notification : waiting)
+                send(notification);
+        });
 }
 
 Notifier::~Notifier() = default;
@@ -83,7 +85,7 @@ void Notifier::notify(const QString &key, const QString &title, const QString &b
 {
     if (!m_available)
         return;
-    Pending notification{key, title, body};
+    Pending notification { key, title, body };
     if (!m_capabilitiesKnown) {
         m_waiting.append(notification);
         return;
@@ -91,39 +93,59 @@ void Notifier::notify(const QString &key, const QString &title, const QString &b
     send(notification);
 }
 
-void Notifier::send(const Pending &notification)
+void Notifier::notifyBeforeQuit(const QString &title, const QString &body)
 {
-    QString body = notification.body.size() > kMaxBody ? notification.body.left(kMaxBody) + QChar(0x2026)
-                                                        : notification.body;
+    if (!m_available)
+        return;
+    // The event loop has ended: a blocking call, bounded, so that the message leaves before the
+    // process does (a notification server answers in milliseconds).
+    const QDBusMessage reply = QDBusConnection::sessionBus().call(
+        notifyCall({ QStringLiteral("quit"), title, body }), QDBus::Block, 1000);
+    if (reply.type() == QDBusMessage::ErrorMessage)
+        qCDebug(lcDesktop) << "notification not shown:" << reply.errorName();
+}
+
+QDBusMessage Notifier::notifyCall(const Pending &notification) const
+{
+    QString body = notification.body.size() > kMaxBody
+        ? notification.body.left(kMaxBody) + QChar(0x2026)
+        : notification.body;
     if (m_bodyMarkup)
         body = body.toHtmlEscaped();
 
-    QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
-    const QVariantMap hints{
-        {QStringLiteral("desktop-entry"), QStringLiteral("org.studyconnect.StudyConnect")},
-        {QStringLiteral("category"), QStringLiteral("im.received")},
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
+    const QVariantMap hints {
+        { QStringLiteral("desktop-entry"), QStringLiteral("org.studyconnect.StudyConnect") },
+        { QStringLiteral("category"), QStringLiteral("im.received") },
     };
     call << QGuiApplication::applicationDisplayName() // app_name
          << m_idByKey.value(notification.key, 0u) // replaces_id
          << QStringLiteral("org.studyconnect.StudyConnect") // app_icon (the installed icon name)
          << notification.title // summary: never markup
-         << body << QStringList{QStringLiteral("default"), tr("Open")} << hints
+         << body << QStringList { QStringLiteral("default"), tr("Open") } << hints
          << qint32(-1); // expire_timeout: the server's default
+    return call;
+}
 
-    auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
+void Notifier::send(const Pending &notification)
+{
+    auto *watcher = new QDBusPendingCallWatcher(
+        QDBusConnection::sessionBus().asyncCall(notifyCall(notification)), this);
     const QString key = notification.key;
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, key](QDBusPendingCallWatcher *w) {
-        w->deleteLater();
-        const QDBusPendingReply<uint> reply = *w;
-        if (reply.isError()) {
-            qCDebug(lcDesktop) << "notification not shown:" << reply.error().name();
-            if (reply.error().type() == QDBusError::ServiceUnknown)
-                setAvailable(false);
-            return;
-        }
-        m_idByKey.insert(key, reply.value());
-        Q_EMIT delivered(key, reply.value());
-    });
+    connect(
+        watcher, &QDBusPendingCallWatcher::finished, this, [this, key](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            const QDBusPendingReply<uint> reply = *w;
+            if (reply.isError()) {
+                qCDebug(lcDesktop) << "notification not shown:" << reply.error().name();
+                if (reply.error().type() == QDBusError::ServiceUnknown)
+                    setAvailable(false);
+                return;
+            }
+            m_idByKey.insert(key, reply.value());
+            Q_EMIT delivered(key, reply.value());
+        });
 }
 
 void Notifier::withdraw(const QString &key)
@@ -131,7 +153,8 @@ void Notifier::withdraw(const QString &key)
     const uint id = m_idByKey.take(key);
     if (id == 0 || !m_available)
         return;
-    QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("CloseNotification"));
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        kService, kPath, kInterface, QStringLiteral("CloseNotification"));
     call << id;
     QDBusConnection::sessionBus().asyncCall(call);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDBusMessage>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -34,6 +35,8 @@ public:
     bool available() const { return m_available; }
 
     Q_INVOKABLE void notify(const QString &key, const QString &title, const QString &body);
+    /// A notification sent while the app quits: waits (at most a second) until it is delivered.
+    void notifyBeforeQuit(const QString &title, const QString &body);
     /// Closes the notification of `key`, e.g. when its conversation is opened.
     Q_INVOKABLE void withdraw(const QString &key);
 
@@ -56,6 +59,7 @@ private:
         QString body;
     };
     void send(const Pending &notification);
+    QDBusMessage notifyCall(const Pending &notification) const;
     void setAvailable(bool available);
 
     bool m_available = true;

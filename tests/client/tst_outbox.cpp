@@ -232,7 +232,7 @@ private Q_SLOTS:
         };
         std::deque<Request> requests;
         HistorySync history([&requests](const ConversationKey &key, const QString &before,
-                                int limit, HistorySync::Reply reply) {
+                                const QString &, int limit, HistorySync::Reply reply) {
             requests.push_back({ key, before, limit, std::move(reply) });
         });
         std::vector<HistorySync::Page> pages;
@@ -279,7 +279,7 @@ private Q_SLOTS:
     {
         std::deque<std::pair<QString, HistorySync::Reply>> requests;
         HistorySync history(
-            [&requests](const ConversationKey &, const QString &before, int,
+            [&requests](const ConversationKey &, const QString &before, const QString &, int,
                 HistorySync::Reply reply) { requests.emplace_back(before, std::move(reply)); });
         const auto page = [](int newest, int count) {
             QVariantList list;
@@ -291,8 +291,10 @@ private Q_SLOTS:
         };
         std::vector<Payload::Message> missed;
         bool done = false;
-        history.catchUp(kRoom, 1000, [&](std::vector<Payload::Message> found) {
-            missed = std::move(found);
+        bool joins = false;
+        history.catchUp(kRoom, 1000, [&](HistorySync::CatchUpResult found) {
+            missed = std::move(found.missed);
+            joins = found.joinsKnown;
             done = true;
         });
         // 150 messages were missed: a full page of 100 (1150..1051), then one reaching 1000.
@@ -305,12 +307,14 @@ private Q_SLOTS:
         QCOMPARE(missed.size(), size_t(150));
         QCOMPARE(missed.front().id, QStringLiteral("1150"));
         QCOMPARE(missed.back().id, QStringLiteral("1001"));
+        QVERIFY(joins);
 
-        // Endless news: it stops after kCatchUpMaxPages pages.
+        // Endless news: it stops after kCatchUpMaxPages pages, with a hole below.
         requests.clear();
         done = false;
-        history.catchUp(kRoom, 1, [&](std::vector<Payload::Message> found) {
-            missed = std::move(found);
+        history.catchUp(kRoom, 1, [&](HistorySync::CatchUpResult found) {
+            missed = std::move(found.missed);
+            joins = found.joinsKnown;
             done = true;
         });
         int newest = 100000;
@@ -323,6 +327,65 @@ private Q_SLOTS:
         }
         QCOMPARE(
             missed.size(), size_t(HistorySync::kCatchUpPageSize * HistorySync::kCatchUpMaxPages));
+        QVERIFY(!joins);
+    }
+
+    void catchUpPagesForwardWithAfter()
+    {
+        struct Request
+        {
+            QString before;
+            QString after;
+            HistorySync::Reply reply;
+        };
+        std::deque<Request> requests;
+        HistorySync history([&requests](const ConversationKey &, const QString &before,
+                                const QString &after, int, HistorySync::Reply reply) {
+            requests.push_back({ before, after, std::move(reply) });
+        });
+        history.setForwardPaging(true);
+        const auto ascending = [](int oldest, int count) {
+            QVariantList list;
+            for (int id = oldest; id < oldest + count; ++id)
+                list.append(QVariantMap { { QStringLiteral("id"), id },
+                    { QStringLiteral("text"), QStringLiteral("m") },
+                    { QStringLiteral("sender"), QVariantMap { { QStringLiteral("id"), 2 } } } });
+            return list;
+        };
+        HistorySync::CatchUpResult result;
+        bool done = false;
+        history.catchUp(kRoom, 1000, [&](HistorySync::CatchUpResult found) {
+            result = std::move(found);
+            done = true;
+        });
+        QCOMPARE(requests.front().after, QStringLiteral("1000"));
+        QVERIFY(requests.front().before.isEmpty());
+        requests.front().reply({}, ascending(1001, HistorySync::kCatchUpPageSize));
+        QVERIFY(!done);
+        QCOMPARE(requests.back().after, QStringLiteral("1100"));
+        requests.back().reply({}, ascending(1101, 20));
+        QVERIFY(done);
+        QCOMPARE(result.missed.size(), size_t(120));
+        QCOMPARE(result.missed.front().id, QStringLiteral("1120")); // newest first
+        QCOMPARE(result.missed.back().id, QStringLiteral("1001"));
+        QVERIFY(result.joinsKnown);
+        QVERIFY(result.reachesNewest);
+
+        // A failure halfway: what came joins up, but the newest may be missing.
+        requests.clear();
+        done = false;
+        history.catchUp(kRoom, 1000, [&](HistorySync::CatchUpResult found) {
+            result = std::move(found);
+            done = true;
+        });
+        requests.front().reply({}, ascending(1001, HistorySync::kCatchUpPageSize));
+        RestError network;
+        network.kind = RestError::Kind::Network;
+        requests.back().reply(network, {});
+        QVERIFY(done);
+        QCOMPARE(result.missed.size(), size_t(HistorySync::kCatchUpPageSize));
+        QVERIFY(result.joinsKnown);
+        QVERIFY(!result.reachesNewest);
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -38,6 +39,8 @@ class TestSeedCompat : public QObject
     NodeServer m_server { QStringLiteral("tests/client/fixtures/seed-server.js") };
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 
+    QTemporaryDir m_stores;
+
     std::unique_ptr<SocketService> client(const QString &userId)
     {
         auto service = std::make_unique<SocketService>(nullptr);
@@ -47,6 +50,9 @@ class TestSeedCompat : public QObject
         service->manager()->setManagerOptions(options);
         // Short, so a missing ack (always, here) is seen to change nothing.
         service->manager()->setAckTimeout(300ms);
+        // Rooms joined on a seed backend are remembered in the offline store (the seed has no
+        // room list to ask).
+        service->manager()->setOfflineStore(true, m_stores.path());
         service->setServerUrl(m_server.httpUrl());
         service->init(signToken(userId, 3600));
         return service;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/// What a user typed into the search field, made safe for SQLite FTS5, and the excerpt shown
+/// for a hit. The query is never handed to MATCH as syntax: `"`, `*`, `NEAR(`, `-`, `OR` are
+/// just characters, so nothing a user types can fail or widen the search.
+namespace SearchQuery {
+
+/// The words of `text` (letters and digits), at most `maxWords`.
+QStringList words(const QString &text, int maxWords = 16);
+
+/// An FTS5 MATCH expression: every word as a quoted prefix term, all of them required
+/// ("deriv chain" → `"deriv"* "chain"*`). Empty when the text has no word.
+QString matchExpression(const QString &text);
+
+/// The markers FTS5's highlight() puts around matched words (private-use characters).
+inline constexpr QChar kMatchStart { 0xE000 };
+inline constexpr QChar kMatchEnd { 0xE001 };
+
+/// A one-line excerpt of a highlighted text around its first match, at most about `width`
+/// characters, as Qt StyledText: the untrusted text HTML-escaped, the matches in <b>.
+QString styledExcerpt(const QString &highlighted, int width = 120);
+
+} // namespace SearchQuery
