@@ -36,6 +36,14 @@ const ERRORS = Object.freeze({
   INTERNAL: 'Internal server error',
 });
 
+// Error strings of REST query parameters (400 { error }). Part of the protocol: see docs/PROTOCOL.md.
+const QUERY_ERRORS = Object.freeze({
+  BEFORE_INVALID: 'before must be a positive integer message id',
+  AFTER_INVALID: 'after must be a positive integer message id',
+  AFTER_NOT_BEFORE: 'after must be smaller than before (there is nothing strictly between them otherwise)',
+  LIMIT_INVALID: `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`,
+});
+
 // What GET /api/server announces: the additions this backend implements (docs/PROTOCOL.md,
 // "Capabilities"). A client shows a feature only when it is announced.
 const FEATURES = Object.freeze([
@@ -48,6 +56,7 @@ const FEATURES = Object.freeze([
   'typing', // typing:start / typing:stop / typing:update
   'membership', // real membership: joined, room:leave ends it, newMember
   'readState', // conversation:read, lastReadId and unreadCount
+  'historyAfter', // ?after= on the history routes: catching up from the newest stored id
 ]);
 
 module.exports = {
@@ -58,5 +67,6 @@ module.exports = {
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
   AUTH_ERRORS,
+  QUERY_ERRORS,
   ERRORS,
 };

@@ -203,6 +203,10 @@ function openDatabase(dbPath) {
       SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
       FROM messages m JOIN users u ON u.id = m.sender_id
       WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`),
+    roomMessagesAfter: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM messages m JOIN users u ON u.id = m.sender_id
+      WHERE m.room_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id ASC LIMIT ?`),
     insertDm: db.prepare(
       'INSERT INTO direct_messages (sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
     dmByClientId: db.prepare('SELECT * FROM direct_messages WHERE sender_id = ? AND client_id = ?'),
@@ -212,6 +216,12 @@ function openDatabase(dbPath) {
       WHERE ((d.sender_id = @me AND d.recipient_id = @other) OR (d.sender_id = @other AND d.recipient_id = @me))
         AND d.id < @before
       ORDER BY d.id DESC LIMIT @limit`),
+    dmsBetweenAfter: db.prepare(`
+      SELECT d.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM direct_messages d JOIN users u ON u.id = d.sender_id
+      WHERE ((d.sender_id = @me AND d.recipient_id = @other) OR (d.sender_id = @other AND d.recipient_id = @me))
+        AND d.id > @after AND d.id < @before
+      ORDER BY d.id ASC LIMIT @limit`),
     conversations: db.prepare(`
       SELECT c.*, rs.last_read_id AS last_read_id,
              (SELECT COUNT(*) FROM direct_messages x
@@ -332,8 +342,15 @@ function openDatabase(dbPath) {
       const info = st.insertMessage.run(roomId, senderId, text, clientId, atMs);
       return { message: messageFromRow(st.messageById.get(info.lastInsertRowid)), duplicate: false };
     }),
-    roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, limit }) =>
-      st.roomMessages.all(roomId, before, limit).map(messageFromRow),
+    /**
+     * A page of a room's history. Without `after`: the newest messages below `before`, newest
+     * first (paging back). With `after`: the oldest messages above `after` (and below `before`),
+     * oldest first, so a client catching up pages forward without gaps.
+     */
+    roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
+      (after === undefined
+        ? st.roomMessages.all(roomId, before, limit)
+        : st.roomMessagesAfter.all(roomId, after, before, limit)).map(messageFromRow),
 
     createDirectMessage: db.transaction(({ senderId, recipientId, text, clientId = null, atMs = Date.now() }) => {
       if (clientId != null) {
@@ -346,8 +363,11 @@ function openDatabase(dbPath) {
         duplicate: false,
       };
     }),
-    directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, limit }) =>
-      st.dmsBetween.all({ me, other, before, limit }).map(dmFromRow),
+    /** A page of a DM conversation, ordered as roomMessages. */
+    directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
+      (after === undefined
+        ? st.dmsBetween.all({ me, other, before, limit })
+        : st.dmsBetweenAfter.all({ me, other, after, before, limit })).map(dmFromRow),
     conversations: (me) =>
       st.conversations.all({ me }).map((r) => {
         const u = st.userById.get(r.other_id);

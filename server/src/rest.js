@@ -6,7 +6,7 @@ const jwt = require('jsonwebtoken');
 const { publicUser } = require('./db');
 const { parseId, isPlainObject } = require('./ids');
 const { authenticate } = require('./socket');
-const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, FEATURES } = require('./constants');
+const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, FEATURES, QUERY_ERRORS } = require('./constants');
 const { version: VERSION } = require('../package.json');
 
 // Compared against when the email is unknown, so both failures take about as long.
@@ -21,19 +21,27 @@ class HttpError extends Error {
 
 const selfUser = (row) => ({ ...publicUser(row), email: row.email });
 
-/** Parses ?before=&limit= ; throws HttpError 400 on bad values. */
-function paging(query) {
+/**
+ * Parses ?before=&after=&limit= ; throws HttpError 400 on bad values. A repeated parameter arrives
+ * as an array (the simple query parser), which parseId refuses.
+ */
+function paging(query, { allowAfter = true } = {}) {
   const out = { limit: PAGE_LIMIT_DEFAULT };
   if (query.before !== undefined) {
     const before = parseId(query.before);
-    if (before == null) throw new HttpError(400, 'before must be a positive integer message id');
+    if (before == null) throw new HttpError(400, QUERY_ERRORS.BEFORE_INVALID);
     out.before = before;
+  }
+  if (allowAfter && query.after !== undefined) {
+    const after = parseId(query.after);
+    if (after == null) throw new HttpError(400, QUERY_ERRORS.AFTER_INVALID);
+    // An empty range is a client bug (a swapped pair), not a request for an empty page.
+    if (out.before !== undefined && after >= out.before) throw new HttpError(400, QUERY_ERRORS.AFTER_NOT_BEFORE);
+    out.after = after;
   }
   if (query.limit !== undefined) {
     const limit = parseId(query.limit);
-    if (limit == null || limit > PAGE_LIMIT_MAX) {
-      throw new HttpError(400, `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`);
-    }
+    if (limit == null || limit > PAGE_LIMIT_MAX) throw new HttpError(400, QUERY_ERRORS.LIMIT_INVALID);
     out.limit = limit;
   }
   return out;
