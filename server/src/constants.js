@@ -7,6 +7,7 @@ const MAX_CLIENT_ID_LENGTH = 64;
 const MAX_HTTP_BUFFER_SIZE = 1e6; // socket.io default, kept explicit
 const PAGE_LIMIT_DEFAULT = 50;
 const PAGE_LIMIT_MAX = 100;
+const MAX_SEARCH_QUERY_LENGTH = 500; // UTF-16 code units, as MAX_TEXT_LENGTH
 
 const AUTH_ERRORS = Object.freeze({
   NO_TOKEN: 'Authentication error: Token not provided',
@@ -42,6 +43,8 @@ const QUERY_ERRORS = Object.freeze({
   AFTER_INVALID: 'after must be a positive integer message id',
   AFTER_NOT_BEFORE: 'after must be smaller than before (there is nothing strictly between them otherwise)',
   LIMIT_INVALID: `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`,
+  SEARCH_QUERY_INVALID: `q must be a string of at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
+  SEARCH_TARGET: 'Search either one room (roomId) or one DM conversation (userId), not both',
 });
 
 // What GET /api/server announces: the additions this backend implements (docs/PROTOCOL.md,
@@ -57,6 +60,7 @@ const FEATURES = Object.freeze([
   'membership', // real membership: joined, room:leave ends it, newMember
   'readState', // conversation:read, lastReadId and unreadCount
   'historyAfter', // ?after= on the history routes: catching up from the newest stored id
+  'search', // GET /api/search: full-text search over the rooms and DMs the user may read
 ]);
 
 module.exports = {
@@ -66,6 +70,7 @@ module.exports = {
   MAX_HTTP_BUFFER_SIZE,
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
+  MAX_SEARCH_QUERY_LENGTH,
   AUTH_ERRORS,
   QUERY_ERRORS,
   ERRORS,

@@ -6,7 +6,10 @@ const jwt = require('jsonwebtoken');
 const { publicUser } = require('./db');
 const { parseId, isPlainObject } = require('./ids');
 const { authenticate } = require('./socket');
-const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, FEATURES, QUERY_ERRORS } = require('./constants');
+const { toMatchQuery } = require('./search');
+const {
+  PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, MAX_SEARCH_QUERY_LENGTH, FEATURES, ERRORS, QUERY_ERRORS,
+} = require('./constants');
 const { version: VERSION } = require('../package.json');
 
 // Compared against when the email is unknown, so both failures take about as long.
@@ -123,6 +126,34 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     const page = paging(req.query);
     if (!store.findUserById(otherId)) throw new HttpError(404, 'Unknown user');
     res.json(store.directMessages(req.userRow.id, otherId, page));
+  });
+
+  api.get('/search', (req, res) => {
+    const me = req.userRow.id;
+    const { q } = req.query;
+    if (typeof q !== 'string' || q.length > MAX_SEARCH_QUERY_LENGTH) throw new HttpError(400, QUERY_ERRORS.SEARCH_QUERY_INVALID);
+    let roomId = null;
+    let otherId = null;
+    if (req.query.roomId !== undefined) {
+      roomId = parseId(req.query.roomId);
+      if (roomId == null) throw new HttpError(400, ERRORS.INVALID_ROOM_ID);
+    }
+    if (req.query.userId !== undefined) {
+      otherId = parseId(req.query.userId);
+      if (otherId == null) throw new HttpError(400, ERRORS.INVALID_USER_ID);
+    }
+    if (roomId != null && otherId != null) throw new HttpError(400, QUERY_ERRORS.SEARCH_TARGET);
+    // `before` narrows a search, it does not page through ranked results: no `after` here.
+    const { before, limit } = paging(req.query, { allowAfter: false });
+    if (roomId != null) {
+      if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+      // Unlike the history route, search answers only from rooms the caller is a member of.
+      if (!store.isMember(roomId, me)) throw new HttpError(403, ERRORS.NOT_MEMBER);
+    }
+    if (otherId != null && !store.findUserById(otherId)) throw new HttpError(404, ERRORS.UNKNOWN_USER);
+    const match = toMatchQuery(q);
+    if (match == null) return res.json([]); // nothing to search for, e.g. only punctuation
+    return res.json(store.search(me, { match, roomId, otherId, before, limit }));
   });
 
   app.use('/api', api);
