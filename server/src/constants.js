@@ -7,6 +7,7 @@ const MAX_CLIENT_ID_LENGTH = 64;
 const MAX_HTTP_BUFFER_SIZE = 1e6; // socket.io default, kept explicit
 const PAGE_LIMIT_DEFAULT = 50;
 const PAGE_LIMIT_MAX = 100;
+const MAX_SEARCH_QUERY_LENGTH = 500; // UTF-16 code units, as MAX_TEXT_LENGTH
 
 const AUTH_ERRORS = Object.freeze({
   NO_TOKEN: 'Authentication error: Token not provided',
@@ -36,6 +37,16 @@ const ERRORS = Object.freeze({
   INTERNAL: 'Internal server error',
 });
 
+// Error strings of REST query parameters (400 { error }). Part of the protocol: see docs/PROTOCOL.md.
+const QUERY_ERRORS = Object.freeze({
+  BEFORE_INVALID: 'before must be a positive integer message id',
+  AFTER_INVALID: 'after must be a positive integer message id',
+  AFTER_NOT_BEFORE: 'after must be smaller than before (there is nothing strictly between them otherwise)',
+  LIMIT_INVALID: `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`,
+  SEARCH_QUERY_INVALID: `q must be a string of at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
+  SEARCH_TARGET: 'Search either one room (roomId) or one DM conversation (userId), not both',
+});
+
 // What GET /api/server announces: the additions this backend implements (docs/PROTOCOL.md,
 // "Capabilities"). A client shows a feature only when it is announced.
 const FEATURES = Object.freeze([
@@ -48,6 +59,8 @@ const FEATURES = Object.freeze([
   'typing', // typing:start / typing:stop / typing:update
   'membership', // real membership: joined, room:leave ends it, newMember
   'readState', // conversation:read, lastReadId and unreadCount
+  'historyAfter', // ?after= on the history routes: catching up from the newest stored id
+  'search', // GET /api/search: full-text search over the rooms and DMs the user may read
 ]);
 
 module.exports = {
@@ -57,6 +70,8 @@ module.exports = {
   MAX_HTTP_BUFFER_SIZE,
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
+  MAX_SEARCH_QUERY_LENGTH,
   AUTH_ERRORS,
+  QUERY_ERRORS,
   ERRORS,
 };

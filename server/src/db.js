@@ -92,6 +92,33 @@ INSERT INTO read_state (user_id, kind, conversation_id, last_read_id)
   GROUP BY me, other;
 `);
   },
+  // 2 -> 3: full-text search. FTS5 indexes of the message texts that store no copy of the text
+  // (external content: the rows stay in messages / direct_messages, the rowid is the message id).
+  // unicode61 with remove_diacritics 2 folds case and diacritics, so "cafe" finds "Café". Every
+  // search word is a prefix term, and a 1- or 2-character prefix would otherwise merge the
+  // doclists of thousands of terms per query (a 500-character query of single letters took over
+  // a second on a million messages); prefix='1 2' stores those prefixes' doclists ready, for
+  // about 2.4 times the index size. Triggers keep the indexes in step with every insert, delete
+  // (also by ON DELETE CASCADE) and update, and 'rebuild' indexes the rows that exist already.
+  (db) => {
+    for (const table of ['messages', 'direct_messages']) {
+      db.exec(`
+CREATE VIRTUAL TABLE ${table}_fts USING fts5(
+  text, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2');
+CREATE TRIGGER ${table}_fts_insert AFTER INSERT ON ${table} BEGIN
+  INSERT INTO ${table}_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER ${table}_fts_delete AFTER DELETE ON ${table} BEGIN
+  INSERT INTO ${table}_fts (${table}_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER ${table}_fts_update AFTER UPDATE OF id, text ON ${table} BEGIN
+  INSERT INTO ${table}_fts (${table}_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO ${table}_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO ${table}_fts (${table}_fts) VALUES ('rebuild');
+`);
+    }
+  },
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -203,6 +230,10 @@ function openDatabase(dbPath) {
       SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
       FROM messages m JOIN users u ON u.id = m.sender_id
       WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`),
+    roomMessagesAfter: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM messages m JOIN users u ON u.id = m.sender_id
+      WHERE m.room_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id ASC LIMIT ?`),
     insertDm: db.prepare(
       'INSERT INTO direct_messages (sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
     dmByClientId: db.prepare('SELECT * FROM direct_messages WHERE sender_id = ? AND client_id = ?'),
@@ -212,6 +243,12 @@ function openDatabase(dbPath) {
       WHERE ((d.sender_id = @me AND d.recipient_id = @other) OR (d.sender_id = @other AND d.recipient_id = @me))
         AND d.id < @before
       ORDER BY d.id DESC LIMIT @limit`),
+    dmsBetweenAfter: db.prepare(`
+      SELECT d.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM direct_messages d JOIN users u ON u.id = d.sender_id
+      WHERE ((d.sender_id = @me AND d.recipient_id = @other) OR (d.sender_id = @other AND d.recipient_id = @me))
+        AND d.id > @after AND d.id < @before
+      ORDER BY d.id ASC LIMIT @limit`),
     conversations: db.prepare(`
       SELECT c.*, rs.last_read_id AS last_read_id,
              (SELECT COUNT(*) FROM direct_messages x
@@ -225,6 +262,28 @@ function openDatabase(dbPath) {
           GROUP BY CASE WHEN sender_id = @me THEN recipient_id ELSE sender_id END)) c
       LEFT JOIN read_state rs ON rs.user_id = @me AND rs.kind = 'dm' AND rs.conversation_id = c.other_id
       ORDER BY c.id DESC`),
+    // Search. The FTS index drives (CROSS JOIN keeps SQLite from starting anywhere else): each
+    // match is looked up by primary key, then filtered by what the caller may read, so the cost
+    // follows the number of matches, never the number of messages. ORDER BY rank is bm25 (lower
+    // is better); ties newest first.
+    searchRoomMessages: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar, messages_fts.rank AS rank
+      FROM messages_fts
+      CROSS JOIN messages m ON m.id = messages_fts.rowid
+      CROSS JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = @me
+      CROSS JOIN users u ON u.id = m.sender_id
+      WHERE messages_fts MATCH @match AND messages_fts.rowid < @before
+        AND (@roomId IS NULL OR m.room_id = @roomId)
+      ORDER BY messages_fts.rank, m.id DESC LIMIT @limit`),
+    searchDms: db.prepare(`
+      SELECT d.*, u.first_name, u.last_name, u.role, u.avatar, direct_messages_fts.rank AS rank
+      FROM direct_messages_fts
+      CROSS JOIN direct_messages d ON d.id = direct_messages_fts.rowid
+      CROSS JOIN users u ON u.id = d.sender_id
+      WHERE direct_messages_fts MATCH @match AND direct_messages_fts.rowid < @before
+        AND (d.sender_id = @me OR d.recipient_id = @me)
+        AND (@other IS NULL OR (d.sender_id = @other AND d.recipient_id = @me) OR (d.sender_id = @me AND d.recipient_id = @other))
+      ORDER BY direct_messages_fts.rank, d.id DESC LIMIT @limit`),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
   };
@@ -332,8 +391,15 @@ function openDatabase(dbPath) {
       const info = st.insertMessage.run(roomId, senderId, text, clientId, atMs);
       return { message: messageFromRow(st.messageById.get(info.lastInsertRowid)), duplicate: false };
     }),
-    roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, limit }) =>
-      st.roomMessages.all(roomId, before, limit).map(messageFromRow),
+    /**
+     * A page of a room's history. Without `after`: the newest messages below `before`, newest
+     * first (paging back). With `after`: the oldest messages above `after` (and below `before`),
+     * oldest first, so a client catching up pages forward without gaps.
+     */
+    roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
+      (after === undefined
+        ? st.roomMessages.all(roomId, before, limit)
+        : st.roomMessagesAfter.all(roomId, after, before, limit)).map(messageFromRow),
 
     createDirectMessage: db.transaction(({ senderId, recipientId, text, clientId = null, atMs = Date.now() }) => {
       if (clientId != null) {
@@ -346,8 +412,28 @@ function openDatabase(dbPath) {
         duplicate: false,
       };
     }),
-    directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, limit }) =>
-      st.dmsBetween.all({ me, other, before, limit }).map(dmFromRow),
+    /** A page of a DM conversation, ordered as roomMessages. */
+    directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
+      (after === undefined
+        ? st.dmsBetween.all({ me, other, before, limit })
+        : st.dmsBetweenAfter.all({ me, other, after, before, limit })).map(dmFromRow),
+    /**
+     * Full-text search over what `me` may read: messages of the rooms `me` is a member of, and
+     * the DMs `me` sent or received. `match` is an FTS5 expression (search.js toMatchQuery).
+     * `roomId` keeps one room (no DMs), `otherId` one DM conversation (no rooms); `before` is an
+     * exclusive message id. Each kind is ranked by its own index; the two lists are merged by rank
+     * (ties newest first) and cut to `limit`.
+     */
+    search: (me, { match, roomId = null, otherId = null, before = Number.MAX_SAFE_INTEGER, limit }) => {
+      const rooms = otherId != null ? [] : st.searchRoomMessages.all({ me, match, roomId, before, limit })
+        .map((row) => ({ rank: row.rank, at: row.created_at, result: { kind: 'room', ...messageFromRow(row) } }));
+      const dms = roomId != null ? [] : st.searchDms.all({ me, match, other: otherId, before, limit })
+        .map((row) => ({ rank: row.rank, at: row.created_at, result: { kind: 'dm', ...dmFromRow(row) } }));
+      return [...rooms, ...dms]
+        .sort((a, b) => a.rank - b.rank || b.at - a.at || b.result.id - a.result.id)
+        .slice(0, limit)
+        .map((r) => r.result);
+    },
     conversations: (me) =>
       st.conversations.all({ me }).map((r) => {
         const u = st.userById.get(r.other_id);

@@ -6,7 +6,10 @@ const jwt = require('jsonwebtoken');
 const { publicUser } = require('./db');
 const { parseId, isPlainObject } = require('./ids');
 const { authenticate } = require('./socket');
-const { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, FEATURES } = require('./constants');
+const { toMatchQuery } = require('./search');
+const {
+  PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, MAX_SEARCH_QUERY_LENGTH, FEATURES, ERRORS, QUERY_ERRORS,
+} = require('./constants');
 const { version: VERSION } = require('../package.json');
 
 // Compared against when the email is unknown, so both failures take about as long.
@@ -21,19 +24,27 @@ class HttpError extends Error {
 
 const selfUser = (row) => ({ ...publicUser(row), email: row.email });
 
-/** Parses ?before=&limit= ; throws HttpError 400 on bad values. */
-function paging(query) {
+/**
+ * Parses ?before=&after=&limit= ; throws HttpError 400 on bad values. A repeated parameter arrives
+ * as an array (the simple query parser), which parseId refuses.
+ */
+function paging(query, { allowAfter = true } = {}) {
   const out = { limit: PAGE_LIMIT_DEFAULT };
   if (query.before !== undefined) {
     const before = parseId(query.before);
-    if (before == null) throw new HttpError(400, 'before must be a positive integer message id');
+    if (before == null) throw new HttpError(400, QUERY_ERRORS.BEFORE_INVALID);
     out.before = before;
+  }
+  if (allowAfter && query.after !== undefined) {
+    const after = parseId(query.after);
+    if (after == null) throw new HttpError(400, QUERY_ERRORS.AFTER_INVALID);
+    // An empty range is a client bug (a swapped pair), not a request for an empty page.
+    if (out.before !== undefined && after >= out.before) throw new HttpError(400, QUERY_ERRORS.AFTER_NOT_BEFORE);
+    out.after = after;
   }
   if (query.limit !== undefined) {
     const limit = parseId(query.limit);
-    if (limit == null || limit > PAGE_LIMIT_MAX) {
-      throw new HttpError(400, `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`);
-    }
+    if (limit == null || limit > PAGE_LIMIT_MAX) throw new HttpError(400, QUERY_ERRORS.LIMIT_INVALID);
     out.limit = limit;
   }
   return out;
@@ -115,6 +126,34 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     const page = paging(req.query);
     if (!store.findUserById(otherId)) throw new HttpError(404, 'Unknown user');
     res.json(store.directMessages(req.userRow.id, otherId, page));
+  });
+
+  api.get('/search', (req, res) => {
+    const me = req.userRow.id;
+    const { q } = req.query;
+    if (typeof q !== 'string' || q.length > MAX_SEARCH_QUERY_LENGTH) throw new HttpError(400, QUERY_ERRORS.SEARCH_QUERY_INVALID);
+    let roomId = null;
+    let otherId = null;
+    if (req.query.roomId !== undefined) {
+      roomId = parseId(req.query.roomId);
+      if (roomId == null) throw new HttpError(400, ERRORS.INVALID_ROOM_ID);
+    }
+    if (req.query.userId !== undefined) {
+      otherId = parseId(req.query.userId);
+      if (otherId == null) throw new HttpError(400, ERRORS.INVALID_USER_ID);
+    }
+    if (roomId != null && otherId != null) throw new HttpError(400, QUERY_ERRORS.SEARCH_TARGET);
+    // `before` narrows a search, it does not page through ranked results: no `after` here.
+    const { before, limit } = paging(req.query, { allowAfter: false });
+    if (roomId != null) {
+      if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+      // Unlike the history route, search answers only from rooms the caller is a member of.
+      if (!store.isMember(roomId, me)) throw new HttpError(403, ERRORS.NOT_MEMBER);
+    }
+    if (otherId != null && !store.findUserById(otherId)) throw new HttpError(404, ERRORS.UNKNOWN_USER);
+    const match = toMatchQuery(q);
+    if (match == null) return res.json([]); // nothing to search for, e.g. only punctuation
+    return res.json(store.search(me, { match, roomId, otherId, before, limit }));
   });
 
   app.use('/api', api);

@@ -10,18 +10,22 @@ const path = require('node:path');
 const Database = require('better-sqlite3');
 const { openDatabase, SCHEMA_VERSION } = require('../src/db');
 const { seedDemo } = require('../src/seed');
-const { BASE_TIME } = require('../testlib/helpers');
+const { BASE_TIME, dropSearchSchema } = require('../testlib/helpers');
 
 describe('database schema', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyconnect-schema-'));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a new database is created at the current version, with the read_state table', () => {
+  it('a new database is created at the current version, with the read_state and search tables', () => {
     const store = openDatabase(':memory:');
-    assert.equal(SCHEMA_VERSION, 2);
+    assert.equal(SCHEMA_VERSION, 3);
     assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const columns = store.raw.prepare('PRAGMA table_info(read_state)').all().map((c) => c.name);
     assert.deepEqual(columns, ['user_id', 'kind', 'conversation_id', 'last_read_id']);
+    const search = store.raw.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_fts%' AND type IN ('table', 'trigger') ORDER BY name").all();
+    for (const name of ['messages_fts', 'direct_messages_fts', 'messages_fts_insert', 'direct_messages_fts_update']) {
+      assert.ok(search.some((r) => r.name === name), name);
+    }
     store.close();
   });
 
@@ -30,6 +34,7 @@ describe('database schema', () => {
     // A first-release database: the demo data, then no read_state and user_version 0.
     const old = openDatabase(file);
     seedDemo(old, { baseTime: BASE_TIME });
+    dropSearchSchema(old.raw);
     old.raw.exec('DROP TABLE read_state');
     old.raw.pragma('user_version = 0');
     const messagesBefore = old.raw.prepare('SELECT COUNT(*) AS n FROM messages').get().n;

@@ -136,6 +136,17 @@ function assertPublicUser(user, id) {
   if (id !== undefined) assert.equal(user.id, id);
 }
 
+/**
+ * Removes what schema version 3 added (the search indexes and their triggers), so a test can turn
+ * a database made by this server into one of an older release.
+ */
+function dropSearchSchema(db) {
+  for (const table of ['messages', 'direct_messages']) {
+    for (const op of ['insert', 'delete', 'update']) db.exec(`DROP TRIGGER ${table}_fts_${op}`);
+    db.exec(`DROP TABLE ${table}_fts`);
+  }
+}
+
 module.exports = {
   SECRET,
   BASE_TIME,
@@ -154,4 +165,5 @@ module.exports = {
   assertIso,
   assertPublicUser,
   recordingLogger,
+  dropSearchSchema,
 };
