@@ -465,7 +465,9 @@ void MessageStore::saveMessages(const ConversationKey &key, std::vector<MessageR
             "INSERT INTO messages (key, conversation, sender, created_at, text, client_id, "
             "gap_below) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
             "SET gap_below = min(gap_below, excluded.gap_below)"));
-        for (size_t i = 0; i < messages.size(); ++i) {
+        // Oldest first: ascending keys fill B-tree pages; descending ones would leave them half
+        // empty (a page split on the left each time).
+        for (size_t i = messages.size(); i-- > 0;) {
             const MessageRow &message = messages[i];
             const bool oldest = i + 1 == messages.size();
             query.addBindValue(messageKey(key, message.id));
@@ -572,21 +574,30 @@ void MessageStore::setMessageLimit(int limit)
 // Search
 
 std::vector<MessageStore::SearchHit> MessageStore::runSearch(
-    QSqlDatabase &db, const QString &match, const SearchFilter &filter)
+    QSqlDatabase &db, const QString &text, const SearchFilter &filter)
 {
     std::vector<SearchHit> hits;
-    QString sql =
-        QStringLiteral("SELECT m.key, c.direct, c.peer, m.sender, m.created_at, m.text, "
-                       "highlight(message_search, 0, char(57344), char(57345)), p.name "
-                       "FROM message_search JOIN messages m ON m.key = message_search.rowid "
-                       "JOIN conversations c ON c.rowid = m.conversation "
-                       "LEFT JOIN people p ON p.id = m.sender "
-                       "WHERE message_search MATCH :match");
-    if (filter.key.isValid())
-        sql += QStringLiteral(" AND c.direct = :direct AND c.peer = :peer");
+    const QString match = SearchQuery::matchExpression(text);
+    if (match.isEmpty())
+        return hits;
+    // Ranked (bm25) among the newest kRankedMatches matches only: the index yields matches in
+    // key order, newest first, for the cost of reading them, while ranking every match of a
+    // common word would score hundreds of thousands of rows. In a chat, the best match among the
+    // latest thousand is the one wanted; older ones are found with more words, or a conversation.
+    QString inner = QStringLiteral(
+        "SELECT rowid AS key, bm25(message_search) AS score FROM message_search "
+        "WHERE message_search MATCH :match");
     if (filter.beforeId > 0)
-        sql += QStringLiteral(" AND m.key < :before");
-    sql += QStringLiteral(" ORDER BY rank LIMIT :limit");
+        inner += QStringLiteral(" AND rowid < :before");
+    inner += QStringLiteral(" ORDER BY rowid DESC LIMIT %1").arg(kRankedMatches);
+    QString sql = QStringLiteral(
+        "SELECT m.key, c.direct, c.peer, m.sender, m.created_at, m.text, p.name FROM (%1) f "
+        "JOIN messages m ON m.key = f.key JOIN conversations c ON c.rowid = m.conversation "
+        "LEFT JOIN people p ON p.id = m.sender")
+                      .arg(inner);
+    if (filter.key.isValid())
+        sql += QStringLiteral(" WHERE c.direct = :direct AND c.peer = :peer");
+    sql += QStringLiteral(" ORDER BY f.score, f.key DESC LIMIT :limit");
     QSqlQuery query(db);
     query.prepare(sql);
     query.bindValue(QStringLiteral(":match"), match);
@@ -608,8 +619,8 @@ std::vector<MessageStore::SearchHit> MessageStore::runSearch(
         hit.senderId = query.value(3).toString();
         hit.createdAtMs = query.value(4).toLongLong();
         hit.text = query.value(5).toString();
-        hit.excerpt = SearchQuery::styledExcerpt(query.value(6).toString());
-        hit.senderName = query.value(7).toString();
+        hit.excerpt = SearchQuery::styledExcerpt(SearchQuery::highlight(hit.text, text));
+        hit.senderName = query.value(6).toString();
         hits.push_back(std::move(hit));
     }
     return hits;
@@ -618,14 +629,13 @@ std::vector<MessageStore::SearchHit> MessageStore::runSearch(
 void MessageStore::search(const QString &text, const SearchFilter &filter,
     std::function<void(std::vector<SearchHit> hits)> done)
 {
-    const QString match = SearchQuery::matchExpression(text);
-    if (match.isEmpty() || !isOpen() || !m_searcher) {
+    if (SearchQuery::matchExpression(text).isEmpty() || !isOpen() || !m_searcher) {
         done({});
         return;
     }
     QPointer<MessageStore> guard(this);
-    m_searcher->post([guard, match, filter, done = std::move(done)](QSqlDatabase &db) {
-        auto hits = std::make_shared<std::vector<SearchHit>>(runSearch(db, match, filter));
+    m_searcher->post([guard, text, filter, done = std::move(done)](QSqlDatabase &db) {
+        auto hits = std::make_shared<std::vector<SearchHit>>(runSearch(db, text, filter));
         QMetaObject::invokeMethod(
             guard, [done, hits] { done(std::move(*hits)); }, Qt::QueuedConnection);
     });
@@ -634,9 +644,8 @@ void MessageStore::search(const QString &text, const SearchFilter &filter,
 std::vector<MessageStore::SearchHit> MessageStore::searchNow(
     const QString &text, const SearchFilter &filter)
 {
-    const QString match = SearchQuery::matchExpression(text);
-    if (match.isEmpty() || !isOpen())
+    if (!isOpen())
         return {};
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    return runSearch(db, match, filter);
+    return runSearch(db, text, filter);
 }

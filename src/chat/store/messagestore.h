@@ -160,8 +160,9 @@ public:
     void flush();
 
     // --- search (asynchronous) ---
-    /// Full-text search; `done` gets the hits, best first, on this object's thread. A query
-    /// without any word finds nothing.
+    /// Full-text search: every word of `text` as a prefix, case and accents ignored; the best
+    /// (bm25) among the newest 1,000 matches first. `done` gets the hits on this object's thread.
+    /// A query without any word finds nothing.
     void search(const QString &text, const SearchFilter &filter,
         std::function<void(std::vector<SearchHit> hits)> done);
     /// The same, synchronously on the calling thread (the CLI).
@@ -176,7 +177,8 @@ private:
     void fail(const QString &error);
     void post(std::function<void(QSqlDatabase &db)> job, std::function<void()> afterCommit = {});
     static std::vector<SearchHit> runSearch(
-        QSqlDatabase &db, const QString &match, const SearchFilter &filter);
+        QSqlDatabase &db, const QString &text, const SearchFilter &filter);
+    static constexpr int kRankedMatches = 1000;
 
     Status m_status = Status::Closed;
     QString m_path;

@@ -12,8 +12,17 @@ namespace SearchQuery {
 QStringList words(const QString &text, int maxWords = 16);
 
 /// An FTS5 MATCH expression: every word as a quoted prefix term, all of them required
-/// ("deriv chain" → `"deriv"* "chain"*`). Empty when the text has no word.
+/// ("deriv chain" → `"deriv"* "chain"*`). A one-character word is matched whole: as a prefix it
+/// would match most of the store while the user has typed a single letter. Empty when the text
+/// has no word.
 QString matchExpression(const QString &text);
+
+/// `text` with every word the query matches (as matchExpression() does: same prefix rule, case
+/// and accents folded) between kMatchStart and kMatchEnd, ready for styledExcerpt().
+QString highlight(const QString &text, const QString &query);
+
+/// A word as the index sees it: lower case, accents removed ("Müller" → "muller").
+QString fold(const QString &word);
 
 /// The markers FTS5's highlight() puts around matched words (private-use characters).
 inline constexpr QChar kMatchStart { 0xE000 };
