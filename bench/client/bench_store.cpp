@@ -52,8 +52,8 @@ public:
             "café naïve façade résumé über müller zoë");
         m_words = common.split(u' ', Qt::SkipEmptyParts);
         // The long tail: names, jargon, typos; each rare.
-        static const char *const syllables[] = { "ka", "lo", "mi", "ser", "tan", "vo", "qua",
-            "bel", "dor", "fin", "gra", "hul", "jex", "ny", "pol", "rud", "sto", "wim" };
+        static const char *const syllables[] = { "ka", "lo", "mi", "ser", "tan", "vo", "qua", "bel",
+            "dor", "fin", "gra", "hul", "jex", "ny", "pol", "rud", "sto", "wim" };
         const int count = int(sizeof(syllables) / sizeof(syllables[0]));
         while (m_words.size() < 20000) {
             QString word;
@@ -181,12 +181,14 @@ double percentile(std::vector<double> values, double p)
 
 QString unsignedToken(int userId)
 {
-    const QByteArray header = QByteArrayLiteral(R"({"alg":"HS256","typ":"JWT"})")
-                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    const QByteArray payload = QStringLiteral(R"({"id":%1,"iat":1700000000,"exp":4102444800})")
-                                   .arg(userId)
-                                   .toUtf8()
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray header =
+        QByteArrayLiteral(R"({"alg":"HS256","typ":"JWT"})")
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray payload =
+        QStringLiteral(R"({"id":%1,"iat":1700000000,"exp":4102444800})")
+            .arg(userId)
+            .toUtf8()
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     return QString::fromLatin1(header + '.' + payload + ".c2lnbmF0dXJl");
 }
 
@@ -200,7 +202,8 @@ void benchStart(const QString &directory, const QString &path, int runs)
         {
             QElapsedTimer timer;
             timer.start();
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("floor"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("floor"));
             db.setDatabaseName(path);
             db.open();
             QSqlQuery query(db);
@@ -294,7 +297,8 @@ double burstLongestPassMs(
     SocketService service(nullptr);
     if (withStore)
         service.manager()->setOfflineStore(true, directory);
-    service.manager()->connectWithToken(QUrl(QStringLiteral("http://127.0.0.1:9")), unsignedToken(1));
+    service.manager()->connectWithToken(
+        QUrl(QStringLiteral("http://127.0.0.1:9")), unsignedToken(1));
     TextMaker maker(11);
     const QString event = QStringLiteral("message:received");
     const QVariantMap sender { { QStringLiteral("id"), 2 },
@@ -325,8 +329,9 @@ double burstLongestPassMs(
         // Conversation state is written a moment later; everything is committed here.
         service.manager()->flushStore();
         MessageStore *store = service.manager()->store();
-        *stored = store->olderMessages(ConversationKey::room(QStringLiteral("500")), 0, 20000, false)
-                      .messages.size();
+        *stored =
+            store->olderMessages(ConversationKey::room(QStringLiteral("500")), 0, 20000, false)
+                .messages.size();
     }
     return longest;
 }
@@ -354,8 +359,8 @@ int main(int argc, char *argv[])
         directory = scratch.path();
 
     // The store a user with id 1 gets on this (dead) server: what the start finds.
-    const QString startPath =
-        MessageStore::fileFor(QUrl(QStringLiteral("http://127.0.0.1:9")), QStringLiteral("1"), directory);
+    const QString startPath = MessageStore::fileFor(
+        QUrl(QStringLiteral("http://127.0.0.1:9")), QStringLiteral("1"), directory);
     const Filled small = fill(startPath, startMessages, 1);
     const qint64 smallBytes = fileBytes(startPath);
     std::printf("filled %d messages in %.1f s (%.0f messages/s)\n", startMessages, small.seconds,

@@ -279,6 +279,9 @@ void ConversationManager::loadServerHistory(const ConversationKey &key, const QS
             bool numeric = false;
             const qint64 above = beforeId.toLongLong(&numeric);
             guard->keepMessages(key, fetched.messages, !fetched.complete, numeric ? above : 0);
+            // The newest page: live messages from now on join up with it.
+            if (beforeId.isEmpty())
+                guard->m_caughtUp.insert(key);
             page.messages.reserve(page.messages.size() + fetched.messages.size());
             for (const Payload::Message &message : fetched.messages)
                 page.messages.push_back(guard->adoptFetched(message));

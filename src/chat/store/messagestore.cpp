@@ -251,7 +251,8 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
     query.prepare(QStringLiteral(
         "SELECT direct, peer, name, description, avatar, member_count, member, listed, "
         "unread_count, last_read_id, last_message_text, last_activity, draft FROM conversations "
-        "ORDER BY rowid"));
+        // Rooms in id order, as the server lists them.
+        "ORDER BY direct, CAST(peer AS INTEGER), peer"));
     if (!run(query))
         return rows;
     while (query.next()) {
@@ -584,9 +585,9 @@ std::vector<MessageStore::SearchHit> MessageStore::runSearch(
     // key order, newest first, for the cost of reading them, while ranking every match of a
     // common word would score hundreds of thousands of rows. In a chat, the best match among the
     // latest thousand is the one wanted; older ones are found with more words, or a conversation.
-    QString inner = QStringLiteral(
-        "SELECT rowid AS key, bm25(message_search) AS score FROM message_search "
-        "WHERE message_search MATCH :match");
+    QString inner =
+        QStringLiteral("SELECT rowid AS key, bm25(message_search) AS score FROM message_search "
+                       "WHERE message_search MATCH :match");
     if (filter.beforeId > 0)
         inner += QStringLiteral(" AND rowid < :before");
     inner += QStringLiteral(" ORDER BY rowid DESC LIMIT %1").arg(kRankedMatches);

@@ -28,7 +28,8 @@ QString matchExpression(const QString &text)
     for (const QString &word : words(text)) {
         QString quoted = word;
         quoted.replace(u'"', QLatin1String("\"\"")); // none after words(), kept for safety
-        terms.append(u'"' + quoted + (word.size() > 1 ? QLatin1String("\"*") : QLatin1String("\"")));
+        terms.append(
+            u'"' + quoted + (word.size() > 1 ? QLatin1String("\"*") : QLatin1String("\"")));
     }
     return terms.join(u' ');
 }
