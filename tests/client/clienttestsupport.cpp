@@ -85,4 +85,6 @@ void useScratchSettings()
 {
     static QTemporaryDir settingsHome;
     qputenv("XDG_CONFIG_HOME", settingsHome.path().toLocal8Bit());
+    static QTemporaryDir dataHome; // offline stores
+    qputenv("XDG_DATA_HOME", dataHome.path().toLocal8Bit());
 }

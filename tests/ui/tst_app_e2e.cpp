@@ -383,9 +383,12 @@ void TestAppEndToEnd::cleanupTestCase()
 
 int main(int argc, char *argv[])
 {
-    // A private settings folder: the test never reads or changes the user's.
+    // Private settings and data folders (the offline stores live in the data folder): the test
+    // never reads or changes the user's.
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("StudyConnect-e2e"));
     QCoreApplication::setOrganizationName(QStringLiteral("StudyConnect"));

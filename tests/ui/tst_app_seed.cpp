@@ -467,9 +467,12 @@ void TestAppSeed::cleanupTestCase()
 
 int main(int argc, char *argv[])
 {
-    // A private settings folder: the test never reads or changes the user's.
+    // Private settings and data folders (the offline stores live in the data folder): the test
+    // never reads or changes the user's.
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
     qunsetenv("STUDYCONNECT_TOKEN");
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("StudyConnect-e2e-seed"));
