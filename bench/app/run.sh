@@ -6,7 +6,9 @@
 #   - start to the room list with a token stored in the keychain (gnome-keyring on a private
 #     session bus), median of RUNS;
 #   - memory and scrolling from studyconnect-appbench (see appbench.cpp);
-#   - the floor the idle memory is compared with: studyconnect-floorbench (see floorbench.cpp).
+#   - the floor the idle memory is compared with: studyconnect-floorbench (see floorbench.cpp);
+#   - start to the room list from the offline store alone: 100,000 stored messages, the server
+#     down (bench_store --fill-for fills the store the signed-in user's app opens).
 # Usage: BUILD_DIR=build/release RUNS=10 bench/app/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +18,8 @@ RUNS=${RUNS:-10}
 APP="$PWD/$BUILD_DIR/app/studyconnect"
 BENCH="$PWD/$BUILD_DIR/bench/app/studyconnect-appbench"
 FLOOR="$PWD/$BUILD_DIR/bench/app/studyconnect-floorbench"
-for f in "$APP" "$BENCH" "$FLOOR"; do
+STORE_BENCH="$PWD/$BUILD_DIR/bench/client/bench_store"
+for f in "$APP" "$BENCH" "$FLOOR" "$STORE_BENCH"; do
   [ -x "$f" ] || { echo "bench/app: $f not found; build it: cmake --build $BUILD_DIR --target studyconnect studyconnect-appbench studyconnect-floorbench" >&2; exit 1; }
 done
 
@@ -32,11 +35,12 @@ trap cleanup EXIT
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 display_number=$((190 + RANDOM % 100))
 while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
-export DISPLAY=":$display_number" URL="http://127.0.0.1:$port" APP RUNS work
+export DISPLAY=":$display_number" URL="http://127.0.0.1:$port" APP RUNS work STORE_BENCH
 
 Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 SEED_DEMO=1 HOST=127.0.0.1 PORT="$port" JWT_SECRET=bench DB_PATH="$work/demo.db" node server/src/index.js >"$work/backend.log" 2>&1 &
+backend_pid=$!
 pids+=($!)
 for _ in $(seq 1 100); do curl -fsS "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
@@ -105,3 +109,31 @@ for backend in software ""; do
   QT_QUICK_BACKEND=$backend DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bench "$FLOOR" --server "$URL" 2>/dev/null \
     | grep '^bench:' | sed "s/^bench: /memory: $name /"
 done
+
+# The offline start: the signed-in user's store gets 100,000 messages, the server goes down, and
+# the room list is timed from the store alone (the token comes from the keychain as above).
+"$STORE_BENCH" --fill-for "$URL" 1 "$work/data/StudyConnect/StudyConnect/stores" 100000 | sed 's/^/store: /'
+kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true
+cat >"$work/offline.sh" <<'INNER'
+#!/usr/bin/env bash
+set -euo pipefail
+echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}'; }
+export XDG_CONFIG_HOME="$work/config-stored"
+for _ in $(seq 1 "$RUNS"); do
+  start=$(date +%s%3N)
+  QT_QUICK_BACKEND=software QT_LOGGING_RULES="studyconnect.desktop.startup.info=true" \
+    "$APP" --server "$URL" >"$work/offline.log" 2>&1 &
+  pid=$!
+  epoch=""
+  for _ in $(seq 1 200); do
+    epoch=$(grep -o 'milestone "room list" after [0-9]* ms since main(), epoch [0-9]*' "$work/offline.log" | grep -o '[0-9]*$' || true)
+    [ -n "$epoch" ] && break
+    sleep 0.05
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  [ -n "$epoch" ] && echo $((epoch - start))
+done | median | sed "s/^/startup: software room_list_offline_100k_messages_ms /"
+INNER
+chmod +x "$work/offline.sh"
+HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" dbus-run-session -- "$work/offline.sh"

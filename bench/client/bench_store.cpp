@@ -3,6 +3,8 @@
 // run on the same file (the bare SQLite work the feature cannot avoid).
 //
 //   bench_store [--messages N] [--search-messages N] [--dir DIR]
+//   bench_store --fill-for URL USER_ID DIR N   (fills the store the app opens for that user on
+//                                               that server in DIR; bench/app/run.sh)
 #include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
 #include "chat/store/messagestore.h"
@@ -353,6 +355,13 @@ int main(int argc, char *argv[])
             searchMessages = args[i + 1].toInt();
         else if (args[i] == u"--dir")
             directory = args[i + 1];
+    }
+    if (args.size() == 6 && args[1] == u"--fill-for") {
+        const QString path = MessageStore::fileFor(QUrl(args[2]), args[3], args[4]);
+        const Filled filled = fill(path, args[5].toInt(), 3);
+        std::printf("filled %s with %d messages in %.1f s\n", qPrintable(path), args[5].toInt(),
+            filled.seconds);
+        return 0;
     }
     QTemporaryDir scratch;
     if (directory.isEmpty())
