@@ -191,6 +191,7 @@ bool MessageStore::open(const QString &path)
 
 void MessageStore::close()
 {
+    handOver();
     if (m_writer)
         m_writer->stop();
     if (m_searcher)
@@ -229,11 +230,36 @@ void MessageStore::post(
             afterCommit();
         return;
     }
-    m_writer->post(std::move(job), std::move(afterCommit));
+    // Handed to the writer once per event-loop pass: a burst of live messages wakes it once and
+    // becomes one transaction, instead of a wake-up and a commit per message competing with the
+    // GUI thread for the CPU.
+    m_queued.push_back({ std::move(job), std::move(afterCommit) });
+    if (!m_handOverScheduled) {
+        m_handOverScheduled = true;
+        QMetaObject::invokeMethod(this, &MessageStore::handOver, Qt::QueuedConnection);
+    }
+}
+
+void MessageStore::handOver()
+{
+    m_handOverScheduled = false;
+    if (m_queued.empty())
+        return;
+    if (m_status != Status::Open || !m_writer) {
+        for (auto &entry : m_queued) {
+            if (entry.afterCommit)
+                entry.afterCommit();
+        }
+        m_queued.clear();
+        return;
+    }
+    m_writer->post(std::move(m_queued));
+    m_queued.clear();
 }
 
 void MessageStore::flush()
 {
+    handOver();
     if (m_writer)
         m_writer->waitForIdle();
 }

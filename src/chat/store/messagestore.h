@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../conversationkey.h"
+#include "storethread.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -10,8 +11,6 @@
 #include <functional>
 #include <memory>
 #include <vector>
-
-class StoreThread;
 
 /// The offline store of one account on one server: a SQLite file (mode 0600, WAL) holding the
 /// conversations with their read state and drafts, the people, the messages with a full-text
@@ -175,6 +174,7 @@ Q_SIGNALS:
 
 private:
     void fail(const QString &error);
+    void handOver();
     void post(std::function<void(QSqlDatabase &db)> job, std::function<void()> afterCommit = {});
     static std::vector<SearchHit> runSearch(
         QSqlDatabase &db, const QString &text, const SearchFilter &filter);
@@ -187,4 +187,6 @@ private:
     std::unique_ptr<StoreThread> m_writer;
     std::unique_ptr<StoreThread> m_searcher;
     int m_messageLimit = 0;
+    std::vector<StoreThread::Entry> m_queued;
+    bool m_handOverScheduled = false;
 };

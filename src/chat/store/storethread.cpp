@@ -30,6 +30,16 @@ void StoreThread::post(Job job, std::function<void()> afterCommit)
     m_wake.wakeOne();
 }
 
+void StoreThread::post(std::vector<Entry> entries)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_stopping)
+        return;
+    for (Entry &entry : entries)
+        m_jobs.push_back(std::move(entry));
+    m_wake.wakeOne();
+}
+
 void StoreThread::waitForIdle()
 {
     QMutexLocker lock(&m_mutex);

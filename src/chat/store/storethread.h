@@ -31,6 +31,13 @@ public:
     /// Thread-safe. `afterCommit` runs on this thread once the job's batch is committed (or has
     /// failed). Jobs posted after stop() are dropped.
     void post(Job job, std::function<void()> afterCommit = {});
+    struct Entry
+    {
+        Job job;
+        std::function<void()> afterCommit;
+    };
+    /// Several jobs at once (one wake-up).
+    void post(std::vector<Entry> entries);
     /// Returns once every job posted so far has run (tests, quitting).
     void waitForIdle();
     /// Runs what is queued, closes the connection and ends the thread.
@@ -40,11 +47,6 @@ protected:
     void run() override;
 
 private:
-    struct Entry
-    {
-        Job job;
-        std::function<void()> afterCommit;
-    };
     bool runBatch(QSqlDatabase &db, std::vector<Entry> &jobs);
 
     const QString m_path;
