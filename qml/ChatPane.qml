@@ -27,12 +27,34 @@ Rectangle {
         const members = conversation.memberCount > 0 ? qsTr("%n member(s)", "", conversation.memberCount) : ""
         return [members, conversation.description].filter(s => s).join(" · ")
     }
+    /// The header's search button (the window opens the search; Ctrl+F does too).
+    signal searchRequested()
+
     property alias banner: banner
     property alias composer: composer
     property alias timeline: timeline
 
+    /// Scrolls to `row` of the messages (centred) and marks it for a moment: a search result.
+    function showMessage(row) {
+        timeline.highlightedRow = row
+        highlightTimer.restart()
+        // After the view has taken the rows that were just loaded.
+        Qt.callLater(() => {
+            timeline.forceLayout()
+            timeline.positionViewAtIndex(row, ListView.Center)
+        })
+    }
+    Timer {
+        id: highlightTimer
+        interval: 2500
+        onTriggered: timeline.highlightedRow = -1
+    }
+
     // Each conversation keeps its own draft.
-    onConversationChanged: composer.setTextQuietly(conversation ? conversation.draft : "")
+    onConversationChanged: {
+        composer.setTextQuietly(conversation ? conversation.draft : "")
+        timeline.highlightedRow = -1
+    }
 
     color: Theme.base
 
@@ -112,6 +134,14 @@ Rectangle {
                     Accessible.name: qsTr("Leave this room")
                     onClicked: pane.conversation.leave()
                 }
+                ToolButton {
+                    objectName: "searchButton"
+                    text: qsTr("Search")
+                    Accessible.name: qsTr("Search messages (Ctrl+F)")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Search messages (Ctrl+F)")
+                    onClicked: pane.searchRequested()
+                }
             }
             Rectangle {
                 anchors.bottom: parent.bottom
@@ -134,6 +164,8 @@ Rectangle {
             ListView {
                 id: timeline
                 objectName: "timeline"
+                /// The row showMessage() marks; -1 for none.
+                property int highlightedRow: -1
                 anchors.fill: parent
                 visible: pane.isOpen
                 model: pane.messages
