@@ -44,6 +44,16 @@ Rectangle {
             timeline.positionViewAtIndex(row, ListView.Center)
         })
     }
+    /// A short line over the timeline for a few seconds (a search hit that cannot be shown).
+    function showNote(text) {
+        transientNote.text = text
+        noteTimer.restart()
+    }
+    Timer {
+        id: noteTimer
+        interval: 5000
+        onTriggered: transientNote.text = ""
+    }
     Timer {
         id: highlightTimer
         interval: 2500
@@ -262,6 +272,29 @@ Rectangle {
                     text: qsTr("Pick a room or a person on the left, or press Ctrl+K.")
                     textFormat: Text.PlainText
                     color: Theme.mutedText
+                }
+            }
+
+            Rectangle {
+                objectName: "transientNote"
+                anchors.top: parent.top
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.topMargin: Theme.spacing
+                width: Math.min(parent.width - Theme.spacing * 4, transientNote.implicitWidth + 24)
+                height: transientNote.implicitHeight + 12
+                radius: Theme.radius
+                color: Theme.warningBackground
+                visible: transientNote.text !== ""
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: transientNote.text
+                Text {
+                    id: transientNote
+                    anchors.fill: parent
+                    anchors.margins: 6
+                    horizontalAlignment: Text.AlignHCenter
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.warningText
                 }
             }
 

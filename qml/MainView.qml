@@ -75,6 +75,7 @@ Item {
         manager: ConversationManager
         // The hit's conversation is open by now; its row is loaded.
         onMessageRevealed: (conversation, row, messageId) => chat.showMessage(row)
+        onRevealFailed: chat.showNote(qsTr("That message cannot be shown any more: it may have been deleted."))
     }
 
     // --- unread and notifications ---

@@ -368,6 +368,10 @@
         <source>Messages cannot be kept on this computer: %1. StudyConnect still works; nothing is kept after you quit.</source>
         <translation>Nachrichten können auf diesem Computer nicht aufbewahrt werden: %1. StudyConnect funktioniert trotzdem; nach dem Beenden bleibt nichts erhalten.</translation>
     </message>
+    <message>
+        <source>That message cannot be shown any more: it may have been deleted.</source>
+        <translation>Diese Nachricht kann nicht mehr angezeigt werden: Vielleicht wurde sie gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>MessageByIdDialog</name>
