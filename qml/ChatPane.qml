@@ -27,12 +27,44 @@ Rectangle {
         const members = conversation.memberCount > 0 ? qsTr("%n member(s)", "", conversation.memberCount) : ""
         return [members, conversation.description].filter(s => s).join(" · ")
     }
+    /// The header's search button (the window opens the search; Ctrl+F does too).
+    signal searchRequested()
+
     property alias banner: banner
     property alias composer: composer
     property alias timeline: timeline
 
+    /// Scrolls to `row` of the messages (centred) and marks it for a moment: a search result.
+    function showMessage(row) {
+        timeline.highlightedRow = row
+        highlightTimer.restart()
+        // After the view has taken the rows that were just loaded.
+        Qt.callLater(() => {
+            timeline.forceLayout()
+            timeline.positionViewAtIndex(row, ListView.Center)
+        })
+    }
+    /// A short line over the timeline for a few seconds (a search hit that cannot be shown).
+    function showNote(text) {
+        transientNote.text = text
+        noteTimer.restart()
+    }
+    Timer {
+        id: noteTimer
+        interval: 5000
+        onTriggered: transientNote.text = ""
+    }
+    Timer {
+        id: highlightTimer
+        interval: 2500
+        onTriggered: timeline.highlightedRow = -1
+    }
+
     // Each conversation keeps its own draft.
-    onConversationChanged: composer.setTextQuietly(conversation ? conversation.draft : "")
+    onConversationChanged: {
+        composer.setTextQuietly(conversation ? conversation.draft : "")
+        timeline.highlightedRow = -1
+    }
 
     color: Theme.base
 
@@ -112,6 +144,14 @@ Rectangle {
                     Accessible.name: qsTr("Leave this room")
                     onClicked: pane.conversation.leave()
                 }
+                ToolButton {
+                    objectName: "searchButton"
+                    text: qsTr("Search")
+                    Accessible.name: qsTr("Search messages (Ctrl+F)")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Search messages (Ctrl+F)")
+                    onClicked: pane.searchRequested()
+                }
             }
             Rectangle {
                 anchors.bottom: parent.bottom
@@ -134,6 +174,8 @@ Rectangle {
             ListView {
                 id: timeline
                 objectName: "timeline"
+                /// The row showMessage() marks; -1 for none.
+                property int highlightedRow: -1
                 anchors.fill: parent
                 visible: pane.isOpen
                 model: pane.messages
@@ -230,6 +272,29 @@ Rectangle {
                     text: qsTr("Pick a room or a person on the left, or press Ctrl+K.")
                     textFormat: Text.PlainText
                     color: Theme.mutedText
+                }
+            }
+
+            Rectangle {
+                objectName: "transientNote"
+                anchors.top: parent.top
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.topMargin: Theme.spacing
+                width: Math.min(parent.width - Theme.spacing * 4, transientNote.implicitWidth + 24)
+                height: transientNote.implicitHeight + 12
+                radius: Theme.radius
+                color: Theme.warningBackground
+                visible: transientNote.text !== ""
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: transientNote.text
+                Text {
+                    id: transientNote
+                    anchors.fill: parent
+                    anchors.margins: 6
+                    horizontalAlignment: Text.AlignHCenter
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.warningText
                 }
             }
 

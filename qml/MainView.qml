@@ -34,6 +34,14 @@ Item {
         joinDialogLoader.active = true
         joinDialogLoader.item.open()
     }
+    function openSearch() {
+        searchLoader.active = true
+        searchLoader.item.open()
+    }
+    function openStorageSettings() {
+        storageLoader.active = true
+        storageLoader.item.open()
+    }
     function openMessageByIdDialog() {
         messageByIdLoader.active = true
         messageByIdLoader.item.open()
@@ -46,6 +54,11 @@ Item {
         onActivated: main.openSwitcher()
     }
     Shortcut {
+        sequences: ["Ctrl+F"]
+        context: Qt.WindowShortcut
+        onActivated: main.openSearch()
+    }
+    Shortcut {
         sequences: ["Alt+Down"]
         context: Qt.WindowShortcut
         onActivated: ConversationManager.openRelative(1)
@@ -54,6 +67,15 @@ Item {
         sequences: ["Alt+Up"]
         context: Qt.WindowShortcut
         onActivated: ConversationManager.openRelative(-1)
+    }
+
+    // --- search ---
+    MessageSearch {
+        id: messageSearch
+        manager: ConversationManager
+        // The hit's conversation is open by now; its row is loaded.
+        onMessageRevealed: (conversation, row, messageId) => chat.showMessage(row)
+        onRevealFailed: chat.showNote(qsTr("That message cannot be shown any more: it may have been deleted."))
     }
 
     // --- unread and notifications ---
@@ -155,6 +177,39 @@ Item {
         }
     }
 
+    // The offline store cannot be used: the app works on, but nothing is kept. Not blocking.
+    Rectangle {
+        id: storeNotice
+        objectName: "offlineStoreNotice"
+        property bool dismissed: false
+        Layout.fillWidth: true
+        visible: ConversationManager.offlineStoreError !== "" && !dismissed
+        implicitHeight: storeRow.implicitHeight + 10
+        color: Theme.warningBackground
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: storeText.text
+        RowLayout {
+            id: storeRow
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing * 2
+            anchors.rightMargin: Theme.spacing
+            Text {
+                id: storeText
+                objectName: "offlineStoreText"
+                Layout.fillWidth: true
+                text: qsTr("Messages cannot be kept on this computer: %1. StudyConnect still works; nothing is kept after you quit.").arg(ConversationManager.offlineStoreError)
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                color: Theme.warningText
+            }
+            ToolButton {
+                text: "✕"
+                Accessible.name: qsTr("Dismiss")
+                onClicked: storeNotice.dismissed = true
+            }
+        }
+    }
+
     RowLayout {
         Layout.fillWidth: true
         Layout.fillHeight: true
@@ -177,6 +232,8 @@ Item {
             onSwitcherRequested: main.openSwitcher()
             onSignOutRequested: Session.signOut()
             onNetworkSettingsRequested: main.networkSettingsRequested()
+            onSearchRequested: main.openSearch()
+            onStorageSettingsRequested: main.openStorageSettings()
         }
 
         ChatPane {
@@ -184,6 +241,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             conversation: main.current
+            onSearchRequested: main.openSearch()
 
             banner.connectionState: ConversationManager.connection.state
             banner.attempt: ConversationManager.connection.reconnectAttempt
@@ -213,6 +271,21 @@ Item {
         id: joinDialogLoader
         active: false
         sourceComponent: JoinRoomDialog {
+            parent: Overlay.overlay
+        }
+    }
+    Loader {
+        id: searchLoader
+        active: false
+        sourceComponent: SearchDialog {
+            parent: Overlay.overlay
+            search: messageSearch
+        }
+    }
+    Loader {
+        id: storageLoader
+        active: false
+        sourceComponent: StorageSettingsDialog {
             parent: Overlay.overlay
         }
     }

@@ -28,6 +28,8 @@ Item {
     readonly property bool pending: deliveryState === MessageListModel.Pending
     readonly property bool failed: deliveryState === MessageListModel.Failed
     readonly property bool notice: kind !== MessageListModel.Message
+    /// The row a search result opened: marked for a moment so the eye finds it.
+    readonly property bool highlighted: !!ListView.view && ListView.view.highlightedRow === index
     // The locale's short time without seconds ("14:05", "2:05 PM").
     readonly property string timeText: createdAt ? createdAt.toLocaleTimeString(Qt.locale(), Theme.timeFormat) : ""
 
@@ -173,6 +175,14 @@ Item {
                 anchors.fill: parent
                 visible: row.failed || hover.hovered
                 color: row.failed ? Theme.errorBackground : Theme.hover
+            }
+            Rectangle {
+                objectName: "searchHighlight"
+                anchors.fill: parent
+                color: Theme.selected
+                opacity: row.highlighted ? 1 : 0
+                visible: opacity > 0
+                Behavior on opacity { NumberAnimation { duration: 600 } }
             }
             HoverHandler { id: hover }
 

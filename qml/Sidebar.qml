@@ -26,6 +26,8 @@ Rectangle {
     signal switcherRequested()
     signal signOutRequested()
     signal networkSettingsRequested()
+    signal searchRequested()
+    signal storageSettingsRequested()
 
     color: Theme.sidebar
 
@@ -113,6 +115,11 @@ Rectangle {
                         onTriggered: sidebar.switcherRequested()
                     }
                     MenuItem {
+                        objectName: "searchItem"
+                        text: qsTr("Search messages…  (Ctrl+F)")
+                        onTriggered: sidebar.searchRequested()
+                    }
+                    MenuItem {
                         text: qsTr("Join a room by id…")
                         onTriggered: sidebar.joinByIdRequested()
                     }
@@ -124,6 +131,11 @@ Rectangle {
                         objectName: "networkSettingsItem"
                         text: qsTr("Network settings…  (Ctrl+,)")
                         onTriggered: sidebar.networkSettingsRequested()
+                    }
+                    MenuItem {
+                        objectName: "storageSettingsItem"
+                        text: qsTr("Messages on this computer…")
+                        onTriggered: sidebar.storageSettingsRequested()
                     }
                     MenuSeparator {}
                     MenuItem {

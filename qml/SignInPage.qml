@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import StudyConnect.Auth
+import StudyConnect.Chat
 import StudyConnect.Desktop
 
 // Two ways in: email and password (our REST login), or a token (a JWT from the school's own
@@ -104,6 +105,41 @@ Page {
                 color: Theme.mutedText
                 Layout.alignment: Qt.AlignHCenter
                 Layout.bottomMargin: 18
+            }
+
+            // What happened to the data kept here, e.g. deleted by signing out; dismissable.
+            Rectangle {
+                objectName: "dataNotice"
+                Layout.fillWidth: true
+                Layout.bottomMargin: 12
+                visible: ConversationManager.notice !== ""
+                implicitHeight: noticeRow.implicitHeight + 12
+                radius: Theme.radius
+                color: Theme.hover
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: noticeText.text
+                RowLayout {
+                    id: noticeRow
+                    anchors.fill: parent
+                    anchors.leftMargin: 10
+                    anchors.rightMargin: 2
+                    Text {
+                        id: noticeText
+                        objectName: "dataNoticeText"
+                        Layout.fillWidth: true
+                        text: ConversationManager.notice
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        color: Theme.text
+                        font.pixelSize: Theme.smallFont
+                    }
+                    ToolButton {
+                        objectName: "dataNoticeDismiss"
+                        text: "✕"
+                        Accessible.name: qsTr("Dismiss")
+                        onClicked: ConversationManager.clearNotice()
+                    }
+                }
             }
 
             TabBar {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: starts the demo backend on a free port and StudyConnect under
 # Xvfb (1280x800), drives it with the keyboard through xdotool, and writes
-# docs/screenshots/{sign-in,room,dm,reconnecting}.png. Needs a build of the app (default
+# docs/screenshots/{sign-in,room,dm,search,reconnecting}.png. Needs a build of the app (default
 # build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and scripts/setup.sh's
 # packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring).
 set -euo pipefail
@@ -123,7 +123,15 @@ keys "I will bring the ladder problem 🙂"
 xdotool key Return
 shot dm 1.5
 
-# 4. reconnecting: the backend goes away, a message waits as Pending.
+# 4. search: Ctrl+F, part of a word; hits from this computer and from the server, matches in bold.
+xdotool key ctrl+f
+sleep 0.4
+keys "deriv"
+shot search 1.5
+xdotool key Escape
+sleep 0.3
+
+# 5. reconnecting: the backend goes away, a message waits as Pending.
 kill "$backend_pid"
 wait "$backend_pid" 2>/dev/null || true
 sleep 2.5

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppSetup</name>
+    <message>
+        <source>Messages not sent yet</source>
+        <translation>Noch nicht gesendete Nachrichten</translation>
+    </message>
+</context>
+<context>
     <name>ChatConnection</name>
     <message>
         <source>No server address set.</source>
@@ -92,6 +99,14 @@
     <message>
         <source>Joining…</source>
         <translation>Beitreten…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>Nachrichten durchsuchen (Strg+F)</translation>
     </message>
 </context>
 <context>
@@ -243,6 +258,35 @@
         <source>direct message</source>
         <translation>Direktnachricht</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) will be sent when you next open StudyConnect.</source>
+        <translation>
+            <numerusform>%n Nachricht wird gesendet, wenn du StudyConnect das nächste Mal öffnest.</numerusform>
+            <numerusform>%n Nachrichten werden gesendet, wenn du StudyConnect das nächste Mal öffnest.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be sent and are lost.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht gesendet werden und geht verloren.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht gesendet werden und gehen verloren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out. The messages kept on this computer for this account were deleted, with %n unsent message(s).</source>
+        <translation>
+            <numerusform>Abgemeldet. Die auf diesem Computer aufbewahrten Nachrichten dieses Kontos wurden gelöscht, samt %n nicht gesendeter Nachricht.</numerusform>
+            <numerusform>Abgemeldet. Die auf diesem Computer aufbewahrten Nachrichten dieses Kontos wurden gelöscht, samt %n nicht gesendeter Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out. The messages kept on this computer for this account were deleted.</source>
+        <translation>Abgemeldet. Die auf diesem Computer aufbewahrten Nachrichten dieses Kontos wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Signed out, but the messages kept on this computer could not be deleted (%1).</source>
+        <translation>Abgemeldet, aber die auf diesem Computer aufbewahrten Nachrichten konnten nicht gelöscht werden (%1).</translation>
+    </message>
 </context>
 <context>
     <name>JoinRoomDialog</name>
@@ -319,6 +363,14 @@
     <message>
         <source>This server keeps no history and no room list for StudyConnect: you see the messages sent while you are connected, and join rooms by their number.</source>
         <translation>Dieser Server speichert für StudyConnect keinen Verlauf und keine Raumliste: Du siehst die Nachrichten, die gesendet werden, während du verbunden bist, und trittst Räumen über ihre Nummer bei.</translation>
+    </message>
+    <message>
+        <source>Messages cannot be kept on this computer: %1. StudyConnect still works; nothing is kept after you quit.</source>
+        <translation>Nachrichten können auf diesem Computer nicht aufbewahrt werden: %1. StudyConnect funktioniert trotzdem; nach dem Beenden bleibt nichts erhalten.</translation>
+    </message>
+    <message>
+        <source>That message cannot be shown any more: it may have been deleted.</source>
+        <translation>Diese Nachricht kann nicht mehr angezeigt werden: Vielleicht wurde sie gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -617,6 +669,56 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>You are offline: only the messages kept on this computer were searched.</source>
+        <translation>Du bist offline: Nur die auf diesem Computer aufbewahrten Nachrichten wurden durchsucht.</translation>
+    </message>
+    <message>
+        <source>The server could not search (%1): only the messages kept on this computer were searched.</source>
+        <translation>Der Server konnte nicht suchen (%1): Nur die auf diesem Computer aufbewahrten Nachrichten wurden durchsucht.</translation>
+    </message>
+    <message>
+        <source>This server cannot search: only the messages kept on this computer were searched.</source>
+        <translation>Dieser Server kann nicht suchen: Nur die auf diesem Computer aufbewahrten Nachrichten wurden durchsucht.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be searched: you are offline and no messages are kept on this computer.</source>
+        <translation>Es kann nichts durchsucht werden: Du bist offline, und auf diesem Computer werden keine Nachrichten aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Search messages…</source>
+        <translation>Nachrichten durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: %4</source>
+        <translation>%1, %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”</source>
+        <translation>Keine Nachricht passt zu „%1“</translation>
+    </message>
+</context>
+<context>
     <name>SenderDirectory</name>
     <message>
         <source>Unknown</source>
@@ -812,6 +914,14 @@
         <source>Network settings…  (Ctrl+,)</source>
         <translation>Netzwerkeinstellungen…  (Strg+,)</translation>
     </message>
+    <message>
+        <source>Search messages…  (Ctrl+F)</source>
+        <translation>Nachrichten durchsuchen…  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Messages on this computer…</source>
+        <translation>Nachrichten auf diesem Computer…</translation>
+    </message>
 </context>
 <context>
     <name>SidebarItem</name>
@@ -931,6 +1041,37 @@
     <message>
         <source>Network settings: transport and proxy (Ctrl+,)</source>
         <translation>Netzwerkeinstellungen: Übertragung und Proxy (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>StorageSettingsDialog</name>
+    <message>
+        <source>Messages on this computer</source>
+        <translation>Nachrichten auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Keep all messages</source>
+        <translation>Alle Nachrichten aufbewahren</translation>
+    </message>
+    <message>
+        <source>Keep the newest %1 per conversation</source>
+        <translation>Die neuesten %1 je Unterhaltung aufbewahren</translation>
+    </message>
+    <message>
+        <source>Messages kept per conversation</source>
+        <translation>Aufbewahrte Nachrichten je Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Kept messages can be read and searched offline. Older ones are deleted from this computer only: they stay on the server and load again when you scroll up.</source>
+        <translation>Aufbewahrte Nachrichten kannst du offline lesen und durchsuchen. Ältere werden nur auf diesem Computer gelöscht: Sie bleiben auf dem Server und werden beim Hochscrollen wieder geladen.</translation>
+    </message>
+    <message>
+        <source>Messages cannot be kept on this computer: %1</source>
+        <translation>Nachrichten können auf diesem Computer nicht aufbewahrt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -29,12 +29,46 @@
     </message>
 </context>
 <context>
+    <name>ConversationManager</name>
+    <message numerus="yes">
+        <source>%n message(s) will be sent when you next open StudyConnect.</source>
+        <translation>
+            <numerusform>%n message will be sent when you next open StudyConnect.</numerusform>
+            <numerusform>%n messages will be sent when you next open StudyConnect.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be sent and are lost.</source>
+        <translation>
+            <numerusform>%n message could not be sent and is lost.</numerusform>
+            <numerusform>%n messages could not be sent and are lost.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out. The messages kept on this computer for this account were deleted, with %n unsent message(s).</source>
+        <translation>
+            <numerusform>Signed out. The messages kept on this computer for this account were deleted, with %n unsent message.</numerusform>
+            <numerusform>Signed out. The messages kept on this computer for this account were deleted, with %n unsent messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainView</name>
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation type="vanished">
             <numerusform>%n member</numerusform>
             <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
     </message>
 </context>

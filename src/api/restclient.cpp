@@ -230,3 +230,19 @@ void RestClient::fetchDirectMessages(const QString &userId, const QString &befor
         QStringLiteral("/api/dms/%1").arg(QString::fromUtf8(QUrl::toPercentEncoding(userId)));
     fetchList(path, pageQuery(beforeId, afterId, limit), context, std::move(callback));
 }
+
+void RestClient::search(const QString &text, const QString &roomId, const QString &userId,
+    const QString &beforeId, int limit, QObject *context, Callback callback)
+{
+    QUrlQuery query = pageQuery(beforeId, {}, limit);
+    // Percent-encoded by hand, as in pageQuery: QUrlQuery leaves a "+" as it is, which the server
+    // reads as a space.
+    query.addQueryItem(QStringLiteral("q"), QString::fromUtf8(QUrl::toPercentEncoding(text)));
+    if (!roomId.isEmpty())
+        query.addQueryItem(
+            QStringLiteral("roomId"), QString::fromUtf8(QUrl::toPercentEncoding(roomId)));
+    if (!userId.isEmpty())
+        query.addQueryItem(
+            QStringLiteral("userId"), QString::fromUtf8(QUrl::toPercentEncoding(userId)));
+    fetchList(QStringLiteral("/api/search"), query, context, std::move(callback));
+}

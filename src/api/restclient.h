@@ -70,6 +70,12 @@ public:
     void fetchDirectMessages(const QString &userId, const QString &beforeId, const QString &afterId,
         int limit, QObject *context, Callback callback);
 
+    /// GET /api/search?q=&roomId=&userId=&before=&limit= (servers announcing search) → room
+    /// messages and DMs with `kind` ("room" or "dm"), most relevant first. `roomId` / `userId`
+    /// narrow it to one conversation (not both); empty ones are left out.
+    void search(const QString &text, const QString &roomId, const QString &userId,
+        const QString &beforeId, int limit, QObject *context, Callback callback);
+
     /// The URL of an API path; exposed for tests.
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 

@@ -100,6 +100,8 @@ public:
     Q_INVOKABLE void clearNotice();
     Outbox *outbox() const { return m_outbox; }
     MessageStore *store() const { return m_store; }
+    /// The REST client of the session (or the manager's own without one).
+    RestClient *restClient() const { return m_rest; }
 
     // --- offline store ---
     /// Keeps everything in a store per server and user under `directory` (empty: the app's data

@@ -67,6 +67,20 @@ ChatMessage MessageListModel::messageAt(int row) const
     return storedAt(row).toChatMessage();
 }
 
+int MessageListModel::rowOfId(const QString &id) const
+{
+    if (id.isEmpty())
+        return -1;
+    // Newest first: a search hit is more often recent, and this runs once per opened hit.
+    const int pending = int(m_pending.size());
+    for (size_t back = 0; back < m_messages.size(); ++back) {
+        const StoredMessage &message = m_messages[m_messages.size() - 1 - back];
+        if (message.hasId() && message.id() == id)
+            return pending + int(back);
+    }
+    return -1;
+}
+
 const StoredMessage &MessageListModel::storedAt(int row) const
 {
     const int pending = int(m_pending.size());

@@ -139,6 +139,8 @@ public:
     /// The oldest confirmed message id, the `before` of the next history page.
     QString oldestId() const;
     int pendingCount() const { return int(m_pending.size()); }
+    /// The row of the confirmed message with this server id; -1 when it is not loaded.
+    int rowOfId(const QString &id) const;
     /// A copy: rows are stored compactly (StoredMessage), not as ChatMessage.
     ChatMessage messageAt(int row) const;
 

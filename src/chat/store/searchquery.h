@@ -32,4 +32,14 @@ inline constexpr QChar kMatchEnd { 0xE001 };
 /// characters, as Qt StyledText: the untrusted text HTML-escaped, the matches in <b>.
 QString styledExcerpt(const QString &highlighted, int width = 120);
 
+/// `text` with every word that starts with one of the words of `query` between kMatchStart and
+/// kMatchEnd, the way FTS5's highlight() marks the store's matches: case and diacritics do not
+/// count ("cafe" marks "Café"). Marker characters already in `text` are dropped first, so a
+/// message cannot fake a match.
+QString highlight(const QString &text, const QString &query);
+
+/// styledExcerpt(highlight(text, query), width): the excerpt of a text found elsewhere (the
+/// server's search has no snippets), looking the same as the store's.
+QString excerptFor(const QString &text, const QString &query, int width = 120);
+
 } // namespace SearchQuery

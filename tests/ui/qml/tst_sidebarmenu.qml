@@ -48,8 +48,9 @@ Item {
             settingsSpy.target = sidebar
             settingsSpy.clear()
             const item = openMenu(sidebar)
-            // Jump to…, Join a room by id…, Message a person by id…, then Network settings…
-            for (let i = 0; i < 4; ++i)
+            // Jump to…, Search messages…, Join a room by id…, Message a person by id…, then
+            // Network settings…
+            for (let i = 0; i < 5; ++i)
                 keyClick(Qt.Key_Down)
             verify(item.highlighted)
             keyClick(Qt.Key_Return)

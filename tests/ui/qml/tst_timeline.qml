@@ -12,6 +12,7 @@ Item {
 
     ListModel { id: roomA }
     ListModel { id: roomB }
+    ListModel { id: roomC }
 
     function row(text, state, showSender) {
         return { clientId: "", senderName: "Ada Lovelace", senderAvatar: "", text: text,
@@ -67,6 +68,32 @@ Item {
             tryVerify(() => shownTexts().indexOf("A confirmed") >= 0)
             for (const t of shownTexts())
                 verify(t.startsWith("A"), t)
+        }
+
+        // A search hit: the view scrolls to an old row, centred, and marks it for a moment.
+        function test_show_message_scrolls_to_the_row_and_marks_it() {
+            pane.messages = roomC
+            for (let i = 0; i < 60; ++i)
+                roomC.insert(0, root.row("M" + i, 1, true))
+            const timeline = findChild(pane, "timeline")
+            tryVerify(() => shownTexts().indexOf("M59") >= 0)
+            verify(shownTexts().indexOf("M5") < 0)
+            pane.showMessage(54) // row 54 is "M5": row 0 is the newest
+            tryVerify(() => shownTexts().indexOf("M5") >= 0)
+            const item = timeline.itemAtIndex(54)
+            verify(item && item.highlighted)
+            verify(!timeline.itemAtIndex(53).highlighted)
+            tryVerify(() => !item.highlighted, 4000)
+            pane.messages = roomA
+        }
+
+        function test_note_shows_and_goes() {
+            const note = findChild(pane, "transientNote")
+            verify(!note.visible)
+            pane.showNote("That message cannot be shown")
+            verify(note.visible)
+            compare(note.Accessible.name, "That message cannot be shown")
+            tryVerify(() => !note.visible, 7000)
         }
     }
 }
