@@ -81,56 +81,6 @@ QString matchExpression(const QString &text)
     return terms.join(u' ');
 }
 
-QString fold(const QString &word)
-{
-    const QString decomposed = word.normalized(QString::NormalizationForm_KD);
-    QString folded;
-    folded.reserve(decomposed.size());
-    for (const QChar ch : decomposed) {
-        if (!ch.isMark())
-            folded.append(ch);
-    }
-    return folded.toCaseFolded();
-}
-
-QString highlight(const QString &text, const QString &query)
-{
-    QStringList terms = words(query);
-    for (QString &term : terms)
-        term = fold(term);
-    auto matches = [&terms](const QString &word) {
-        const QString folded = fold(word);
-        for (const QString &term : std::as_const(terms)) {
-            if (term.size() > 1 ? folded.startsWith(term) : folded == term)
-                return true;
-        }
-        return false;
-    };
-    QString result;
-    result.reserve(text.size() + 16);
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const QChar ch = text.at(i);
-        if (!(ch.isLetterOrNumber() || ch.isMark() || ch.isSurrogate())) {
-            result.append(ch);
-            ++i;
-            continue;
-        }
-        qsizetype end = i;
-        while (end < text.size()
-            && (text.at(end).isLetterOrNumber() || text.at(end).isMark()
-                || text.at(end).isSurrogate()))
-            ++end;
-        const QString word = text.mid(i, end - i);
-        if (matches(word))
-            result += kMatchStart + word + kMatchEnd;
-        else
-            result += word;
-        i = end;
-    }
-    return result;
-}
-
 QString styledExcerpt(const QString &highlighted, int width)
 {
     QString flat = highlighted;
@@ -199,7 +149,10 @@ QString highlight(const QString &text, const QString &query)
         const QString word = clean.mid(i, end - i);
         const QString foldedWord = folded(word);
         const bool matches = std::any_of(needles.cbegin(), needles.cend(),
-            [&foldedWord](const QString &needle) { return foldedWord.startsWith(needle); });
+            [&foldedWord](const QString &needle) {
+                // As matchExpression(): a one-character word is matched whole.
+                return needle.size() > 1 ? foldedWord.startsWith(needle) : foldedWord == needle;
+            });
         if (matches)
             result += kMatchStart + word + kMatchEnd;
         else

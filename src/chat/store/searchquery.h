@@ -17,13 +17,6 @@ QStringList words(const QString &text, int maxWords = 16);
 /// has no word.
 QString matchExpression(const QString &text);
 
-/// `text` with every word the query matches (as matchExpression() does: same prefix rule, case
-/// and accents folded) between kMatchStart and kMatchEnd, ready for styledExcerpt().
-QString highlight(const QString &text, const QString &query);
-
-/// A word as the index sees it: lower case, accents removed ("Müller" → "muller").
-QString fold(const QString &word);
-
 /// The markers FTS5's highlight() puts around matched words (private-use characters).
 inline constexpr QChar kMatchStart { 0xE000 };
 inline constexpr QChar kMatchEnd { 0xE001 };
@@ -32,8 +25,8 @@ inline constexpr QChar kMatchEnd { 0xE001 };
 /// characters, as Qt StyledText: the untrusted text HTML-escaped, the matches in <b>.
 QString styledExcerpt(const QString &highlighted, int width = 120);
 
-/// `text` with every word that starts with one of the words of `query` between kMatchStart and
-/// kMatchEnd, the way FTS5's highlight() marks the store's matches: case and diacritics do not
+/// `text` with every word that starts with one of the words of `query` (a one-character word:
+/// that is the word) between kMatchStart and kMatchEnd, the way FTS5's highlight() marks the store's matches: case and diacritics do not
 /// count ("cafe" marks "Café"). Marker characters already in `text` are dropped first, so a
 /// message cannot fake a match.
 QString highlight(const QString &text, const QString &query);
