@@ -101,6 +101,14 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
         [this](const QString &roomId, const QString &error) {
             finish(TimedOut, QStringLiteral("could not join room %1: %2").arg(roomId, error));
         });
+    // --search waits for these: what came since the last run is in the store then.
+    connect(m_service->manager(), &ConversationManager::missedMessagesMerged, this,
+        [this](const ConversationKey &key) {
+            m_caughtUp.insert(key);
+            if (m_searchStarted && m_catchUpsWaiting.remove(key) && m_catchUpsWaiting.isEmpty()
+                && m_pagesWaiting == 0)
+                finishSearch();
+        });
     connect(m_session, &Session::signedOut, this, [this](const QString &reason) {
         if (m_finished || reason.isEmpty())
             return;
@@ -242,8 +250,19 @@ void CliRunner::startSearch()
                 conversations.push_back(each);
         }
     }
+    // Conversations kept from an earlier run are caught up (once the server's features are
+    // known); the search waits for that.
+    if (manager->hasFeature(QStringLiteral("history"))) {
+        for (Conversation *each : conversations) {
+            const ConversationKey key = each->conversationKey();
+            if (!m_caughtUp.contains(key) && manager->store()->newestId(key) > 0)
+                m_catchUpsWaiting.insert(key);
+        }
+    }
     // The newest page of each (from the store where it is complete, else from the server, which
-    // keeps it in the store).
+    // keeps it in the store). One more for this loop: a page read from the store may be done
+    // before the next one is asked for.
+    m_pagesWaiting = 1;
     for (Conversation *each : conversations) {
         MessageListModel *model = each->messages();
         if (model->rowCount() > 0 || !model->canFetchMore({}))
@@ -254,7 +273,7 @@ void CliRunner::startSearch()
             if (*pageDone)
                 return;
             *pageDone = true;
-            if (--m_pagesWaiting == 0)
+            if (--m_pagesWaiting == 0 && m_catchUpsWaiting.isEmpty())
                 finishSearch();
         };
         connect(model, &MessageListModel::historyPageLoaded, this, onPage);
@@ -266,7 +285,7 @@ void CliRunner::startSearch()
         if (!model->isLoading())
             onPage();
     }
-    if (m_pagesWaiting == 0)
+    if (--m_pagesWaiting == 0 && m_catchUpsWaiting.isEmpty())
         finishSearch();
 }
 

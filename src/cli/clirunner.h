@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/conversationkey.h"
 #include "clioptions.h"
 
 #include <QObject>
@@ -79,6 +80,8 @@ private:
     bool m_searchStarted = false;
     int m_pagesWaiting = 0;
     QMetaObject::Connection m_syncWait;
+    QSet<ConversationKey> m_caughtUp;
+    QSet<ConversationKey> m_catchUpsWaiting;
     int m_waitCount = 0;
     QSet<QString> m_unconfirmedSends;
     QSet<QString> m_unconfirmedJoins;

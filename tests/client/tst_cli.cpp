@@ -319,6 +319,27 @@ private Q_SLOTS:
         QCOMPARE(onlineHits.constFirst().value(QStringLiteral("senderName")).toString(),
             QStringLiteral("Ada Lovelace"));
 
+        // Online on the first profile: what came since its last run is caught up, then searched.
+        const QString later = word + QStringLiteral("later");
+        QCOMPARE(run({ QStringLiteral("--server"), server(), QStringLiteral("--quiet"),
+                         QStringLiteral("--send"), QStringLiteral("1"), later },
+                     {}, signToken(QStringLiteral("2"), 600))
+                     .exitCode,
+            0);
+        QCOMPARE(
+            run({ QStringLiteral("--profile"), profile.path(), QStringLiteral("--search"), later })
+                .exitCode,
+            1);
+        const Run caughtUp =
+            run({ QStringLiteral("--server"), server(), QStringLiteral("--profile"), profile.path(),
+                    QStringLiteral("--quiet"), QStringLiteral("--search"), later },
+                {}, token);
+        QVERIFY2(caughtUp.exitCode == 0, caughtUp.err.constData());
+        QCOMPARE(jsonLines(caughtUp.out).size(), 1);
+        QCOMPARE(
+            jsonLines(caughtUp.out).constFirst().value(QStringLiteral("senderName")).toString(),
+            QStringLiteral("Alan Turing"));
+
         // Usage: --search needs --profile; offline there is nothing to send; no store to search.
         QCOMPARE(run({ QStringLiteral("--search"), QStringLiteral("x") }).exitCode, 2);
         QCOMPARE(run({ QStringLiteral("--profile"), profile.path(), QStringLiteral("--search"),
