@@ -148,6 +148,23 @@ private Q_SLOTS:
                 QCOMPARE(modeOf(path + QLatin1String(suffix)), 0600);
         }
         store.close();
+        // A folder the store creates is private; an existing one (the CLI's --profile may be
+        // any folder) is left as it is.
+        QTemporaryDir shared;
+        QVERIFY(QFile::setPermissions(shared.path(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                | QFileDevice::ExeOther));
+        {
+            MessageStore inShared;
+            QVERIFY(inShared.open(shared.filePath(QStringLiteral("store.sqlite"))));
+            MessageStore nested;
+            QVERIFY(nested.open(shared.filePath(QStringLiteral("new/store.sqlite"))));
+        }
+        QCOMPARE(modeOf(shared.path()), 0755);
+        QCOMPARE(modeOf(shared.filePath(QStringLiteral("store.sqlite"))), 0600);
+        QCOMPARE(modeOf(shared.filePath(QStringLiteral("new"))), 0700);
+        QCOMPARE(modeOf(shared.filePath(QStringLiteral("new/store.sqlite"))), 0600);
         // A file that somehow became readable by others is made private again on open.
         QFile::setPermissions(path,
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
