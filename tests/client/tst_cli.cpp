@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -353,6 +354,16 @@ private Q_SLOTS:
             QStringLiteral("--search"), QStringLiteral("x") });
         QCOMPARE(nothing.exitCode, 5);
         QVERIFY(nothing.err.contains("no offline store"));
+        // A damaged store: said so, no crash.
+        QFile damaged(empty.filePath(QStringLiteral("127.0.0.1-000000000000.sqlite")));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(8192, 'x'));
+        damaged.close();
+        const Run broken = run({ QStringLiteral("--profile"), empty.path(),
+            QStringLiteral("--search"), QStringLiteral("x") });
+        QCOMPARE(broken.exitCode, 5);
+        QVERIFY2(
+            broken.err.contains("cannot be used: file is not a database"), broken.err.constData());
         QVERIFY(!QByteArray(send.err + found.err + online.err).contains(token.toLatin1()));
     }
 
