@@ -4,11 +4,12 @@ QString CliOptions::usage()
 {
     return QStringLiteral(
         "Usage: studyconnect-cli --server URL (--token TOKEN | env STUDYCONNECT_TOKEN | --email "
-        "EMAIL "
-        "--password-stdin)\n"
+        "EMAIL --password-stdin)\n"
         "                        [--join ROOM]... [--send ROOM TEXT]... [--dm USER_ID TEXT]...\n"
         "                        [--wait-for EVENT[:COUNT]] [--timeout SECONDS] [--quiet]\n"
         "                        [--transport auto|websocket|polling] [--proxy URL|none]\n"
+        "                        [--profile DIR [--search QUERY]]\n"
+        "       studyconnect-cli --profile DIR --search QUERY\n"
         "\n"
         "Connects to a StudyConnect server, joins rooms, sends messages (queued until connected,\n"
         "never dropped) and prints one JSON object per line for every event received.\n"
@@ -31,12 +32,29 @@ QString CliOptions::usage()
         "                         socks5://[user@]host[:port], with the password in\n"
         "                         STUDYCONNECT_PROXY_PASSWORD; none connects directly. Default:\n"
         "                         the system configuration (http_proxy, https_proxy, no_proxy)\n"
+        "  --profile DIR          keep an offline store in DIR (one file per server and user):\n"
+        "                         conversations, messages and the outbox. A send is on disk\n"
+        "                         before it goes out; one left unsent (the server unreachable,\n"
+        "                         the process killed) is sent by the next run with this profile\n"
+        "                         and the same account, which waits until it is confirmed.\n"
+        "                         The store is the signed-in user's: with --email the sends\n"
+        "                         are queued (and kept) once the sign-in succeeded\n"
+        "  --search QUERY         with --profile: print the stored messages matching the words\n"
+        "                         of QUERY (prefixes, any case and accents), best first, one JSON\n"
+        "                         line each: {\"conversation\",\"id\",\"sender\",\"senderName\",\n"
+        "                         \"createdAt\",\"text\"}. With --server, it connects first and\n"
+        "                         stores the newest page of every conversation (plus what was\n"
+        "                         missed since the last run), then searches; without --server it\n"
+        "                         searches the profile's store offline (the only one in DIR)\n"
         "  --help, --version\n"
         "\n"
         "Without --wait-for it exits 0 once its sends are confirmed (with no sends: once "
         "connected\n"
-        "and joined). Exit codes: 0 done, 1 timeout or a refused send, 2 usage error,\n"
-        "3 authentication failed, 4 server unreachable before the timeout.\n");
+        "and joined; with --profile also once every message left from an earlier run is\n"
+        "confirmed). Messages still unsent at exit are reported on standard error.\n"
+        "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or --search\n"
+        "without matches, 2 usage error, 3 authentication failed, 4 server unreachable before the\n"
+        "timeout, 5 the offline store cannot be used.\n");
 }
 
 std::variant<CliOptions, QString> CliOptions::parse(
@@ -121,6 +139,12 @@ std::variant<CliOptions, QString> CliOptions::parse(
         } else if (argument == QLatin1String("--proxy")) {
             if (!value(&proxyText) || proxyText.isEmpty())
                 return missing(QStringLiteral("a URL or none"));
+        } else if (argument == QLatin1String("--profile")) {
+            if (!value(&options.profile) || options.profile.isEmpty())
+                return missing(QStringLiteral("a folder"));
+        } else if (argument == QLatin1String("--search")) {
+            if (!value(&options.search) || options.search.trimmed().isEmpty())
+                return missing(QStringLiteral("a query"));
         } else if (argument == QLatin1String("--quiet") || argument == QLatin1String("-q")) {
             options.quiet = true;
         } else {
@@ -130,6 +154,15 @@ std::variant<CliOptions, QString> CliOptions::parse(
     if (options.help || options.version)
         return options;
 
+    if (!options.search.isEmpty() && options.profile.isEmpty())
+        return QStringLiteral("--search needs --profile (it searches the offline store)");
+    if (serverText.isEmpty() && !options.search.isEmpty()) {
+        // Offline search: nothing to connect to, so nothing else to do.
+        if (!options.joins.isEmpty() || !options.sends.isEmpty()
+            || !options.directMessages.isEmpty() || !waitFor.isEmpty())
+            return QStringLiteral("--join, --send, --dm and --wait-for need --server");
+        return options;
+    }
     if (serverText.isEmpty())
         return QStringLiteral("--server is required");
     options.server = QUrl(serverText, QUrl::StrictMode);

@@ -33,11 +33,19 @@ struct CliOptions
     /// from STUDYCONNECT_PROXY_PASSWORD), `none` (directly, whatever the environment says);
     /// without it the system configuration (http_proxy, …).
     ProxyConfig proxy;
+    /// --profile: keep an offline store (conversations, messages, the outbox) under this folder;
+    /// empty: nothing is kept, as before.
+    QString profile;
+    /// --search: print the stored messages matching these words (needs --profile). Without
+    /// --server, the store in --profile is searched without connecting.
+    QString search;
     bool quiet = false;
     bool help = false;
     bool version = false;
 
     static QString usage();
+    /// No server to connect to: --search on what --profile kept.
+    bool offline() const { return server.isEmpty(); }
     /// The options, or a usage error message. STUDYCONNECT_TOKEN is read from `environment`.
     static std::variant<CliOptions, QString> parse(
         const QStringList &arguments, const QProcessEnvironment &environment);

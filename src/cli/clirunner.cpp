@@ -6,6 +6,8 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +31,19 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
     SocketIo::ManagerOptions managerOptions;
     managerOptions.transports = m_options.transport;
     m_service->manager()->setManagerOptions(managerOptions);
+    if (!m_options.profile.isEmpty()) {
+        ConversationManager *manager = m_service->manager();
+        manager->setOfflineStore(true, m_options.profile);
+        // Sends still work without it (they just are not kept): say so once, never fail for it.
+        connect(manager, &ConversationManager::offlineStoreChanged, this, [this, manager] {
+            const QString error = manager->offlineStoreError();
+            if (!error.isEmpty() && !m_storeWarned) {
+                m_storeWarned = true;
+                *m_err << "studyconnect-cli: the offline store cannot be used: " << error << '\n';
+                m_err->flush();
+            }
+        });
+    }
 
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -72,6 +87,10 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
         [this](const QString &clientId, const QString &error) {
             if (m_unconfirmedSends.contains(clientId))
                 finish(TimedOut, QStringLiteral("the server refused a message: %1").arg(error));
+            else if (!m_options.profile.isEmpty())
+                finish(TimedOut,
+                    QStringLiteral("the server refused a message kept from an earlier run: %1")
+                        .arg(error));
         });
     connect(m_service->manager(), &ConversationManager::roomJoinConfirmed, this,
         [this](const QString &roomId) {
@@ -81,6 +100,14 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
     connect(m_service->manager(), &ConversationManager::roomJoinFailed, this,
         [this](const QString &roomId, const QString &error) {
             finish(TimedOut, QStringLiteral("could not join room %1: %2").arg(roomId, error));
+        });
+    // --search waits for these: what came since the last run is in the store then.
+    connect(m_service->manager(), &ConversationManager::missedMessagesMerged, this,
+        [this](const ConversationKey &key) {
+            m_caughtUp.insert(key);
+            if (m_searchStarted && m_catchUpsWaiting.remove(key) && m_catchUpsWaiting.isEmpty()
+                && m_pagesWaiting == 0)
+                finishSearch();
         });
     connect(m_session, &Session::signedOut, this, [this](const QString &reason) {
         if (m_finished || reason.isEmpty())
@@ -101,6 +128,31 @@ void CliRunner::start(const QString &password)
 {
     m_password = password;
     m_timeout.start(m_options.timeoutMs);
+    if (m_options.profile.isEmpty()) {
+        queueWork();
+    } else {
+        // Signed in first: the store belongs to the user, and what it kept (unsent messages
+        // from an earlier run) is restored before anything new is queued behind it.
+        connect(m_session, &Session::signedIn, this, &CliRunner::queueWork);
+    }
+    signIn();
+}
+
+void CliRunner::queueWork()
+{
+    if (m_workQueued)
+        return;
+    m_workQueued = true;
+    if (!m_options.profile.isEmpty()) {
+        // Messages kept from an earlier run go to rooms this socket has to join first (the
+        // server refuses a send to a room the socket is not in).
+        for (const Outbox::Entry &entry : m_service->manager()->outbox()->entries()) {
+            if (entry.target.direct || entry.failed || m_service->isJoined(entry.target.id))
+                continue;
+            m_service->joinRoom(entry.target.id);
+            m_unconfirmedJoins.insert(entry.target.id);
+        }
+    }
     // Queued now, delivered once connected: joins first, then the messages in order.
     for (const QString &room : std::as_const(m_options.joins)) {
         m_service->joinRoom(room);
@@ -113,7 +165,7 @@ void CliRunner::start(const QString &password)
     }
     for (const auto &[user, text] : std::as_const(m_options.directMessages))
         m_unconfirmedSends.insert(m_service->sendDirectMessage(user, text));
-    signIn();
+    checkDone();
 }
 
 void CliRunner::signIn()
@@ -148,20 +200,160 @@ void CliRunner::onEvent(const QString &event, const QVariantMap &line)
 
 void CliRunner::checkDone()
 {
-    if (m_finished)
+    if (m_finished || m_searchStarted || !m_workQueued)
         return;
     if (!m_options.waitForEvent.isEmpty()) {
         if (m_waitCount >= m_options.waitForCount)
-            finish(Done);
+            done();
         return;
     }
+    // With a store, messages left from an earlier run are part of the work.
+    const bool outboxBusy =
+        !m_options.profile.isEmpty() && m_service->manager()->outbox()->pendingCount() > 0;
     if (!m_options.sends.isEmpty() || !m_options.directMessages.isEmpty()) {
-        if (m_unconfirmedSends.isEmpty())
-            finish(Done);
+        if (m_unconfirmedSends.isEmpty() && !outboxBusy)
+            done();
         return;
     }
-    if (m_everConnected && m_service->isConnected() && m_unconfirmedJoins.isEmpty())
+    if (m_everConnected && m_service->isConnected() && m_unconfirmedJoins.isEmpty() && !outboxBusy)
+        done();
+}
+
+void CliRunner::done()
+{
+    if (m_options.search.isEmpty())
         finish(Done);
+    else
+        startSearch();
+}
+
+void CliRunner::startSearch()
+{
+    m_searchStarted = true;
+    ConversationManager *manager = m_service->manager();
+    if (!manager->synced()) {
+        // The lists first: they say which conversations there are.
+        if (!m_syncWait)
+            m_syncWait =
+                connect(manager, &ConversationManager::syncedChanged, this, [this, manager] {
+                    if (manager->synced())
+                        startSearch();
+                });
+        return;
+    }
+    QObject::disconnect(m_syncWait);
+    std::vector<Conversation *> conversations;
+    for (ConversationListModel *list : { manager->rooms(), manager->directConversations() }) {
+        for (int row = 0; row < list->rowCount(); ++row) {
+            Conversation *each = list->at(row);
+            if (each && (each->isDirect() || each->isMember()))
+                conversations.push_back(each);
+        }
+    }
+    // Conversations kept from an earlier run are caught up (once the server's features are
+    // known); the search waits for that.
+    if (manager->hasFeature(QStringLiteral("history"))) {
+        for (Conversation *each : conversations) {
+            const ConversationKey key = each->conversationKey();
+            if (!m_caughtUp.contains(key) && manager->store()->newestId(key) > 0)
+                m_catchUpsWaiting.insert(key);
+        }
+    }
+    // The newest page of each (from the store where it is complete, else from the server, which
+    // keeps it in the store). One more for this loop: a page read from the store may be done
+    // before the next one is asked for.
+    m_pagesWaiting = 1;
+    for (Conversation *each : conversations) {
+        MessageListModel *model = each->messages();
+        if (model->rowCount() > 0 || !model->canFetchMore({}))
+            continue;
+        ++m_pagesWaiting;
+        auto pageDone = std::make_shared<bool>(false);
+        auto onPage = [this, pageDone] {
+            if (*pageDone)
+                return;
+            *pageDone = true;
+            if (--m_pagesWaiting == 0 && m_catchUpsWaiting.isEmpty())
+                finishSearch();
+        };
+        connect(model, &MessageListModel::historyPageLoaded, this, onPage);
+        connect(model, &MessageListModel::loadingChanged, this, [model, onPage] {
+            if (!model->isLoading())
+                onPage();
+        });
+        model->fetchMore({});
+        if (!model->isLoading())
+            onPage();
+    }
+    if (--m_pagesWaiting == 0 && m_catchUpsWaiting.isEmpty())
+        finishSearch();
+}
+
+void CliRunner::finishSearch()
+{
+    if (m_finished)
+        return;
+    ConversationManager *manager = m_service->manager();
+    manager->flushStore();
+    if (!manager->store()->isOpen()) {
+        finish(StoreUnavailable,
+            QStringLiteral("the offline store cannot be used: %1")
+                .arg(manager->offlineStoreError()));
+        return;
+    }
+    const int hits = printSearch(manager->store(), m_options.search, *m_out);
+    finish(hits > 0 ? Done : TimedOut);
+}
+
+int CliRunner::printSearch(MessageStore *store, const QString &query, QTextStream &out)
+{
+    MessageStore::SearchFilter filter;
+    filter.limit = 500;
+    const auto hits = store->searchNow(query, filter);
+    for (const MessageStore::SearchHit &hit : hits) {
+        // Key order as documented; QJsonObject would sort them.
+        const QJsonArray values { hit.key.toString(), QString::number(hit.id), hit.senderId,
+            hit.senderName,
+            QDateTime::fromMSecsSinceEpoch(hit.createdAtMs, Qt::UTC).toString(Qt::ISODateWithMs),
+            hit.text };
+        static const char *const names[] = { "conversation", "id", "sender", "senderName",
+            "createdAt", "text" };
+        QByteArray line = "{";
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QByteArray value =
+                QJsonDocument(QJsonArray { values.at(i) }).toJson(QJsonDocument::Compact);
+            line += (i > 0 ? ",\"" : "\"") + QByteArray(names[i])
+                + "\":" + value.mid(1, value.size() - 2);
+        }
+        line += "}\n";
+        out << QString::fromUtf8(line);
+    }
+    out.flush();
+    return int(hits.size());
+}
+
+int CliRunner::searchOffline(const CliOptions &options, QTextStream &out, QTextStream &err)
+{
+    // One file per server and user: without --server there must be just one to choose.
+    const QStringList files =
+        QDir(options.profile).entryList({ QStringLiteral("*.sqlite") }, QDir::Files);
+    if (files.size() != 1) {
+        err << "studyconnect-cli: "
+            << (files.isEmpty() ? QStringLiteral("no offline store in %1").arg(options.profile)
+                                : QStringLiteral("%1 offline stores in %2: give --server and "
+                                                 "the credentials to choose one")
+                                      .arg(files.size())
+                                      .arg(options.profile))
+            << '\n';
+        return StoreUnavailable;
+    }
+    MessageStore store;
+    if (!store.open(QDir(options.profile).filePath(files.constFirst()))) {
+        err << "studyconnect-cli: the offline store cannot be used: " << store.errorString()
+            << '\n';
+        return StoreUnavailable;
+    }
+    return printSearch(&store, options.search, out) > 0 ? Done : TimedOut;
 }
 
 void CliRunner::print(const QVariantMap &line)
@@ -193,6 +385,13 @@ void CliRunner::finish(int code, const QString &why)
     m_loginRetry.stop();
     if (!why.isEmpty() && (!m_options.quiet || code != Done))
         *m_err << "studyconnect-cli: " << why << '\n';
+    if (!m_options.profile.isEmpty()) {
+        // On disk before the process ends; what is still unsent goes with the next run.
+        m_service->manager()->flushStore();
+        const QString pending = m_service->manager()->pendingOnQuitText();
+        if (!pending.isEmpty())
+            *m_err << "studyconnect-cli: " << pending << '\n';
+    }
     m_err->flush();
     m_service->disconnect();
     Q_EMIT finished(code);
@@ -230,6 +429,9 @@ int CliRunner::run(const QStringList &arguments)
             QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
     else
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
+
+    if (options.offline())
+        return searchOffline(options, out, err);
 
     applyProxy(options, QProcessEnvironment::systemEnvironment());
 

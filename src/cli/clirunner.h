@@ -1,11 +1,13 @@
 #pragma once
 
+#include "chat/conversationkey.h"
 #include "clioptions.h"
 
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
+class MessageStore;
 class QTextStream;
 class Session;
 class SocketService;
@@ -25,6 +27,7 @@ public:
         UsageError = 2,
         AuthenticationFailed = 3,
         Unreachable = 4,
+        StoreUnavailable = 5,
     };
 
     /// `out` gets the JSON lines, `err` the diagnostics; `password` is used with --email.
@@ -35,6 +38,10 @@ public:
 
     /// The whole program: parses `arguments`, runs the event loop, returns the exit code.
     static int run(const QStringList &arguments);
+    /// --search without --server: the store in --profile, searched offline.
+    static int searchOffline(const CliOptions &options, QTextStream &out, QTextStream &err);
+    /// Prints the hits of `query` in `store` as JSON lines; returns how many there were.
+    static int printSearch(MessageStore *store, const QString &query, QTextStream &out);
     /// Routes all of the process's connections through --proxy, directly (--proxy none), or as
     /// the system configuration says.
     static void applyProxy(const CliOptions &options, const QProcessEnvironment &environment);
@@ -44,9 +51,17 @@ Q_SIGNALS:
 
 private:
     void signIn();
+    /// Joins and sends what the arguments ask for (with --profile once signed in, so that the
+    /// sends are kept in that user's store).
+    void queueWork();
+    /// --search online: the newest page of every conversation into the store, then search.
+    void startSearch();
+    void finishSearch();
     void onConnected();
     void onEvent(const QString &event, const QVariantMap &line);
     void checkDone();
+    /// The work is done: exit, or with --search go on to the search.
+    void done();
     void finish(int code, const QString &why = {});
     void print(const QVariantMap &line);
 
@@ -60,6 +75,13 @@ private:
     QTimer m_loginRetry;
     bool m_everConnected = false;
     bool m_finished = false;
+    bool m_workQueued = false;
+    bool m_storeWarned = false;
+    bool m_searchStarted = false;
+    int m_pagesWaiting = 0;
+    QMetaObject::Connection m_syncWait;
+    QSet<ConversationKey> m_caughtUp;
+    QSet<ConversationKey> m_catchUpsWaiting;
     int m_waitCount = 0;
     QSet<QString> m_unconfirmedSends;
     QSet<QString> m_unconfirmedJoins;

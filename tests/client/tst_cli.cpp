@@ -1,6 +1,9 @@
 // studyconnect-cli as a user runs it: the built binary against the reference backend.
 #include "clienttestsupport.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -256,6 +259,114 @@ private Q_SLOTS:
         QCOMPARE(unreachableLogin.exitCode, 4);
     }
 
+    void profileAndSearch()
+    {
+        const QString token = signToken(QStringLiteral("1"), 600);
+        QTemporaryDir profile;
+        const QString word =
+            QStringLiteral("Zyxderivative%1").arg(QDateTime::currentMSecsSinceEpoch());
+        const QString text = QStringLiteral("the <b>%1</b> of x² at the Café").arg(word);
+        // A send with --profile is kept in the store there, and is found again offline.
+        const Run send = run(
+            { QStringLiteral("--server"), server(), QStringLiteral("--profile"), profile.path(),
+                QStringLiteral("--quiet"), QStringLiteral("--send"), QStringLiteral("1"), text },
+            {}, token);
+        QVERIFY2(send.exitCode == 0, send.err.constData());
+        QVERIFY2(send.err.isEmpty(), send.err.constData());
+        QCOMPARE(QDir(profile.path()).entryList({ QStringLiteral("*.sqlite") }).size(), 1);
+
+        // Offline: a prefix of the word, any case, and "cafe" for "Café".
+        const Run found = run({ QStringLiteral("--profile"), profile.path(),
+            QStringLiteral("--search"), word.left(12).toLower() + QStringLiteral(" cafe") });
+        QVERIFY2(found.exitCode == 0, found.err.constData());
+        const QList<QJsonObject> hits = jsonLines(found.out);
+        QCOMPARE(hits.size(), 1);
+        const QJsonObject hit = hits.constFirst();
+        QCOMPARE(hit.keys().size(), 6);
+        QCOMPARE(hit.value(QStringLiteral("conversation")).toString(), QStringLiteral("room:1"));
+        QVERIFY(hit.value(QStringLiteral("id")).toString().toLongLong() > 0);
+        QCOMPARE(hit.value(QStringLiteral("sender")).toString(), QStringLiteral("1"));
+        QCOMPARE(hit.value(QStringLiteral("text")).toString(), text);
+        const QDateTime createdAt = QDateTime::fromString(
+            hit.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+        QVERIFY(createdAt.isValid());
+        QCOMPARE(createdAt.timeSpec(), Qt::UTC);
+        QVERIFY(qAbs(createdAt.secsTo(QDateTime::currentDateTimeUtc())) < 120);
+        // Keys in the documented order.
+        QVERIFY(found.out.startsWith("{\"conversation\":\"room:1\",\"id\":"));
+
+        // No match: exit 1, nothing printed.
+        const Run none = run({ QStringLiteral("--profile"), profile.path(),
+            QStringLiteral("--search"), QStringLiteral("qqqnothingqqq") });
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY(none.out.isEmpty());
+        // Syntax is just characters.
+        QCOMPARE(run({ QStringLiteral("--profile"), profile.path(), QStringLiteral("--search"),
+                         QStringLiteral("\"*NEAR(") })
+                     .exitCode,
+            1);
+
+        // Online on a new profile: the newest page of each conversation is stored first.
+        QTemporaryDir fresh;
+        const Run online =
+            run({ QStringLiteral("--server"), server(), QStringLiteral("--profile"), fresh.path(),
+                    QStringLiteral("--quiet"), QStringLiteral("--search"), word },
+                {}, token);
+        QVERIFY2(online.exitCode == 0, online.err.constData());
+        const QList<QJsonObject> onlineHits = jsonLines(online.out);
+        QCOMPARE(onlineHits.size(), 1);
+        QCOMPARE(
+            onlineHits.constFirst().value(QStringLiteral("id")), hit.value(QStringLiteral("id")));
+        QCOMPARE(onlineHits.constFirst().value(QStringLiteral("senderName")).toString(),
+            QStringLiteral("Ada Lovelace"));
+
+        // Online on the first profile: what came since its last run is caught up, then searched.
+        const QString later = word + QStringLiteral("later");
+        QCOMPARE(run({ QStringLiteral("--server"), server(), QStringLiteral("--quiet"),
+                         QStringLiteral("--send"), QStringLiteral("1"), later },
+                     {}, signToken(QStringLiteral("2"), 600))
+                     .exitCode,
+            0);
+        QCOMPARE(
+            run({ QStringLiteral("--profile"), profile.path(), QStringLiteral("--search"), later })
+                .exitCode,
+            1);
+        const Run caughtUp =
+            run({ QStringLiteral("--server"), server(), QStringLiteral("--profile"), profile.path(),
+                    QStringLiteral("--quiet"), QStringLiteral("--search"), later },
+                {}, token);
+        QVERIFY2(caughtUp.exitCode == 0, caughtUp.err.constData());
+        QCOMPARE(jsonLines(caughtUp.out).size(), 1);
+        QCOMPARE(
+            jsonLines(caughtUp.out).constFirst().value(QStringLiteral("senderName")).toString(),
+            QStringLiteral("Alan Turing"));
+
+        // Usage: --search needs --profile; offline there is nothing to send; no store to search.
+        QCOMPARE(run({ QStringLiteral("--search"), QStringLiteral("x") }).exitCode, 2);
+        QCOMPARE(run({ QStringLiteral("--profile"), profile.path(), QStringLiteral("--search"),
+                         QStringLiteral("x"), QStringLiteral("--send"), QStringLiteral("1"),
+                         QStringLiteral("y") })
+                     .exitCode,
+            2);
+        QCOMPARE(run({ QStringLiteral("--profile"), profile.path() }).exitCode, 2);
+        QTemporaryDir empty;
+        const Run nothing = run({ QStringLiteral("--profile"), empty.path(),
+            QStringLiteral("--search"), QStringLiteral("x") });
+        QCOMPARE(nothing.exitCode, 5);
+        QVERIFY(nothing.err.contains("no offline store"));
+        // A damaged store: said so, no crash.
+        QFile damaged(empty.filePath(QStringLiteral("127.0.0.1-000000000000.sqlite")));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(8192, 'x'));
+        damaged.close();
+        const Run broken = run({ QStringLiteral("--profile"), empty.path(),
+            QStringLiteral("--search"), QStringLiteral("x") });
+        QCOMPARE(broken.exitCode, 5);
+        QVERIFY2(
+            broken.err.contains("cannot be used: file is not a database"), broken.err.constData());
+        QVERIFY(!QByteArray(send.err + found.err + online.err).contains(token.toLatin1()));
+    }
+
     void transportFlag()
     {
         const QString token = signToken(QStringLiteral("3"), 600);
@@ -283,8 +394,8 @@ private Q_SLOTS:
             QStringLiteral("http://studyconnect.test:%1").arg(m_server.node().port());
         const QString token = signToken(QStringLiteral("2"), 600);
         auto startProxy = [](const Environment &environment) {
-            auto proxy = std::make_unique<NodeServer>(
-                QStringLiteral("tests/common/forward-proxy.js"));
+            auto proxy =
+                std::make_unique<NodeServer>(QStringLiteral("tests/common/forward-proxy.js"));
             proxy->setEnvironmentValue(
                 QStringLiteral("LOCAL_NAME"), QStringLiteral("studyconnect.test"));
             for (const auto &[name, value] : environment)

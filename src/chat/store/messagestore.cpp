@@ -131,9 +131,13 @@ bool MessageStore::open(const QString &path)
     m_path = path;
     m_error.clear();
     const QFileInfo info(path);
-    QDir().mkpath(info.absolutePath());
-    QFile::setPermissions(info.absolutePath(),
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // A folder made here is private; one that exists is someone's choice (the CLI's --profile may
+    // be any folder, even a shared one) and keeps its mode: the file itself is private anyway.
+    if (!QFileInfo::exists(info.absolutePath())) {
+        QDir().mkpath(info.absolutePath());
+        QFile::setPermissions(info.absolutePath(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
     if (!info.exists()) {
         // Created private before SQLite opens it; its -wal and -shm files get the same mode.
         QFile file(path);
