@@ -100,6 +100,13 @@ void ConversationManager::restoreFromStore()
         entry.text = row.text;
         entry.createdAtMs = row.createdAtMs;
         entry.failed = row.failed;
+        // A message to a room must follow a join on this socket; the membership itself may not
+        // have been saved yet when the app died.
+        if (!row.target.direct && !row.failed) {
+            Conversation *room = conversation(row.target, true);
+            if (room->membership() == Conversation::NotMember)
+                room->setMembership(Conversation::Joining);
+        }
         m_outbox->restore(entry);
         if (row.failed)
             conversation(row.target)->messages()->markFailed(row.clientId, row.error);

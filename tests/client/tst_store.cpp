@@ -610,8 +610,9 @@ private Q_SLOTS:
         QTest::newRow("500 letters") << QString(500, u'x') << 0;
         QTest::newRow("500 symbols") << QStringLiteral("\"*()^:-+").repeated(63).left(500) << 0;
         QTest::newRow("500 chars of words") << QStringLiteral("zq ").repeated(166) << 0;
-        // Only the first 16 words count; "a"* still finds only the messages with an a-word.
-        QTest::newRow("250 times a") << QStringLiteral("a ").repeated(250) << 4;
+        // Only the first 16 words count, and a one-letter word is matched whole: only the
+        // messages with the word "a", not every word starting with a.
+        QTest::newRow("250 times a") << QStringLiteral("a ").repeated(250) << 2;
         QTest::newRow("empty") << QString() << 0;
         QTest::newRow("blank") << QStringLiteral("  \t\n ") << 0;
         QTest::newRow("nul") << QString::fromUtf16(u"integral\0x", 10) << 1;
