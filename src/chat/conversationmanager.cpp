@@ -493,9 +493,8 @@ Conversation *ConversationManager::conversation(const ConversationKey &key, bool
                 person.value(QStringLiteral("avatar")).toString(), 0);
             existing->setPeerOnline(person.value(QStringLiteral("online")).toBool());
         }
-        for (const auto changed : { &Conversation::detailsChanged, &Conversation::membershipChanged,
-                 &Conversation::summaryChanged, &Conversation::draftChanged })
-            connect(existing, changed, this, [this, existing] { keepConversationLater(existing); });
+        if (m_storeEnabled)
+            followForStore(existing);
         connect(existing, &Conversation::ownTypingChanged, this, [this, existing](bool typing) {
             m_connection->emitVolatile(
                 typing ? QStringLiteral("typing:start") : QStringLiteral("typing:stop"),

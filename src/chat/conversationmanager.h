@@ -211,6 +211,7 @@ private:
     void openStore();
     void restoreFromStore();
     void forgetStoredData();
+    void followForStore(Conversation *conversation);
     /// Conversation state is written a moment later, in one go (a busy room changes its unread
     /// count with every message).
     void keepConversationLater(Conversation *conversation);

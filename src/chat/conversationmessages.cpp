@@ -169,12 +169,13 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool beingRead = target == m_current && m_windowActive;
     const bool unread = !mine && !beingRead;
     target->noteMessage(message.text, at, unread);
-    keepSender(message.sender);
-    // Joins up with what is kept once this conversation's catch-up has ended on this connection
-    // (or the server has no history to catch up from).
-    const bool joinsUp =
-        m_caughtUp.contains(target->conversationKey()) || !m_history->isAvailable();
-    keepMessages(target->conversationKey(), { message }, !joinsUp);
+    if (m_store->isOpen()) {
+        // Joins up with what is kept once this conversation's catch-up has ended on this
+        // connection (or the server has no history to catch up from).
+        const bool joinsUp =
+            m_caughtUp.contains(target->conversationKey()) || !m_history->isAvailable();
+        keepMessages(target->conversationKey(), { message }, !joinsUp);
+    }
 }
 
 void ConversationManager::onUserJoined(

@@ -8,6 +8,10 @@
 
 void ConversationManager::setOfflineStore(bool enabled, const QString &directory)
 {
+    if (enabled && !m_storeEnabled) {
+        for (Conversation *each : std::as_const(m_conversations))
+            followForStore(each);
+    }
     m_storeEnabled = enabled;
     m_storeDirectory = directory;
     if (enabled) {
@@ -145,6 +149,14 @@ void ConversationManager::forgetStoredData()
     }
     qCInfo(lcChat) << "signed out: offline store removed";
     Q_EMIT noticeChanged();
+}
+
+void ConversationManager::followForStore(Conversation *target)
+{
+    // Only with a store: a busy room changes its summary with every message.
+    for (const auto changed : { &Conversation::detailsChanged, &Conversation::membershipChanged,
+             &Conversation::summaryChanged, &Conversation::draftChanged })
+        connect(target, changed, this, [this, target] { keepConversationLater(target); });
 }
 
 void ConversationManager::keepConversationLater(Conversation *target)
