@@ -45,10 +45,9 @@ pids+=($!)
 for _ in $(seq 1 100); do curl -fsS "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
-# The measurements that need the keychain run on a private session bus with an unlocked keyring.
-cat >"$work/startup.sh" <<'INNER'
-#!/usr/bin/env bash
-set -euo pipefail
+# The measurements that need the keychain run on a private session bus with an unlocked keyring;
+# timing.sh has what they share.
+cat >"$work/timing.sh" <<'INNER'
 echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}'; }
@@ -69,6 +68,11 @@ time_to() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
   [ -n "$epoch" ] && echo $((epoch - start))
 }
+INNER
+cat >"$work/startup.sh" <<'INNER'
+#!/usr/bin/env bash
+set -euo pipefail
+source "$work/timing.sh"
 
 for backend in software ""; do
   name=${backend:-default}
@@ -117,23 +121,9 @@ kill "$backend_pid"; wait "$backend_pid" 2>/dev/null || true
 cat >"$work/offline.sh" <<'INNER'
 #!/usr/bin/env bash
 set -euo pipefail
-echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}'; }
+source "$work/timing.sh"
 export XDG_CONFIG_HOME="$work/config-stored"
-for _ in $(seq 1 "$RUNS"); do
-  start=$(date +%s%3N)
-  QT_QUICK_BACKEND=software QT_LOGGING_RULES="studyconnect.desktop.startup.info=true" \
-    "$APP" --server "$URL" >"$work/offline.log" 2>&1 &
-  pid=$!
-  epoch=""
-  for _ in $(seq 1 200); do
-    epoch=$(grep -o 'milestone "room list" after [0-9]* ms since main(), epoch [0-9]*' "$work/offline.log" | grep -o '[0-9]*$' || true)
-    [ -n "$epoch" ] && break
-    sleep 0.05
-  done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  [ -n "$epoch" ] && echo $((epoch - start))
-done | median | sed "s/^/startup: software room_list_offline_100k_messages_ms /"
+for _ in $(seq 1 "$RUNS"); do time_to "room list" software; done | median | sed "s/^/startup: software room_list_offline_100k_messages_ms /"
 INNER
 chmod +x "$work/offline.sh"
 HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" dbus-run-session -- "$work/offline.sh"

@@ -236,8 +236,14 @@ void MessageStore::post(
     }
     // Handed to the writer once per event-loop pass: a burst of live messages wakes it once and
     // becomes one transaction, instead of a wake-up and a commit per message competing with the
-    // GUI thread for the CPU.
+    // GUI thread for the CPU. Messages saved before this job are written before it.
+    queueMessageBatches();
     m_queued.push_back({ std::move(job), std::move(afterCommit) });
+    scheduleHandOver();
+}
+
+void MessageStore::scheduleHandOver()
+{
     if (!m_handOverScheduled) {
         m_handOverScheduled = true;
         QMetaObject::invokeMethod(this, &MessageStore::handOver, Qt::QueuedConnection);
@@ -247,6 +253,7 @@ void MessageStore::post(
 void MessageStore::handOver()
 {
     m_handOverScheduled = false;
+    queueMessageBatches();
     if (m_queued.empty())
         return;
     if (m_status != Status::Open || !m_writer) {
@@ -480,43 +487,68 @@ void MessageStore::savePeople(const std::vector<PersonRow> &people)
 void MessageStore::saveMessages(const ConversationKey &key, std::vector<MessageRow> messages,
     bool oldestHasGapBelow, qint64 directlyAboveId)
 {
-    if (messages.empty() && directlyAboveId == 0)
+    if ((messages.empty() && directlyAboveId == 0) || !isOpen())
+        return;
+    // Collected and written by one job per event-loop pass: live messages come one at a time,
+    // and one prepared statement for all of them keeps the writer ahead of a burst.
+    m_messageBatches.push_back({ key, std::move(messages), oldestHasGapBelow, directlyAboveId });
+    scheduleHandOver();
+}
+
+void MessageStore::queueMessageBatches()
+{
+    if (m_messageBatches.empty())
         return;
     const int limit = m_messageLimit;
-    post([key, messages = std::move(messages), oldestHasGapBelow, directlyAboveId, limit](
-             QSqlDatabase &db) {
-        const qint64 conversation = ensureConversation(db, key);
+    m_queued.push_back({ [batches = std::move(m_messageBatches), limit](
+                             QSqlDatabase &db) { writeMessages(db, batches, limit); },
+        {} });
+    m_messageBatches.clear();
+}
+
+void MessageStore::writeMessages(
+    QSqlDatabase &db, const std::vector<MessageBatch> &batches, int limit)
+{
+    QSqlQuery insert(db);
+    // An existing row keeps its text (edits come as their own update); only what is now known
+    // about its neighbours changes.
+    insert.prepare(QStringLiteral(
+        "INSERT INTO messages (key, conversation, sender, created_at, text, client_id, "
+        "gap_below) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
+        "SET gap_below = min(gap_below, excluded.gap_below)"));
+    QSqlQuery closeGap(db);
+    closeGap.prepare(QStringLiteral("UPDATE messages SET gap_below = 0 WHERE key = ?"));
+    QHash<ConversationKey, qint64> conversations;
+    for (const MessageBatch &batch : batches) {
+        auto known = conversations.find(batch.key);
+        if (known == conversations.end())
+            known = conversations.insert(batch.key, ensureConversation(db, batch.key));
+        const qint64 conversation = *known;
         if (conversation == 0)
-            return;
-        QSqlQuery query(db);
-        // An existing row keeps its text (edits come as their own update); only what is now
-        // known about its neighbours changes.
-        query.prepare(QStringLiteral(
-            "INSERT INTO messages (key, conversation, sender, created_at, text, client_id, "
-            "gap_below) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
-            "SET gap_below = min(gap_below, excluded.gap_below)"));
+            continue;
         // Oldest first: ascending keys fill B-tree pages; descending ones would leave them half
         // empty (a page split on the left each time).
-        for (size_t i = messages.size(); i-- > 0;) {
-            const MessageRow &message = messages[i];
-            const bool oldest = i + 1 == messages.size();
-            query.addBindValue(messageKey(key, message.id));
-            query.addBindValue(conversation);
-            query.addBindValue(text(message.senderId));
-            query.addBindValue(message.createdAtMs);
-            query.addBindValue(text(message.text));
-            query.addBindValue(message.clientId.isEmpty() ? QVariant() : message.clientId);
-            query.addBindValue(oldest && oldestHasGapBelow ? 1 : 0);
-            run(query);
+        for (size_t i = batch.messages.size(); i-- > 0;) {
+            const MessageRow &message = batch.messages[i];
+            const bool oldest = i + 1 == batch.messages.size();
+            insert.addBindValue(messageKey(batch.key, message.id));
+            insert.addBindValue(conversation);
+            insert.addBindValue(text(message.senderId));
+            insert.addBindValue(message.createdAtMs);
+            insert.addBindValue(text(message.text));
+            insert.addBindValue(message.clientId.isEmpty() ? QVariant() : message.clientId);
+            insert.addBindValue(oldest && batch.oldestHasGapBelow ? 1 : 0);
+            run(insert);
         }
-        if (directlyAboveId > 0) {
-            query.prepare(QStringLiteral("UPDATE messages SET gap_below = 0 WHERE key = ?"));
-            query.addBindValue(messageKey(key, directlyAboveId));
-            run(query);
+        if (batch.directlyAboveId > 0) {
+            closeGap.addBindValue(messageKey(batch.key, batch.directlyAboveId));
+            run(closeGap);
         }
-        if (limit > 0)
+    }
+    if (limit > 0) {
+        for (const qint64 conversation : std::as_const(conversations))
             prune(db, conversation, limit);
-    });
+    }
 }
 
 void MessageStore::closeGapsAbove(const ConversationKey &key, qint64 knownId)

@@ -173,8 +173,19 @@ Q_SIGNALS:
     void writeFailed(const QString &error);
 
 private:
+    struct MessageBatch
+    {
+        ConversationKey key;
+        std::vector<MessageRow> messages;
+        bool oldestHasGapBelow = false;
+        qint64 directlyAboveId = 0;
+    };
     void fail(const QString &error);
+    void scheduleHandOver();
     void handOver();
+    void queueMessageBatches();
+    static void writeMessages(
+        QSqlDatabase &db, const std::vector<MessageBatch> &batches, int limit);
     void post(std::function<void(QSqlDatabase &db)> job, std::function<void()> afterCommit = {});
     static std::vector<SearchHit> runSearch(
         QSqlDatabase &db, const QString &text, const SearchFilter &filter);
@@ -188,5 +199,6 @@ private:
     std::unique_ptr<StoreThread> m_searcher;
     int m_messageLimit = 0;
     std::vector<StoreThread::Entry> m_queued;
+    std::vector<MessageBatch> m_messageBatches;
     bool m_handOverScheduled = false;
 };

@@ -148,8 +148,8 @@ QString highlight(const QString &text, const QString &query)
         }
         const QString word = clean.mid(i, end - i);
         const QString foldedWord = folded(word);
-        const bool matches = std::any_of(needles.cbegin(), needles.cend(),
-            [&foldedWord](const QString &needle) {
+        const bool matches =
+            std::any_of(needles.cbegin(), needles.cend(), [&foldedWord](const QString &needle) {
                 // As matchExpression(): a one-character word is matched whole.
                 return needle.size() > 1 ? foldedWord.startsWith(needle) : foldedWord == needle;
             });

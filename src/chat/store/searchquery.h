@@ -26,9 +26,9 @@ inline constexpr QChar kMatchEnd { 0xE001 };
 QString styledExcerpt(const QString &highlighted, int width = 120);
 
 /// `text` with every word that starts with one of the words of `query` (a one-character word:
-/// that is the word) between kMatchStart and kMatchEnd, the way FTS5's highlight() marks the store's matches: case and diacritics do not
-/// count ("cafe" marks "Café"). Marker characters already in `text` are dropped first, so a
-/// message cannot fake a match.
+/// that is the word) between kMatchStart and kMatchEnd, the way FTS5's highlight() marks the
+/// store's matches: case and diacritics do not count ("cafe" marks "Café"). Marker characters
+/// already in `text` are dropped first, so a message cannot fake a match.
 QString highlight(const QString &text, const QString &query);
 
 /// styledExcerpt(highlight(text, query), width): the excerpt of a text found elsewhere (the
