@@ -208,7 +208,10 @@ void ConversationManager::resetData()
     }
     qDeleteAll(m_conversations);
     m_conversations.clear();
-    m_features.clear();
+    if (!m_features.isEmpty()) {
+        m_features.clear();
+        Q_EMIT featuresChanged();
+    }
     setSynced(false);
 }
 
@@ -278,6 +281,7 @@ void ConversationManager::loadServerState(bool reconnect)
                     body.toMap().value(QStringLiteral("features")).toStringList();
                 m_features = QSet<QString>(features.begin(), features.end());
                 m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
+                Q_EMIT featuresChanged();
                 // Kept messages from an earlier run: fetch what came since.
                 if (m_store->isOpen()) {
                     for (Conversation *each : std::as_const(m_conversations))

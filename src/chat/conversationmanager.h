@@ -162,6 +162,8 @@ Q_SIGNALS:
     void joinByIdChanged();
     void offlineStoreChanged();
     void noticeChanged();
+    /// The server's features are known (GET /api/server answered) or forgotten.
+    void featuresChanged();
     /// A conversation was opened by any means: the views put the focus in the composer.
     void conversationOpened(Conversation *conversation);
     void joinedById(Conversation *conversation);

@@ -31,6 +31,7 @@ void MessageSearch::setManager(ConversationManager *manager)
     if (m_manager == manager)
         return;
     QObject::disconnect(m_connectionWatch);
+    QObject::disconnect(m_featuresWatch);
     m_manager = manager;
     if (manager) {
         // Offline results are completed by the server's once it is back, while the user looks.
@@ -39,6 +40,11 @@ void MessageSearch::setManager(ConversationManager *manager)
                 if (state == ChatConnection::Connected && m_status == StoredOnlyOffline)
                     m_debounce.start();
             });
+        // Likewise when the server turns out to search (its features arrive after connecting).
+        m_featuresWatch = connect(manager, &ConversationManager::featuresChanged, this, [this] {
+            if (m_status == StoredOnlyNoServerSearch && serverCanSearch())
+                m_debounce.start();
+        });
     }
     Q_EMIT managerChanged();
     if (!m_query.isEmpty())

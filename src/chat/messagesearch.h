@@ -108,6 +108,7 @@ private:
 
     QPointer<ConversationManager> m_manager;
     QMetaObject::Connection m_connectionWatch;
+    QMetaObject::Connection m_featuresWatch;
     QString m_query;
     QTimer m_debounce;
     SearchResultModel *m_results;
