@@ -213,7 +213,7 @@ describe('pins', () => {
 
     await request(ada, 'room:join', ROOMS.calculus);
     const ids = (await http(server, 'GET', `/api/rooms/${ROOMS.calculus}/messages?limit=100`, { token: tokenFor(USERS.ada) })).json.map((m) => m.id);
-    for (let i = 0; i < MAX_PINS - ids.length + 1; i += 1) ids.push((await request(ada, 'message:send', { roomId: ROOMS.calculus, text: `n${i}` })).id);
+    for (let i = 0; ids.length <= MAX_PINS; i += 1) ids.push((await request(ada, 'message:send', { roomId: ROOMS.calculus, text: `n${i}` })).id);
     await request(grace, 'room:join', ROOMS.calculus);
     for (const id of ids.slice(0, MAX_PINS)) assert.equal(server.store.pin(ROOMS.calculus, id, USERS.grace, MAX_PINS).changed, true);
     assert.deepEqual(await request(grace, 'message:pin', { roomId: ROOMS.calculus, messageId: ids[MAX_PINS] }), { ok: false, error: ERRORS.TOO_MANY_PINS });
