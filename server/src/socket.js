@@ -57,7 +57,8 @@ function authenticate(store, jwtSecret, token) {
 
 /**
  * The socket layer: the seed's event contract plus compatible additions (acks, clientId, typing,
- * membership, read state, validation). See docs/PROTOCOL.md.
+ * membership, read state, validation, and the study conversations: replies, threads, edit,
+ * delete, reactions, pins). See docs/PROTOCOL.md.
  */
 function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
   const pending = new Set(); // running handler promises, awaited on shutdown
