@@ -8,6 +8,10 @@ const MAX_HTTP_BUFFER_SIZE = 1e6; // socket.io default, kept explicit
 const PAGE_LIMIT_DEFAULT = 50;
 const PAGE_LIMIT_MAX = 100;
 const MAX_SEARCH_QUERY_LENGTH = 500; // UTF-16 code units, as MAX_TEXT_LENGTH
+const MAX_REACTION_EMOJI = 20; // distinct emoji per message
+const MAX_EMOJI_LENGTH = 32; // UTF-16 code units; the longest ZWJ and tag sequences stay well below
+const MAX_PINS = 50; // pinned messages per room
+const QUOTE_LENGTH = 200; // UTF-16 code units of the original that replyTo.text carries
 
 const AUTH_ERRORS = Object.freeze({
   NO_TOKEN: 'Authentication error: Token not provided',
@@ -34,6 +38,23 @@ const ERRORS = Object.freeze({
   INVALID_MESSAGE_ID: 'messageId must be a positive integer (number or decimal string)',
   NOT_MEMBER: 'Not a member of the room',
   UNKNOWN_MESSAGE: 'Unknown message in this conversation',
+  REPLY_TO_INVALID: 'replyTo must be a positive integer message id (number or decimal string)',
+  UNKNOWN_REPLY_TO: 'replyTo is not a message of this conversation',
+  THREAD_ID_INVALID: 'threadId must be a positive integer message id (number or decimal string)',
+  UNKNOWN_THREAD: 'threadId is not a message of this room',
+  THREAD_MISMATCH: 'replyTo must be the root or a reply of the thread the message goes to',
+  DM_NO_THREADS: 'Direct messages have no threads',
+  KIND_INVALID: "kind must be 'room' or 'dm'",
+  ID_INVALID: 'id must be a positive integer (number or decimal string)',
+  EDIT_FORBIDDEN: 'Only the author may edit a message',
+  DELETE_FORBIDDEN: 'Only the author, or a tutor in a room, may delete a message',
+  MESSAGE_DELETED: 'The message was deleted',
+  EMOJI_INVALID: `emoji must be a single emoji of at most ${MAX_EMOJI_LENGTH} characters`,
+  TOO_MANY_REACTIONS: `A message has at most ${MAX_REACTION_EMOJI} different reactions`,
+  RESOLVED_INVALID: 'resolved must be true or false',
+  RESOLVE_FORBIDDEN: "Only the thread's author or a tutor may resolve it",
+  PIN_FORBIDDEN: 'Only tutors may pin messages',
+  TOO_MANY_PINS: `A room has at most ${MAX_PINS} pinned messages`,
   INTERNAL: 'Internal server error',
 });
 
@@ -61,6 +82,12 @@ const FEATURES = Object.freeze([
   'readState', // conversation:read, lastReadId and unreadCount
   'historyAfter', // ?after= on the history routes: catching up from the newest stored id
   'search', // GET /api/search: full-text search over the rooms and DMs the user may read
+  'replies', // replyTo on message:send / dm:send, quoted in every message shape
+  'threads', // threadId on message:send, GET /api/rooms/:id/threads/:rootId, thread:resolve
+  'edit', // message:edit -> message:updated, editedAt
+  'delete', // message:delete -> message:deleted, deleted messages in history
+  'reactions', // reaction:add / reaction:remove -> message:reactions, reactions in history
+  'pins', // message:pin / message:unpin -> room:pins, GET /api/rooms/:id/pins, pinnedCount
 ]);
 
 module.exports = {
@@ -71,6 +98,10 @@ module.exports = {
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
   MAX_SEARCH_QUERY_LENGTH,
+  MAX_REACTION_EMOJI,
+  MAX_EMOJI_LENGTH,
+  MAX_PINS,
+  QUOTE_LENGTH,
   AUTH_ERRORS,
   QUERY_ERRORS,
   ERRORS,

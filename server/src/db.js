@@ -3,6 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const Database = require('better-sqlite3');
+const { QUOTE_LENGTH } = require('./constants');
 
 // Schema version 1: the tables of the first release. IF NOT EXISTS, because databases created
 // before the schema was versioned (user_version 0) already have them.
@@ -119,10 +120,52 @@ INSERT INTO ${table}_fts (${table}_fts) VALUES ('rebuild');
 `);
     }
   },
+  // 3 -> 4: study conversations (replies, threads, edit, delete, reactions, pins).
+  // - reply_to: the quoted message of the same conversation. thread_id: the root of the thread a
+  //   room message belongs to (NULL: the main timeline). No foreign keys on either: messages are
+  //   never deleted one by one (a deleted message keeps its row with text '' and deleted_at), so
+  //   they always point at a row; a room's messages only go all together (ON DELETE CASCADE).
+  // - The thread summary is stored on the root (reply count, time of the last reply, resolved)
+  //   and kept in step by the send transaction, so a history page shows it without a COUNT per row.
+  // - The main timeline reads the partial index messages_room_main (room_id, id) WHERE thread_id
+  //   IS NULL: still one index range scan, however many thread replies the room has.
+  // - reactions: one row per (message, emoji, user); kind says which table message_id is in, so
+  //   it cannot be a foreign key. The rowid gives the order of first use.
+  (db) => {
+    db.exec(`
+ALTER TABLE messages ADD COLUMN reply_to INTEGER;
+ALTER TABLE messages ADD COLUMN thread_id INTEGER;
+ALTER TABLE messages ADD COLUMN edited_at INTEGER;
+ALTER TABLE messages ADD COLUMN deleted_at INTEGER;
+ALTER TABLE messages ADD COLUMN thread_reply_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN thread_last_reply_at INTEGER;
+ALTER TABLE messages ADD COLUMN thread_resolved INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE direct_messages ADD COLUMN reply_to INTEGER;
+ALTER TABLE direct_messages ADD COLUMN edited_at INTEGER;
+ALTER TABLE direct_messages ADD COLUMN deleted_at INTEGER;
+CREATE INDEX messages_room_main ON messages (room_id, id) WHERE thread_id IS NULL;
+CREATE INDEX messages_thread ON messages (thread_id, id) WHERE thread_id IS NOT NULL;
+CREATE TABLE reactions (
+  kind       TEXT NOT NULL CHECK (kind IN ('room', 'dm')),
+  message_id INTEGER NOT NULL,
+  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  emoji      TEXT NOT NULL,
+  PRIMARY KEY (kind, message_id, emoji, user_id)
+);
+CREATE TABLE room_pins (
+  room_id    INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+  message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  pinned_by  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  pinned_at  INTEGER NOT NULL,
+  PRIMARY KEY (room_id, message_id)
+);
+`);
+  },
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 
 const BUSY_TIMEOUT_MS = 5000;
+
 
 /** Runs fn, retrying for up to BUSY_TIMEOUT_MS while SQLite reports the file busy or locked. */
 function retryWhileBusy(fn) {
@@ -196,12 +239,13 @@ function openDatabase(dbPath) {
     roomById: db.prepare('SELECT * FROM rooms WHERE id = ?'),
     rooms: db.prepare(`
       SELECT r.*, (SELECT COUNT(*) FROM room_members m WHERE m.room_id = r.id) AS member_count,
-             (SELECT MAX(id) FROM messages WHERE room_id = r.id) AS last_message_id,
+             (SELECT MAX(id) FROM messages WHERE room_id = r.id AND thread_id IS NULL) AS last_message_id,
+             (SELECT COUNT(*) FROM room_pins p WHERE p.room_id = r.id) AS pinned_count,
              mine.user_id IS NOT NULL AS joined,
              CASE WHEN mine.user_id IS NOT NULL THEN rs.last_read_id END AS last_read_id,
              CASE WHEN mine.user_id IS NOT NULL THEN (
                SELECT COUNT(*) FROM messages x
-               WHERE x.room_id = r.id AND x.id > COALESCE(rs.last_read_id, 0) AND x.sender_id <> @me)
+               WHERE x.room_id = r.id AND x.thread_id IS NULL AND x.id > COALESCE(rs.last_read_id, 0) AND x.sender_id <> @me)
              ELSE 0 END AS unread_count
       FROM rooms r
       LEFT JOIN room_members mine ON mine.room_id = r.id AND mine.user_id = @me
@@ -220,22 +264,63 @@ function openDatabase(dbPath) {
       INSERT INTO read_state (user_id, kind, conversation_id, last_read_id) VALUES (?, ?, ?, ?)
       ON CONFLICT(user_id, kind, conversation_id) DO UPDATE SET last_read_id = MAX(last_read_id, excluded.last_read_id)`),
     readStateDelete: db.prepare('DELETE FROM read_state WHERE user_id = ? AND kind = ? AND conversation_id = ?'),
-    insertMessage: db.prepare(
-      'INSERT INTO messages (room_id, sender_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertMessage: db.prepare(`
+      INSERT INTO messages (room_id, sender_id, text, client_id, created_at, reply_to, thread_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
     messageById: db.prepare(`
       SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
       FROM messages m JOIN users u ON u.id = m.sender_id WHERE m.id = ?`),
     messageByClientId: db.prepare('SELECT * FROM messages WHERE sender_id = ? AND client_id = ?'),
+    // The main timeline: thread replies are left out (thread_id IS NULL matches the partial index
+    // messages_room_main, so this stays a range scan of that index).
     roomMessages: db.prepare(`
       SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
       FROM messages m JOIN users u ON u.id = m.sender_id
-      WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`),
+      WHERE m.room_id = ? AND m.thread_id IS NULL AND m.id < ? ORDER BY m.id DESC LIMIT ?`),
     roomMessagesAfter: db.prepare(`
       SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
       FROM messages m JOIN users u ON u.id = m.sender_id
-      WHERE m.room_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id ASC LIMIT ?`),
+      WHERE m.room_id = ? AND m.thread_id IS NULL AND m.id > ? AND m.id < ? ORDER BY m.id ASC LIMIT ?`),
+    threadMessages: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM messages m JOIN users u ON u.id = m.sender_id
+      WHERE m.thread_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`),
+    threadMessagesAfter: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM messages m JOIN users u ON u.id = m.sender_id
+      WHERE m.thread_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id ASC LIMIT ?`),
+    threadReplyAdded: db.prepare(`
+      UPDATE messages SET thread_reply_count = thread_reply_count + 1, thread_last_reply_at = ? WHERE id = ?`),
+    threadResolve: db.prepare('UPDATE messages SET thread_resolved = ? WHERE id = ?'),
+    roomMessageRaw: db.prepare('SELECT * FROM messages WHERE id = ?'),
+    dmRaw: db.prepare('SELECT * FROM direct_messages WHERE id = ?'),
+    dmById: db.prepare(`
+      SELECT d.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM direct_messages d JOIN users u ON u.id = d.sender_id WHERE d.id = ?`),
+    editMessage: db.prepare('UPDATE messages SET text = ?, edited_at = ? WHERE id = ?'),
+    editDm: db.prepare('UPDATE direct_messages SET text = ?, edited_at = ? WHERE id = ?'),
+    // The text goes (the FTS update trigger drops it from the index); the row stays, so replies,
+    // threads and read markers still point at something.
+    deleteMessage: db.prepare("UPDATE messages SET text = '', deleted_at = ? WHERE id = ?"),
+    deleteDm: db.prepare("UPDATE direct_messages SET text = '', deleted_at = ? WHERE id = ?"),
+    reactionsDelete: db.prepare('DELETE FROM reactions WHERE kind = ? AND message_id = ?'),
+    reactionsOf: db.prepare(`
+      SELECT message_id, emoji, user_id FROM reactions
+      WHERE kind = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`),
+    reactionEmojiCount: db.prepare('SELECT COUNT(DISTINCT emoji) AS n FROM reactions WHERE kind = ? AND message_id = ?'),
+    reactionHasEmoji: db.prepare('SELECT 1 FROM reactions WHERE kind = ? AND message_id = ? AND emoji = ?'),
+    reactionAdd: db.prepare('INSERT OR IGNORE INTO reactions (kind, message_id, user_id, emoji) VALUES (?, ?, ?, ?)'),
+    reactionRemove: db.prepare('DELETE FROM reactions WHERE kind = ? AND message_id = ? AND user_id = ? AND emoji = ?'),
+    pinAdd: db.prepare('INSERT OR IGNORE INTO room_pins (room_id, message_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?)'),
+    pinRemove: db.prepare('DELETE FROM room_pins WHERE room_id = ? AND message_id = ?'),
+    pinCount: db.prepare('SELECT COUNT(*) AS n FROM room_pins WHERE room_id = ?'),
+    pinIds: db.prepare('SELECT message_id FROM room_pins WHERE room_id = ? ORDER BY rowid'),
+    pinnedMessages: db.prepare(`
+      SELECT m.*, u.first_name, u.last_name, u.role, u.avatar
+      FROM room_pins p JOIN messages m ON m.id = p.message_id JOIN users u ON u.id = m.sender_id
+      WHERE p.room_id = ? ORDER BY p.rowid`),
     insertDm: db.prepare(
-      'INSERT INTO direct_messages (sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+      'INSERT INTO direct_messages (sender_id, recipient_id, text, client_id, created_at, reply_to) VALUES (?, ?, ?, ?, ?, ?)'),
     dmByClientId: db.prepare('SELECT * FROM direct_messages WHERE sender_id = ? AND client_id = ?'),
     dmsBetween: db.prepare(`
       SELECT d.*, u.first_name, u.last_name, u.role, u.avatar
@@ -272,7 +357,7 @@ function openDatabase(dbPath) {
       CROSS JOIN messages m ON m.id = messages_fts.rowid
       CROSS JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = @me
       CROSS JOIN users u ON u.id = m.sender_id
-      WHERE messages_fts MATCH @match AND messages_fts.rowid < @before
+      WHERE messages_fts MATCH @match AND messages_fts.rowid < @before AND m.deleted_at IS NULL
         AND (@roomId IS NULL OR m.room_id = @roomId)
       ORDER BY messages_fts.rank, m.id DESC LIMIT @limit`),
     searchDms: db.prepare(`
@@ -280,7 +365,7 @@ function openDatabase(dbPath) {
       FROM direct_messages_fts
       CROSS JOIN direct_messages d ON d.id = direct_messages_fts.rowid
       CROSS JOIN users u ON u.id = d.sender_id
-      WHERE direct_messages_fts MATCH @match AND direct_messages_fts.rowid < @before
+      WHERE direct_messages_fts MATCH @match AND direct_messages_fts.rowid < @before AND d.deleted_at IS NULL
         AND (d.sender_id = @me OR d.recipient_id = @me)
         AND (@other IS NULL OR (d.sender_id = @other AND d.recipient_id = @me) OR (d.sender_id = @me AND d.recipient_id = @other))
       ORDER BY direct_messages_fts.rank, d.id DESC LIMIT @limit`),
@@ -288,28 +373,77 @@ function openDatabase(dbPath) {
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
   };
 
-  const messageFromRow = (row) => {
-    const out = {
-      id: row.id,
-      roomId: row.room_id,
-      sender: publicUser({ ...row, id: row.sender_id }),
-      text: row.text,
-      createdAt: iso(row.created_at),
-    };
-    if (row.client_id != null) out.clientId = row.client_id;
+  /** The quoted message of a reply: its sender and the start of its text (null once deleted). */
+  const quoteOf = (kind, id) => {
+    const row = (kind === 'room' ? st.messageById : st.dmById).get(id);
+    if (!row) return null;
+    let text = null;
+    if (row.deleted_at == null) {
+      text = row.text.slice(0, QUOTE_LENGTH);
+      // Never cut a surrogate pair in half: the quote stays valid UTF-16.
+      if (text.length === QUOTE_LENGTH && /[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+    }
+    return { id: row.id, sender: publicUser({ ...row, id: row.sender_id }), text };
+  };
+
+  const threadSummary = (row) => ({
+    replyCount: row.thread_reply_count,
+    lastReplyAt: row.thread_last_reply_at != null ? iso(row.thread_last_reply_at) : null,
+    resolved: row.thread_resolved === 1,
+  });
+
+  /** The optional fields of the study additions; absent when unused, so seed-shaped data keeps its shape. */
+  const studyFields = (kind, row, out) => {
+    if (row.thread_id != null) out.threadId = row.thread_id;
+    if (row.thread_reply_count > 0 || row.thread_resolved === 1) out.thread = threadSummary(row);
+    if (row.deleted_at != null) {
+      out.deleted = true;
+      out.deletedAt = iso(row.deleted_at);
+      return out;
+    }
+    if (row.reply_to != null) out.replyTo = quoteOf(kind, row.reply_to);
+    if (row.edited_at != null) out.editedAt = iso(row.edited_at);
     return out;
   };
 
+  // A deleted message keeps id, conversation, sender and createdAt; text and clientId go.
+  const messageFromRow = (row) => {
+    const out = { id: row.id, roomId: row.room_id, sender: publicUser({ ...row, id: row.sender_id }) };
+    if (row.deleted_at == null) out.text = row.text;
+    out.createdAt = iso(row.created_at);
+    if (row.client_id != null && row.deleted_at == null) out.clientId = row.client_id;
+    return studyFields('room', row, out);
+  };
+
   const dmFromRow = (row) => {
-    const out = {
-      id: row.id,
-      sender: publicUser({ ...row, id: row.sender_id }),
-      recipientId: row.recipient_id,
-      text: row.text,
-      createdAt: iso(row.created_at),
-    };
-    if (row.client_id != null) out.clientId = row.client_id;
-    return out;
+    const out = { id: row.id, sender: publicUser({ ...row, id: row.sender_id }), recipientId: row.recipient_id };
+    if (row.deleted_at == null) out.text = row.text;
+    out.createdAt = iso(row.created_at);
+    if (row.client_id != null && row.deleted_at == null) out.clientId = row.client_id;
+    return studyFields('dm', row, out);
+  };
+
+  /** Map messageId -> [{ emoji, count, userIds }] for the given messages, emoji in order of first use. */
+  const reactionsFor = (kind, ids) => {
+    const byMessage = new Map();
+    if (ids.length === 0) return byMessage;
+    for (const r of st.reactionsOf.all(kind, JSON.stringify(ids))) {
+      let emojis = byMessage.get(r.message_id);
+      if (!emojis) byMessage.set(r.message_id, (emojis = new Map()));
+      let entry = emojis.get(r.emoji);
+      if (!entry) emojis.set(r.emoji, (entry = { emoji: r.emoji, count: 0, userIds: [] }));
+      entry.count += 1;
+      entry.userIds.push(r.user_id);
+    }
+    return new Map([...byMessage].map(([id, emojis]) => [id, [...emojis.values()]]));
+  };
+  const reactionsOf = (kind, id) => reactionsFor(kind, [id]).get(id) ?? [];
+
+  /** Adds `reactions` to the messages that have any (one query per page). */
+  const withReactions = (kind, messages) => {
+    const map = reactionsFor(kind, messages.filter((m) => !m.deleted).map((m) => m.id));
+    for (const m of messages) if (map.has(m.id)) m.reactions = map.get(m.id);
+    return messages;
   };
 
   return {
@@ -338,9 +472,12 @@ function openDatabase(dbPath) {
         name: r.name,
         description: r.description,
         memberCount: r.member_count,
+        pinnedCount: r.pinned_count,
         lastMessage: r.last_message_id != null ? (() => {
           const m = messageFromRow(st.messageById.get(r.last_message_id));
-          return { id: m.id, text: m.text, sender: m.sender, createdAt: m.createdAt };
+          const last = { id: m.id, text: m.text ?? '', sender: m.sender, createdAt: m.createdAt };
+          if (m.deleted) last.deleted = true;
+          return last;
         })() : null,
         joined: r.joined === 1,
         lastReadId: r.last_read_id ?? null,
@@ -383,13 +520,20 @@ function openDatabase(dbPath) {
      * Stores a room message. With a clientId already used by this sender, returns the stored
      * message instead and duplicate = true (nothing is inserted).
      */
-    createMessage: db.transaction(({ roomId, senderId, text, clientId = null, atMs = Date.now() }) => {
+    createMessage: db.transaction(({
+      roomId, senderId, text, clientId = null, replyTo = null, threadId = null, atMs = Date.now(),
+    }) => {
       if (clientId != null) {
         const existing = st.messageByClientId.get(senderId, clientId);
         if (existing) return { message: messageFromRow(st.messageById.get(existing.id)), duplicate: true };
       }
-      const info = st.insertMessage.run(roomId, senderId, text, clientId, atMs);
-      return { message: messageFromRow(st.messageById.get(info.lastInsertRowid)), duplicate: false };
+      const info = st.insertMessage.run(roomId, senderId, text, clientId, atMs, replyTo, threadId);
+      let thread = null;
+      if (threadId != null) {
+        st.threadReplyAdded.run(atMs, threadId);
+        thread = threadSummary(st.roomMessageRaw.get(threadId));
+      }
+      return { message: messageFromRow(st.messageById.get(info.lastInsertRowid)), duplicate: false, thread };
     }),
     /**
      * A page of a room's history. Without `after`: the newest messages below `before`, newest
@@ -397,26 +541,32 @@ function openDatabase(dbPath) {
      * oldest first, so a client catching up pages forward without gaps.
      */
     roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
-      (after === undefined
+      withReactions('room', (after === undefined
         ? st.roomMessages.all(roomId, before, limit)
-        : st.roomMessagesAfter.all(roomId, after, before, limit)).map(messageFromRow),
+        : st.roomMessagesAfter.all(roomId, after, before, limit)).map(messageFromRow)),
+    /** A page of a thread's replies (the root not included), ordered as roomMessages. */
+    threadMessages: (rootId, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
+      withReactions('room', (after === undefined
+        ? st.threadMessages.all(rootId, before, limit)
+        : st.threadMessagesAfter.all(rootId, after, before, limit)).map(messageFromRow)),
 
-    createDirectMessage: db.transaction(({ senderId, recipientId, text, clientId = null, atMs = Date.now() }) => {
+    createDirectMessage: db.transaction(({
+      senderId, recipientId, text, clientId = null, replyTo = null, atMs = Date.now(),
+    }) => {
       if (clientId != null) {
         const existing = st.dmByClientId.get(senderId, clientId);
         if (existing) return { dm: { ...existing, createdAt: iso(existing.created_at) }, duplicate: true };
       }
-      const info = st.insertDm.run(senderId, recipientId, text, clientId, atMs);
-      return {
-        dm: { id: Number(info.lastInsertRowid), recipient_id: recipientId, createdAt: iso(atMs) },
-        duplicate: false,
-      };
+      const info = st.insertDm.run(senderId, recipientId, text, clientId, atMs, replyTo);
+      const dm = { id: Number(info.lastInsertRowid), recipient_id: recipientId, createdAt: iso(atMs) };
+      if (replyTo != null) dm.replyTo = quoteOf('dm', replyTo);
+      return { dm, duplicate: false };
     }),
     /** A page of a DM conversation, ordered as roomMessages. */
     directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
-      (after === undefined
+      withReactions('dm', (after === undefined
         ? st.dmsBetween.all({ me, other, before, limit })
-        : st.dmsBetweenAfter.all({ me, other, after, before, limit })).map(dmFromRow),
+        : st.dmsBetweenAfter.all({ me, other, after, before, limit })).map(dmFromRow)),
     /**
      * Full-text search over what `me` may read: messages of the rooms `me` is a member of, and
      * the DMs `me` sent or received. `match` is an FTS5 expression (search.js toMatchQuery).
@@ -429,17 +579,90 @@ function openDatabase(dbPath) {
         .map((row) => ({ rank: row.rank, at: row.created_at, result: { kind: 'room', ...messageFromRow(row) } }));
       const dms = roomId != null ? [] : st.searchDms.all({ me, match, other: otherId, before, limit })
         .map((row) => ({ rank: row.rank, at: row.created_at, result: { kind: 'dm', ...dmFromRow(row) } }));
-      return [...rooms, ...dms]
+      const results = [...rooms, ...dms]
         .sort((a, b) => a.rank - b.rank || b.at - a.at || b.result.id - a.result.id)
         .slice(0, limit)
         .map((r) => r.result);
+      withReactions('room', results.filter((r) => r.kind === 'room'));
+      withReactions('dm', results.filter((r) => r.kind === 'dm'));
+      return results;
     },
+    /**
+     * The stored row of a message (kind 'room' | 'dm'), without the sender's profile, for
+     * authorisation: undefined when there is none.
+     */
+    messageRow: (kind, id) => (kind === 'room' ? st.roomMessageRaw : st.dmRaw).get(id),
+    /** The message as history shows it (with reactions). */
+    messageView: (kind, id) => {
+      const row = (kind === 'room' ? st.messageById : st.dmById).get(id);
+      if (!row) return undefined;
+      return withReactions(kind, [(kind === 'room' ? messageFromRow : dmFromRow)(row)])[0];
+    },
+    quoteOf,
+    /** Replaces the text; returns the editedAt it stored. */
+    editMessage: (kind, id, text, atMs = Date.now()) => {
+      (kind === 'room' ? st.editMessage : st.editDm).run(text, atMs, id);
+      return iso(atMs);
+    },
+    /**
+     * Deletes a message's text, its reactions and (rooms) its pin, keeping the row. Returns
+     * { deletedAt, unpinned }.
+     */
+    deleteMessage: db.transaction((kind, id, atMs = Date.now()) => {
+      (kind === 'room' ? st.deleteMessage : st.deleteDm).run(atMs, id);
+      st.reactionsDelete.run(kind, id);
+      let unpinned = false;
+      if (kind === 'room') unpinned = st.pinRemove.run(st.roomMessageRaw.get(id).room_id, id).changes > 0;
+      return { deletedAt: iso(atMs), unpinned };
+    }),
+    reactionsOf,
+    /**
+     * Adds the user's reaction. Returns { changed, reactions }, or { tooMany: true } when the
+     * emoji would be one more than `maxEmoji` distinct ones on the message.
+     */
+    addReaction: db.transaction((kind, messageId, userId, emoji, maxEmoji) => {
+      if (!st.reactionHasEmoji.get(kind, messageId, emoji) && st.reactionEmojiCount.get(kind, messageId).n >= maxEmoji) {
+        return { tooMany: true };
+      }
+      const changed = st.reactionAdd.run(kind, messageId, userId, emoji).changes > 0;
+      return { changed, reactions: reactionsOf(kind, messageId) };
+    }),
+    removeReaction: db.transaction((kind, messageId, userId, emoji) => {
+      const changed = st.reactionRemove.run(kind, messageId, userId, emoji).changes > 0;
+      return { changed, reactions: reactionsOf(kind, messageId) };
+    }),
+    /** Sets a thread's resolved flag; returns { changed, thread } (the root's summary afterwards). */
+    resolveThread: db.transaction((rootId, resolved) => {
+      const before = st.roomMessageRaw.get(rootId).thread_resolved === 1;
+      if (before !== resolved) st.threadResolve.run(resolved ? 1 : 0, rootId);
+      return { changed: before !== resolved, thread: threadSummary(st.roomMessageRaw.get(rootId)) };
+    }),
+    /** Pins a message. Returns { changed, pins }, or { tooMany: true } past `maxPins`. */
+    pin: db.transaction((roomId, messageId, userId, maxPins, atMs = Date.now()) => {
+      const pinned = st.pinIds.all(roomId).some((r) => r.message_id === messageId);
+      if (!pinned && st.pinCount.get(roomId).n >= maxPins) return { tooMany: true };
+      const changed = !pinned && st.pinAdd.run(roomId, messageId, userId, atMs).changes > 0;
+      return { changed, pins: st.pinIds.all(roomId).map((r) => r.message_id) };
+    }),
+    unpin: db.transaction((roomId, messageId) => {
+      const changed = st.pinRemove.run(roomId, messageId).changes > 0;
+      return { changed, pins: st.pinIds.all(roomId).map((r) => r.message_id) };
+    }),
+    pinIds: (roomId) => st.pinIds.all(roomId).map((r) => r.message_id),
+    /** The pinned messages of a room, in the order they were pinned. */
+    pinnedMessages: (roomId) => withReactions('room', st.pinnedMessages.all(roomId).map(messageFromRow)),
     conversations: (me) =>
       st.conversations.all({ me }).map((r) => {
         const u = st.userById.get(r.other_id);
         return {
           user: { ...publicUser(u), status: st.presenceOf.get(u.id)?.status ?? 'offline' },
-          lastMessage: { id: r.id, text: r.text, senderId: r.sender_id, createdAt: iso(r.created_at) },
+          lastMessage: {
+            id: r.id,
+            text: r.text,
+            senderId: r.sender_id,
+            createdAt: iso(r.created_at),
+            ...(r.deleted_at != null && { deleted: true }),
+          },
           lastReadId: r.last_read_id ?? null,
           unreadCount: r.unread_count,
         };

@@ -116,6 +116,27 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     res.json(store.roomMessages(roomId, page));
   });
 
+  // A thread's replies, paged like the history; the root is in the main timeline.
+  api.get('/rooms/:id/threads/:rootId', (req, res) => {
+    const roomId = parseId(req.params.id);
+    if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
+    const rootId = parseId(req.params.rootId);
+    if (rootId == null) throw new HttpError(400, ERRORS.THREAD_ID_INVALID);
+    const page = paging(req.query);
+    if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+    const root = store.messageRow('room', rootId);
+    // A reply in a thread is no root: its thread is found under the root's id.
+    if (!root || root.room_id !== roomId || root.thread_id != null) throw new HttpError(404, ERRORS.UNKNOWN_THREAD);
+    res.json(store.threadMessages(rootId, page));
+  });
+
+  api.get('/rooms/:id/pins', (req, res) => {
+    const roomId = parseId(req.params.id);
+    if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
+    if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+    res.json(store.pinnedMessages(roomId));
+  });
+
   api.get('/users', (req, res) => res.json(store.listUsers()));
 
   api.get('/dms', (req, res) => res.json(store.conversations(req.userRow.id)));

@@ -3,7 +3,10 @@
 const jwt = require('jsonwebtoken');
 const { publicUser } = require('./db');
 const { parseId, isPlainObject } = require('./ids');
-const { AUTH_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH } = require('./constants');
+const { isSingleEmoji } = require('./emoji');
+const {
+  AUTH_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_REACTION_EMOJI, MAX_PINS,
+} = require('./constants');
 
 /** A refusal caused by the client's payload: its message is sent back in the ack. */
 class ClientError extends Error {}
@@ -27,6 +30,16 @@ function validClientId(clientId) {
   return clientId;
 }
 
+/** undefined/null = not given; otherwise a valid id, or the refusal `error`. */
+function optionalId(value, error) {
+  if (value === undefined || value === null) return null;
+  const id = parseId(value);
+  if (id == null) refuse(error);
+  return id;
+}
+
+const isTutor = (user) => user.role === 'tutor';
+
 /** Verifies a token and returns the public user, or throws Error with the protocol's message. */
 function authenticate(store, jwtSecret, token) {
   if (!token) throw new Error(AUTH_ERRORS.NO_TOKEN);
@@ -44,7 +57,8 @@ function authenticate(store, jwtSecret, token) {
 
 /**
  * The socket layer: the seed's event contract plus compatible additions (acks, clientId, typing,
- * membership, read state, validation). See docs/PROTOCOL.md.
+ * membership, read state, validation, and the study conversations: replies, threads, edit,
+ * delete, reactions, pins). See docs/PROTOCOL.md.
  */
 function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
   const pending = new Set(); // running handler promises, awaited on shutdown
@@ -184,16 +198,170 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       const { roomId, channel } = roomFrom(data.roomId);
       if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
       const clientId = validClientId(data.clientId);
+      const replyTo = optionalId(data.replyTo, ERRORS.REPLY_TO_INVALID);
+      const rawThreadId = optionalId(data.threadId, ERRORS.THREAD_ID_INVALID);
       if (!socket.rooms.has(channel)) refuse(ERRORS.NOT_JOINED);
 
-      const { message, duplicate } = store.createMessage({ roomId, senderId: user.id, text: data.text, clientId });
+      // A thread is named by its root: a threadId of a reply in a thread means that thread, and
+      // replying to a message that is in a thread puts the reply into that thread too.
+      let threadId = null;
+      if (rawThreadId != null) {
+        const row = store.messageRow('room', rawThreadId);
+        if (!row || row.room_id !== roomId) refuse(ERRORS.UNKNOWN_THREAD);
+        threadId = row.thread_id ?? row.id;
+      }
+      if (replyTo != null) {
+        const row = store.messageRow('room', replyTo);
+        if (!row || row.room_id !== roomId) refuse(ERRORS.UNKNOWN_REPLY_TO);
+        if (threadId == null) threadId = row.thread_id;
+        else if (row.id !== threadId && row.thread_id !== threadId) refuse(ERRORS.THREAD_MISMATCH);
+      }
+
+      const { message, duplicate, thread } = store.createMessage({
+        roomId, senderId: user.id, text: data.text, clientId, replyTo, threadId,
+      });
       if (!duplicate) {
         const payload = { id: message.id, roomId: data.roomId, sender: user, text: message.text, createdAt: message.createdAt };
         if (clientId != null) payload.clientId = clientId;
+        if (message.replyTo) payload.replyTo = message.replyTo;
+        if (message.threadId != null) payload.threadId = message.threadId;
         io.to(channel).emit('message:received', payload);
+        if (thread) io.to(channel).emit('thread:updated', { roomId, threadId: message.threadId, ...thread });
       }
-      return { id: message.id, createdAt: message.createdAt, duplicate };
+      const ack = { id: message.id, createdAt: message.createdAt, duplicate };
+      if (message.threadId != null) ack.threadId = message.threadId;
+      return ack;
     });
+
+    // --- threads (our addition) ---
+    handle(socket, 'thread:resolve', (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const threadId = parseId(data.threadId);
+      if (threadId == null) refuse(ERRORS.THREAD_ID_INVALID);
+      if (typeof data.resolved !== 'boolean') refuse(ERRORS.RESOLVED_INVALID);
+      const row = store.messageRow('room', threadId);
+      // Only a root names a thread here: resolving is about the whole thread, never one reply.
+      if (!row || row.thread_id != null) refuse(ERRORS.UNKNOWN_THREAD);
+      if (!store.isMember(row.room_id, user.id)) refuse(ERRORS.NOT_MEMBER);
+      if (row.sender_id !== user.id && !isTutor(user)) refuse(ERRORS.RESOLVE_FORBIDDEN);
+      const { changed, thread } = store.resolveThread(threadId, data.resolved);
+      const event = { roomId: row.room_id, threadId, ...thread };
+      if (changed) io.to(`room:${row.room_id}`).emit('thread:updated', event);
+      return event;
+    });
+
+    // --- edit, delete, reactions (our addition): one message, named by { kind, id } ---
+
+    /** kind 'room' | 'dm', or the refusal. */
+    function kindFrom(value) {
+      if (value !== 'room' && value !== 'dm') refuse(ERRORS.KIND_INVALID);
+      return value;
+    }
+
+    /**
+     * The stored row of a message the user may see: a message of a room the user is a member
+     * of, or a DM the user sent or received. A DM between two others is "unknown", so its
+     * existence does not leak.
+     */
+    function visibleMessage(kind, id) {
+      const row = store.messageRow(kind, id);
+      if (kind === 'room') {
+        if (!row) refuse(ERRORS.UNKNOWN_MESSAGE);
+        if (!store.isMember(row.room_id, user.id)) refuse(ERRORS.NOT_MEMBER);
+      } else if (!row || (row.sender_id !== user.id && row.recipient_id !== user.id)) {
+        refuse(ERRORS.UNKNOWN_MESSAGE);
+      }
+      return row;
+    }
+
+    /** Where a message's changes go (the room, or both users of a DM) and the ids that name it. */
+    function audienceOf(kind, row) {
+      if (kind === 'room') {
+        const where = { roomId: row.room_id };
+        if (row.thread_id != null) where.threadId = row.thread_id;
+        return { channels: [`room:${row.room_id}`], where };
+      }
+      return {
+        channels: [`user:${row.sender_id}`, `user:${row.recipient_id}`],
+        where: { senderId: row.sender_id, recipientId: row.recipient_id },
+      };
+    }
+
+    handle(socket, 'message:edit', (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const kind = kindFrom(data.kind);
+      const id = parseId(data.id);
+      if (id == null) refuse(ERRORS.ID_INVALID);
+      if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
+      const row = visibleMessage(kind, id);
+      if (row.sender_id !== user.id) refuse(ERRORS.EDIT_FORBIDDEN);
+      if (row.deleted_at != null) refuse(ERRORS.MESSAGE_DELETED);
+      // The same text again changes nothing: no new editedAt, no broadcast (a retry is harmless).
+      if (row.text === data.text) {
+        return { id, editedAt: row.edited_at != null ? new Date(row.edited_at).toISOString() : null };
+      }
+      const editedAt = store.editMessage(kind, id, data.text);
+      const { channels, where } = audienceOf(kind, row);
+      io.to(channels).emit('message:updated', { kind, id, ...where, text: data.text, editedAt });
+      return { id, editedAt };
+    });
+
+    handle(socket, 'message:delete', (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const kind = kindFrom(data.kind);
+      const id = parseId(data.id);
+      if (id == null) refuse(ERRORS.ID_INVALID);
+      const row = visibleMessage(kind, id);
+      if (row.sender_id !== user.id && !(kind === 'room' && isTutor(user))) refuse(ERRORS.DELETE_FORBIDDEN);
+      // Deleting twice is acked with the first deletion's time and announces nothing.
+      if (row.deleted_at != null) return { id, deletedAt: new Date(row.deleted_at).toISOString() };
+      const { deletedAt, unpinned } = store.deleteMessage(kind, id);
+      const { channels, where } = audienceOf(kind, row);
+      io.to(channels).emit('message:deleted', { kind, id, ...where, deletedAt });
+      if (unpinned) io.to(channels).emit('room:pins', { roomId: row.room_id, pins: store.pinIds(row.room_id) });
+      return { id, deletedAt };
+    });
+
+    const reaction = (add) => (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const kind = kindFrom(data.kind);
+      const id = parseId(data.messageId);
+      if (id == null) refuse(ERRORS.INVALID_MESSAGE_ID);
+      if (!isSingleEmoji(data.emoji)) refuse(ERRORS.EMOJI_INVALID);
+      const row = visibleMessage(kind, id);
+      if (row.deleted_at != null) refuse(ERRORS.MESSAGE_DELETED);
+      const result = add
+        ? store.addReaction(kind, id, user.id, data.emoji, MAX_REACTION_EMOJI)
+        : store.removeReaction(kind, id, user.id, data.emoji);
+      if (result.tooMany) refuse(ERRORS.TOO_MANY_REACTIONS);
+      // Adding a reaction the user already gave (or removing one they did not) is acked, not announced.
+      if (result.changed) {
+        const { channels, where } = audienceOf(kind, row);
+        io.to(channels).emit('message:reactions', { kind, id, ...where, reactions: result.reactions });
+      }
+      return { id, reactions: result.reactions };
+    };
+    handle(socket, 'reaction:add', reaction(true));
+    handle(socket, 'reaction:remove', reaction(false));
+
+    // --- pins (our addition): tutors pin messages of their rooms ---
+    const pin = (add) => (data) => {
+      if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
+      const { roomId, channel } = roomFrom(data.roomId);
+      const messageId = parseId(data.messageId);
+      if (messageId == null) refuse(ERRORS.INVALID_MESSAGE_ID);
+      if (!isTutor(user)) refuse(ERRORS.PIN_FORBIDDEN);
+      if (!store.isMember(roomId, user.id)) refuse(ERRORS.NOT_MEMBER);
+      const row = store.messageRow('room', messageId);
+      if (!row || row.room_id !== roomId) refuse(ERRORS.UNKNOWN_MESSAGE);
+      if (add && row.deleted_at != null) refuse(ERRORS.MESSAGE_DELETED);
+      const result = add ? store.pin(roomId, messageId, user.id, MAX_PINS) : store.unpin(roomId, messageId);
+      if (result.tooMany) refuse(ERRORS.TOO_MANY_PINS);
+      if (result.changed) io.to(channel).emit('room:pins', { roomId, pins: result.pins });
+      return { roomId, pins: result.pins };
+    };
+    handle(socket, 'message:pin', pin(true));
+    handle(socket, 'message:unpin', pin(false));
 
     // --- direct messages ---
     handle(socket, 'dm:send', (data) => {
@@ -201,11 +369,22 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       const recipientId = recipientFrom(data.recipientId, user.id);
       if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
       const clientId = validClientId(data.clientId);
+      const replyTo = optionalId(data.replyTo, ERRORS.REPLY_TO_INVALID);
+      if (data.threadId !== undefined && data.threadId !== null) refuse(ERRORS.DM_NO_THREADS);
+      if (replyTo != null) {
+        const row = store.messageRow('dm', replyTo);
+        const inConversation = row && ((row.sender_id === user.id && row.recipient_id === recipientId)
+          || (row.sender_id === recipientId && row.recipient_id === user.id));
+        if (!inConversation) refuse(ERRORS.UNKNOWN_REPLY_TO);
+      }
 
-      const { dm, duplicate } = store.createDirectMessage({ senderId: user.id, recipientId, text: data.text, clientId });
+      const { dm, duplicate } = store.createDirectMessage({
+        senderId: user.id, recipientId, text: data.text, clientId, replyTo,
+      });
       if (!duplicate) {
         const payload = { id: dm.id, sender: user, text: data.text, createdAt: dm.createdAt };
         if (clientId != null) payload.clientId = clientId;
+        if (dm.replyTo) payload.replyTo = dm.replyTo;
         io.to(`user:${recipientId}`).emit('dm:received', payload);
         // Seed behaviour: the echo goes to the sending socket only, with recipientId added.
         socket.emit('dm:received', { ...payload, recipientId: data.recipientId });

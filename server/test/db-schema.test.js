@@ -10,7 +10,7 @@ const path = require('node:path');
 const Database = require('better-sqlite3');
 const { openDatabase, SCHEMA_VERSION } = require('../src/db');
 const { seedDemo } = require('../src/seed');
-const { BASE_TIME, dropSearchSchema } = require('../testlib/helpers');
+const { BASE_TIME, dropSearchSchema, dropStudySchema } = require('../testlib/helpers');
 
 describe('database schema', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyconnect-schema-'));
@@ -18,7 +18,7 @@ describe('database schema', () => {
 
   it('a new database is created at the current version, with the read_state and search tables', () => {
     const store = openDatabase(':memory:');
-    assert.equal(SCHEMA_VERSION, 3);
+    assert.equal(SCHEMA_VERSION, 4);
     assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const columns = store.raw.prepare('PRAGMA table_info(read_state)').all().map((c) => c.name);
     assert.deepEqual(columns, ['user_id', 'kind', 'conversation_id', 'last_read_id']);
@@ -34,6 +34,7 @@ describe('database schema', () => {
     // A first-release database: the demo data, then no read_state and user_version 0.
     const old = openDatabase(file);
     seedDemo(old, { baseTime: BASE_TIME });
+    dropStudySchema(old.raw);
     dropSearchSchema(old.raw);
     old.raw.exec('DROP TABLE read_state');
     old.raw.pragma('user_version = 0');

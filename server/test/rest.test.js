@@ -110,7 +110,7 @@ describe('REST API', () => {
     assert.deepEqual(res.json.map((r) => r.name), ['Calculus I', 'Organic Chemistry', 'Algorithms', 'Study Lounge']);
     for (const room of res.json) {
       assert.deepEqual(Object.keys(room).sort(), [
-        'description', 'id', 'joined', 'lastMessage', 'lastReadId', 'memberCount', 'name', 'unreadCount',
+        'description', 'id', 'joined', 'lastMessage', 'lastReadId', 'memberCount', 'name', 'pinnedCount', 'unreadCount',
       ]);
       assert.equal(room.joined, true, 'ada is a demo member of every room');
       assert.equal(typeof room.lastReadId, 'number');

@@ -7,12 +7,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openDatabase } = require('../src/db');
+const { openDatabase, SCHEMA_VERSION } = require('../src/db');
 const { seedDemo } = require('../src/seed');
 const { toMatchQuery } = require('../src/search');
 const { FEATURES, ERRORS, QUERY_ERRORS, MAX_SEARCH_QUERY_LENGTH } = require('../src/constants');
 const {
-  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema,
+  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema,
   BASE_TIME, USERS, ROOMS,
 } = require('../testlib/helpers');
 
@@ -299,17 +299,21 @@ describe('search: upgrading a schema-version-2 database', () => {
     // A version-2 database: the demo data, no search tables, and messages written without them.
     const old = openDatabase(file);
     seedDemo(old, { baseTime: BASE_TIME });
+    dropStudySchema(old.raw);
     dropSearchSchema(old.raw);
     old.raw.pragma('user_version = 2');
-    old.createMessage({ roomId: ROOMS.lounge, senderId: USERS.alan, text: 'written before search existed: fennec' });
-    old.createDirectMessage({ senderId: USERS.grace, recipientId: USERS.ada, text: 'a DM from before search: fennec' });
+    // Raw SQL: the store's statements are those of the current schema, which this file no longer has.
+    old.raw.prepare('INSERT INTO messages (room_id, sender_id, text, created_at) VALUES (?, ?, ?, ?)')
+      .run(ROOMS.lounge, USERS.alan, 'written before search existed: fennec', Date.now());
+    old.raw.prepare('INSERT INTO direct_messages (sender_id, recipient_id, text, created_at) VALUES (?, ?, ?, ?)')
+      .run(USERS.grace, USERS.ada, 'a DM from before search: fennec', Date.now());
     const counts = ['messages', 'direct_messages'].map((t) => old.raw.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get().n);
     old.close();
 
     const server = await startServer({ dbPath: file, seedDemo: false });
     try {
       const db = server.store.raw;
-      assert.equal(db.pragma('user_version', { simple: true }), 3);
+      assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
       for (const [i, t] of ['messages', 'direct_messages'].entries()) {
         assert.equal(db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get().n, counts[i], 'data kept');
         db.exec(`INSERT INTO ${t}_fts (${t}_fts) VALUES ('integrity-check')`);

@@ -137,6 +137,18 @@ function assertPublicUser(user, id) {
 }
 
 /**
+ * Removes what schema version 4 added (study conversations), so a test can turn a database made
+ * by this server into one of version 3.
+ */
+function dropStudySchema(db) {
+  db.exec('DROP TABLE room_pins; DROP TABLE reactions; DROP INDEX messages_room_main; DROP INDEX messages_thread;');
+  for (const column of ['reply_to', 'thread_id', 'edited_at', 'deleted_at', 'thread_reply_count', 'thread_last_reply_at', 'thread_resolved']) {
+    db.exec(`ALTER TABLE messages DROP COLUMN ${column}`);
+  }
+  for (const column of ['reply_to', 'edited_at', 'deleted_at']) db.exec(`ALTER TABLE direct_messages DROP COLUMN ${column}`);
+}
+
+/**
  * Removes what schema version 3 added (the search indexes and their triggers), so a test can turn
  * a database made by this server into one of an older release.
  */
@@ -166,4 +178,5 @@ module.exports = {
   assertPublicUser,
   recordingLogger,
   dropSearchSchema,
+  dropStudySchema,
 };
