@@ -1,6 +1,7 @@
 // ConversationManager, the offline half: what is kept in the MessageStore between runs, restored
 // at start before the server answers, and history read from it before the server is asked. The
 // connection half is in conversationmanager.cpp, the message half in conversationmessages.cpp.
+#include "auth/session.h"
 #include "conversationmanager.h"
 #include "historysync.h"
 #include "logging.h"
@@ -79,6 +80,11 @@ void ConversationManager::restoreFromStore()
     for (const MessageStore::PersonRow &person : m_store->people()) {
         m_senders->intern(person.id, person.name, person.avatar, person.role);
         m_keptSenders.insert(person.id, person.name);
+        // Offline, the server cannot tell the session who we are; the store can.
+        if (person.id == m_selfId && m_session)
+            m_session->noteOwnProfile(
+                { { QStringLiteral("name"), person.name }, { QStringLiteral("role"), person.role },
+                    { QStringLiteral("avatar"), person.avatar } });
         if (person.id != m_selfId)
             m_people->upsertUser(QVariantMap { { QStringLiteral("id"), person.id },
                 { QStringLiteral("name"), person.name }, { QStringLiteral("role"), person.role },
