@@ -218,7 +218,6 @@ void ConversationManager::resetData()
 void ConversationManager::setRoomListAvailable(bool available)
 {
     m_history->setAvailable(available);
-    m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
     if (m_roomListAvailable == available)
         return;
     m_roomListAvailable = available;

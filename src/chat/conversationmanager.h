@@ -220,6 +220,8 @@ private:
     void keepConversations();
     void keepMessages(const ConversationKey &key, const std::vector<Payload::Message> &newestFirst,
         bool oldestHasGapBelow, qint64 directlyAboveId = 0);
+    /// A live message (received, or our own confirmed by its ack).
+    void keepLiveMessage(const ConversationKey &key, const Payload::Message &message);
     void keepSender(const Payload::User &sender);
     void keepOutboxEntry(const Outbox::Entry &entry, std::function<void()> kept);
     /// The model's history: from the store as far as it is complete, then from the server.

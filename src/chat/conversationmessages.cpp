@@ -97,8 +97,7 @@ void ConversationManager::onConfirmed(
         kept.text = entry.text;
         kept.createdAtMs = createdAtMs;
         kept.sender.id = m_selfId;
-        const bool joinsUp = m_caughtUp.contains(entry.target) || !m_history->isAvailable();
-        keepMessages(entry.target, { kept }, !joinsUp);
+        keepLiveMessage(entry.target, kept);
     }
     m_store->removeOutboxEntry(entry.clientId);
     Q_EMIT messageConfirmed(entry.clientId, id);
@@ -169,13 +168,7 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool beingRead = target == m_current && m_windowActive;
     const bool unread = !mine && !beingRead;
     target->noteMessage(message.text, at, unread);
-    if (m_store->isOpen()) {
-        // Joins up with what is kept once this conversation's catch-up has ended on this
-        // connection (or the server has no history to catch up from).
-        const bool joinsUp =
-            m_caughtUp.contains(target->conversationKey()) || !m_history->isAvailable();
-        keepMessages(target->conversationKey(), { message }, !joinsUp);
-    }
+    keepLiveMessage(target->conversationKey(), message);
 }
 
 void ConversationManager::onUserJoined(

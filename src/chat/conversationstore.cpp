@@ -69,9 +69,9 @@ void ConversationManager::openStore()
 {
     if (!m_storeEnabled || m_selfId.isEmpty() || m_server.isEmpty())
         return;
+    // Success or failure, statusChanged tells the views (offlineStoreChanged).
     if (m_store->open(MessageStore::fileFor(m_server, m_selfId, m_storeDirectory)))
         restoreFromStore();
-    Q_EMIT offlineStoreChanged();
 }
 
 void ConversationManager::restoreFromStore()
@@ -217,6 +217,18 @@ void ConversationManager::keepMessages(const ConversationKey &key,
             isSelf(message.sender.id) ? message.clientId : QString() });
     }
     m_store->saveMessages(key, std::move(rows), oldestHasGapBelow, directlyAboveId);
+}
+
+void ConversationManager::keepLiveMessage(
+    const ConversationKey &key, const Payload::Message &message)
+{
+    // Checked first: without a store a live message costs nothing here (the ingest hot path).
+    if (!m_store->isOpen())
+        return;
+    // It joins up with what is kept once this conversation's catch-up has ended on this
+    // connection (or the server has no history to catch up from).
+    const bool joinsUp = m_caughtUp.contains(key) || !m_history->isAvailable();
+    keepMessages(key, { message }, !joinsUp);
 }
 
 void ConversationManager::keepSender(const Payload::User &sender)

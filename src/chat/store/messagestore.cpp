@@ -215,15 +215,12 @@ void MessageStore::close()
 
 void MessageStore::fail(const QString &error)
 {
-    const bool wasOpen = m_status == Status::Open;
-    m_error = error;
     qCWarning(lcChat) << "offline store unavailable:" << error;
-    if (m_status == Status::Unavailable)
+    if (m_status == Status::Unavailable && m_error == error)
         return;
+    m_error = error;
     m_status = Status::Unavailable;
     Q_EMIT statusChanged();
-    if (wasOpen)
-        Q_EMIT writeFailed(error);
 }
 
 void MessageStore::post(

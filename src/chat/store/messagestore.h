@@ -168,9 +168,8 @@ public:
     std::vector<SearchHit> searchNow(const QString &text, const SearchFilter &filter);
 
 Q_SIGNALS:
+    /// Opened, closed, or unavailable (errorString() says why; also when only the reason changed).
     void statusChanged();
-    /// A write failed after opening (disk full, the file removed): the store is Unavailable.
-    void writeFailed(const QString &error);
 
 private:
     struct MessageBatch
