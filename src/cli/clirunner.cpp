@@ -143,16 +143,8 @@ void CliRunner::queueWork()
     if (m_workQueued)
         return;
     m_workQueued = true;
-    if (!m_options.profile.isEmpty()) {
-        // Messages kept from an earlier run go to rooms this socket has to join first (the
-        // server refuses a send to a room the socket is not in).
-        for (const Outbox::Entry &entry : m_service->manager()->outbox()->entries()) {
-            if (entry.target.direct || entry.failed || m_service->isJoined(entry.target.id))
-                continue;
-            m_service->joinRoom(entry.target.id);
-            m_unconfirmedJoins.insert(entry.target.id);
-        }
-    }
+    // Messages kept from an earlier run: ConversationManager restored them with their rooms
+    // joining (the server refuses a send to a room the socket is not in).
     // Queued now, delivered once connected: joins first, then the messages in order.
     for (const QString &room : std::as_const(m_options.joins)) {
         m_service->joinRoom(room);
