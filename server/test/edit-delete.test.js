@@ -5,18 +5,11 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
 } = require('../testlib/helpers');
 const { ERRORS, MAX_TEXT_LENGTH } = require('../src/constants');
 
 const chem = ROOMS.chemistry; // members: ada, grace (tutor), linus; alan is not one
-
-/** Sends text to the room and waits until every socket in `receivers` has it: what came before has arrived. */
-async function barrier(sender, roomId, receivers, text = `barrier ${Math.random()}`) {
-  const got = receivers.map((s) => waitFor(s, 'message:received', (m) => m.text === text));
-  await request(sender, 'message:send', { roomId, text });
-  await Promise.all(got);
-}
 
 describe('message:edit and message:delete', () => {
   let server;
@@ -56,7 +49,7 @@ describe('message:edit and message:delete', () => {
     assert.equal(found[0].editedAt, u.editedAt);
     // The same text again: acked with the stored editedAt, nothing announced.
     assert.deepEqual(await request(ada, 'message:edit', { kind: 'room', id: String(sent.id), text: u.text }), ack);
-    await barrier(grace, chem, [linus, grace, ada]);
+    await roomBarrier(grace, chem, [linus, grace, ada]);
     assert.equal(receivedOf(linus, 'message:updated').length, 1);
     assert.deepEqual(receivedOf(alan, 'message:updated'), [], 'a non-member receives nothing');
     assert.deepEqual(receivedOf(ada2, 'message:updated'), [], 'a socket that is not in the room receives nothing');
@@ -109,7 +102,7 @@ describe('message:edit and message:delete', () => {
     const dms = (await http(server, 'GET', `/api/dms/${USERS.ada}?limit=1`, { token: tokenFor(USERS.alan) })).json;
     assert.equal(dms[0].editedAt, ack.editedAt);
     assert.equal(dms[0].text, 'see you at 4');
-    await barrier(ada, chem, [grace, linus]);
+    await roomBarrier(ada, chem, [grace, linus]);
     assert.deepEqual(receivedOf(grace, 'message:updated').filter(([, u]) => u.kind === 'dm'), []);
     assert.deepEqual(receivedOf(linus, 'message:updated').filter(([, u]) => u.kind === 'dm'), []);
   });
@@ -132,7 +125,7 @@ describe('message:edit and message:delete', () => {
     assert.equal(stored.text, '', 'the text is removed on the server');
     // Deleting again: the first deletion's time, nothing announced.
     assert.deepEqual(await request(linus, 'message:delete', { kind: 'room', id: sent.id }), ack);
-    await barrier(grace, chem, [ada, grace, linus]);
+    await roomBarrier(grace, chem, [ada, grace, linus]);
     assert.equal(receivedOf(ada, 'message:deleted').filter(([, x]) => x.id === sent.id).length, 1);
     assert.deepEqual(receivedOf(alan, 'message:deleted'), []);
     // A clientId retry still answers with the (deleted) message's id, and stores nothing.

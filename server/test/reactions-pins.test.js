@@ -5,18 +5,12 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, USERS, ROOMS,
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, USERS, ROOMS,
 } = require('../testlib/helpers');
 const { isSingleEmoji } = require('../src/emoji');
 const { ERRORS, MAX_REACTION_EMOJI, MAX_PINS, MAX_EMOJI_LENGTH } = require('../src/constants');
 
 const chem = ROOMS.chemistry; // members: ada, grace (tutor), linus; alan is not one
-
-async function barrier(sender, roomId, receivers, text = `barrier ${Math.random()}`) {
-  const got = receivers.map((s) => waitFor(s, 'message:received', (m) => m.text === text));
-  await request(sender, 'message:send', { roomId, text });
-  await Promise.all(got);
-}
 
 describe('emoji validation', () => {
   it('accepts one emoji: plain, with variation selector or skin tone, ZWJ sequences, flags, keycaps', () => {
@@ -72,7 +66,7 @@ describe('reactions', () => {
     // Removing what is not there is acked and not announced.
     assert.deepEqual(await request(grace, 'reaction:remove', { kind: 'room', messageId: sent.id, emoji: '🎉' }),
       { ok: true, id: sent.id, reactions: [expected[0]] });
-    await barrier(ada, chem, [ada, grace, linus]);
+    await roomBarrier(ada, chem, [ada, grace, linus]);
     assert.equal(receivedOf(linus, 'message:reactions').length, 4);
     assert.deepEqual(receivedOf(alan, 'message:reactions'), [], 'a non-member receives nothing');
     assert.deepEqual(receivedOf(ada2, 'message:reactions'), [], 'a socket not in the room receives nothing');
@@ -135,7 +129,7 @@ describe('reactions', () => {
     }
     const dms = (await http(server, 'GET', `/api/dms/${USERS.ada}?limit=1`, { token: tokenFor(USERS.alan) })).json;
     assert.deepEqual(dms[0].reactions, [{ emoji: '🎉', count: 1, userIds: [USERS.ada] }]);
-    await barrier(ada, chem, [grace, linus]);
+    await roomBarrier(ada, chem, [grace, linus]);
     assert.deepEqual(receivedOf(grace, 'message:reactions').filter(([, x]) => x.kind === 'dm'), []);
     assert.deepEqual(server.logger.errors, []);
   });
@@ -176,7 +170,7 @@ describe('pins', () => {
     assert.deepEqual(await request(grace, 'message:unpin', { roomId: chem, messageId: a.id }), { ok: true, roomId: chem, pins: [b.id] });
     assert.deepEqual(await got, { roomId: chem, pins: [b.id] });
     assert.deepEqual(await request(grace, 'message:unpin', { roomId: chem, messageId: a.id }), { ok: true, roomId: chem, pins: [b.id] });
-    await barrier(grace, chem, [ada, grace, linus]);
+    await roomBarrier(grace, chem, [ada, grace, linus]);
     assert.equal(receivedOf(linus, 'room:pins').length, 3);
     assert.deepEqual(receivedOf(alan, 'room:pins'), [], 'a non-member receives nothing');
   });

@@ -5,18 +5,11 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
 } = require('../testlib/helpers');
 const { ERRORS, FEATURES, QUOTE_LENGTH } = require('../src/constants');
 
 const BAD_IDS = [0, -1, 1.5, 'abc', '', '1e3', { id: 1 }, [1], true];
-
-/** Sends text to the room and waits until every socket in `receivers` has it: what came before has arrived. */
-async function barrier(sender, roomId, receivers, text = `barrier ${Math.random()}`) {
-  const got = receivers.map((s) => waitFor(s, 'message:received', (m) => m.text === text));
-  await request(sender, 'message:send', { roomId, text });
-  await Promise.all(got);
-}
 
 describe('replies', () => {
   let server;
@@ -156,7 +149,7 @@ describe('threads', () => {
     // A retry by clientId is not a second reply.
     const again = await request(grace, 'message:send', { roomId: chem, text: 'Aromaticity: 6 pi electrons.', threadId: root.id, clientId: 't1' });
     assert.deepEqual(again, { ok: true, id: ack.id, createdAt: ack.createdAt, duplicate: true, threadId: root.id });
-    await barrier(ada, chem, [ada, grace]);
+    await roomBarrier(ada, chem, [ada, grace]);
     assert.equal(receivedOf(ada, 'thread:updated').length, 1);
     assert.deepEqual(receivedOf(outsider, 'message:received', 'thread:updated'), [], 'a non-member receives nothing');
   });

@@ -159,7 +159,18 @@ function dropSearchSchema(db) {
   }
 }
 
+/**
+ * Sends text to the room and waits until every socket in `receivers` has it: whatever the room
+ * sent them before has arrived (socket.io keeps the order per socket).
+ */
+async function roomBarrier(sender, roomId, receivers, text = `barrier ${Math.random()}`) {
+  const got = receivers.map((s) => waitFor(s, 'message:received', (m) => m.text === text));
+  await request(sender, 'message:send', { roomId, text });
+  await Promise.all(got);
+}
+
 module.exports = {
+  roomBarrier,
   SECRET,
   BASE_TIME,
   USERS,
