@@ -123,6 +123,8 @@ Item {
         color: Theme.warningBackground
         Accessible.role: Accessible.AlertMessage
         Accessible.name: keychainText.text
+        // A hidden bar is not read out.
+        Accessible.ignored: !visible
         RowLayout {
             id: keychainRow
             anchors.fill: parent
@@ -155,6 +157,8 @@ Item {
         color: Theme.sidebar
         Accessible.role: Accessible.AlertMessage
         Accessible.name: noticeText.text
+        // A hidden bar is not read out.
+        Accessible.ignored: !visible
         RowLayout {
             id: noticeRow
             anchors.fill: parent
@@ -188,6 +192,8 @@ Item {
         color: Theme.warningBackground
         Accessible.role: Accessible.AlertMessage
         Accessible.name: storeText.text
+        // A hidden bar is not read out.
+        Accessible.ignored: !visible
         RowLayout {
             id: storeRow
             anchors.fill: parent
