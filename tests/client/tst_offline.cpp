@@ -157,8 +157,9 @@ private Q_SLOTS:
             QVERIFY(room);
             QTRY_VERIFY_WITH_TIMEOUT(std::any_of(merged.begin(), merged.end(),
                                          [](const QList<QVariant> &args) {
-                                             return args.at(0).value<ConversationKey>().id
-                                                 == QStringLiteral("2");
+                                             // The room, not the DM with user 2.
+                                             return args.at(0).value<ConversationKey>()
+                                                 == ConversationKey::room(QStringLiteral("2"));
                                          }),
                 10000);
             QCoreApplication::processEvents();
