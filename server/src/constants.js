@@ -12,6 +12,7 @@ const MAX_REACTION_EMOJI = 20; // distinct emoji per message
 const MAX_EMOJI_LENGTH = 32; // UTF-16 code units; the longest ZWJ and tag sequences stay well below
 const MAX_PINS = 50; // pinned messages per room
 const QUOTE_LENGTH = 200; // UTF-16 code units of the original that replyTo.text carries
+const MAX_MENTIONS = 20; // distinct users a message mentions; further <@id> tokens stay plain text
 
 const AUTH_ERRORS = Object.freeze({
   NO_TOKEN: 'Authentication error: Token not provided',
@@ -88,6 +89,7 @@ const FEATURES = Object.freeze([
   'delete', // message:delete -> message:deleted, deleted messages in history
   'reactions', // reaction:add / reaction:remove -> message:reactions, reactions in history
   'pins', // message:pin / message:unpin -> room:pins, GET /api/rooms/:id/pins, pinnedCount
+  'mentions', // <@id> tokens: mentions in message shapes and message:updated, mentionCount
 ]);
 
 module.exports = {
@@ -102,6 +104,7 @@ module.exports = {
   MAX_EMOJI_LENGTH,
   MAX_PINS,
   QUOTE_LENGTH,
+  MAX_MENTIONS,
   AUTH_ERRORS,
   QUERY_ERRORS,
   ERRORS,

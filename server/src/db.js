@@ -4,6 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Database = require('better-sqlite3');
 const { QUOTE_LENGTH } = require('./constants');
+const { mentionStore } = require('./mentions');
 const { migrate, retryWhileBusy, BUSY_TIMEOUT_MS, SCHEMA_VERSION } = require('./schema');
 
 const iso = (ms) => new Date(ms).toISOString();
@@ -54,7 +55,13 @@ function openDatabase(dbPath) {
              CASE WHEN mine.user_id IS NOT NULL THEN (
                SELECT COUNT(*) FROM messages x
                WHERE x.room_id = r.id AND x.thread_id IS NULL AND x.id > COALESCE(rs.last_read_id, 0) AND x.sender_id <> @me)
-             ELSE 0 END AS unread_count
+             ELSE 0 END AS unread_count,
+             -- The unread messages that mention me, found from my mentions (index mentions_user).
+             CASE WHEN mine.user_id IS NOT NULL THEN (
+               SELECT COUNT(*) FROM mentions mn JOIN messages x ON x.id = mn.message_id
+               WHERE mn.user_id = @me AND mn.kind = 'room' AND mn.message_id > COALESCE(rs.last_read_id, 0)
+                 AND x.room_id = r.id AND x.thread_id IS NULL AND x.sender_id <> @me AND x.deleted_at IS NULL)
+             ELSE 0 END AS mention_count
       FROM rooms r
       LEFT JOIN room_members mine ON mine.room_id = r.id AND mine.user_id = @me
       LEFT JOIN read_state rs ON rs.user_id = @me AND rs.kind = 'room' AND rs.conversation_id = r.id
@@ -145,7 +152,10 @@ function openDatabase(dbPath) {
     conversations: db.prepare(`
       SELECT c.*, rs.last_read_id AS last_read_id,
              (SELECT COUNT(*) FROM direct_messages x
-              WHERE x.sender_id = c.other_id AND x.recipient_id = @me AND x.id > COALESCE(rs.last_read_id, 0)) AS unread_count
+              WHERE x.sender_id = c.other_id AND x.recipient_id = @me AND x.id > COALESCE(rs.last_read_id, 0)) AS unread_count,
+             (SELECT COUNT(*) FROM mentions mn JOIN direct_messages x ON x.id = mn.message_id
+              WHERE mn.user_id = @me AND mn.kind = 'dm' AND mn.message_id > COALESCE(rs.last_read_id, 0)
+                AND x.sender_id = c.other_id AND x.recipient_id = @me AND x.deleted_at IS NULL) AS mention_count
       FROM (
         SELECT d.*, CASE WHEN d.sender_id = @me THEN d.recipient_id ELSE d.sender_id END AS other_id
         FROM direct_messages d
@@ -247,10 +257,17 @@ function openDatabase(dbPath) {
   };
   const reactionsOf = (kind, id) => reactionsFor(kind, [id]).get(id) ?? [];
 
-  /** Adds `reactions` to the messages that have any (one query per page). */
-  const withReactions = (kind, messages) => {
-    const map = reactionsFor(kind, messages.filter((m) => !m.deleted).map((m) => m.id));
-    for (const m of messages) if (map.has(m.id)) m.reactions = map.get(m.id);
+  const mentions = mentionStore(db);
+
+  /** Adds `reactions` and `mentions` to the messages that have any (one query each per page). */
+  const decorate = (kind, messages) => {
+    const ids = messages.filter((m) => !m.deleted).map((m) => m.id);
+    const reactions = reactionsFor(kind, ids);
+    const mentioned = mentions.forMessages(kind, ids);
+    for (const m of messages) {
+      if (reactions.has(m.id)) m.reactions = reactions.get(m.id);
+      if (mentioned.has(m.id)) m.mentions = mentioned.get(m.id);
+    }
     return messages;
   };
 
@@ -290,6 +307,7 @@ function openDatabase(dbPath) {
         joined: r.joined === 1,
         lastReadId: r.last_read_id ?? null,
         unreadCount: r.unread_count,
+        mentionCount: r.mention_count,
       })),
 
     /**
@@ -336,12 +354,17 @@ function openDatabase(dbPath) {
         if (existing) return { message: messageFromRow(st.messageById.get(existing.id)), duplicate: true };
       }
       const info = st.insertMessage.run(roomId, senderId, text, clientId, atMs, replyTo, threadId);
+      const id = Number(info.lastInsertRowid);
+      const mentioned = mentions.resolve({ kind: 'room', text, senderId, roomId });
+      mentions.set('room', id, mentioned);
       let thread = null;
       if (threadId != null) {
         st.threadReplyAdded.run(atMs, threadId);
         thread = threadSummary(st.roomMessageRaw.get(threadId));
       }
-      return { message: messageFromRow(st.messageById.get(info.lastInsertRowid)), duplicate: false, thread };
+      const message = messageFromRow(st.messageById.get(id));
+      if (mentioned.length > 0) message.mentions = mentioned;
+      return { message, duplicate: false, thread };
     }),
     /**
      * A page of a room's history. Without `after`: the newest messages below `before`, newest
@@ -349,12 +372,12 @@ function openDatabase(dbPath) {
      * oldest first, so a client catching up pages forward without gaps.
      */
     roomMessages: (roomId, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
-      withReactions('room', (after === undefined
+      decorate('room', (after === undefined
         ? st.roomMessages.all(roomId, before, limit)
         : st.roomMessagesAfter.all(roomId, after, before, limit)).map(messageFromRow)),
     /** A page of a thread's replies (the root not included), ordered as roomMessages. */
     threadMessages: (rootId, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
-      withReactions('room', (after === undefined
+      decorate('room', (after === undefined
         ? st.threadMessages.all(rootId, before, limit)
         : st.threadMessagesAfter.all(rootId, after, before, limit)).map(messageFromRow)),
 
@@ -368,11 +391,14 @@ function openDatabase(dbPath) {
       const info = st.insertDm.run(senderId, recipientId, text, clientId, atMs, replyTo);
       const dm = { id: Number(info.lastInsertRowid), recipient_id: recipientId, createdAt: iso(atMs) };
       if (replyTo != null) dm.replyTo = quoteOf('dm', replyTo);
+      const mentioned = mentions.resolve({ kind: 'dm', text, senderId, recipientId });
+      mentions.set('dm', dm.id, mentioned);
+      if (mentioned.length > 0) dm.mentions = mentioned;
       return { dm, duplicate: false };
     }),
     /** A page of a DM conversation, ordered as roomMessages. */
     directMessages: (me, other, { before = Number.MAX_SAFE_INTEGER, after, limit }) =>
-      withReactions('dm', (after === undefined
+      decorate('dm', (after === undefined
         ? st.dmsBetween.all({ me, other, before, limit })
         : st.dmsBetweenAfter.all({ me, other, after, before, limit })).map(dmFromRow)),
     /**
@@ -391,8 +417,8 @@ function openDatabase(dbPath) {
         .sort((a, b) => a.rank - b.rank || b.at - a.at || b.result.id - a.result.id)
         .slice(0, limit)
         .map((r) => r.result);
-      withReactions('room', results.filter((r) => r.kind === 'room'));
-      withReactions('dm', results.filter((r) => r.kind === 'dm'));
+      decorate('room', results.filter((r) => r.kind === 'room'));
+      decorate('dm', results.filter((r) => r.kind === 'dm'));
       return results;
     },
     /**
@@ -404,14 +430,22 @@ function openDatabase(dbPath) {
     messageView: (kind, id) => {
       const row = (kind === 'room' ? st.messageById : st.dmById).get(id);
       if (!row) return undefined;
-      return withReactions(kind, [(kind === 'room' ? messageFromRow : dmFromRow)(row)])[0];
+      return decorate(kind, [(kind === 'room' ? messageFromRow : dmFromRow)(row)])[0];
     },
     quoteOf,
-    /** Replaces the text; returns the editedAt it stored. */
-    editMessage: (kind, id, text, atMs = Date.now()) => {
+    /**
+     * Replaces the text and recomputes the mentions (membership as it is now); returns
+     * { editedAt, mentions } ([] when the new text mentions nobody).
+     */
+    editMessage: db.transaction((kind, id, text, atMs = Date.now()) => {
       (kind === 'room' ? st.editMessage : st.editDm).run(text, atMs, id);
-      return iso(atMs);
-    },
+      const row = (kind === 'room' ? st.roomMessageRaw : st.dmRaw).get(id);
+      const mentioned = mentions.resolve({
+        kind, text, senderId: row.sender_id, roomId: row.room_id, recipientId: row.recipient_id,
+      });
+      mentions.set(kind, id, mentioned);
+      return { editedAt: iso(atMs), mentions: mentioned };
+    }),
     /**
      * Deletes a message's text, its reactions and (rooms) its pin, keeping the row. Returns
      * { deletedAt, unpinned }.
@@ -419,6 +453,7 @@ function openDatabase(dbPath) {
     deleteMessage: db.transaction((kind, id, atMs = Date.now()) => {
       (kind === 'room' ? st.deleteMessage : st.deleteDm).run(atMs, id);
       st.reactionsDelete.run(kind, id);
+      mentions.set(kind, id, []);
       let unpinned = false;
       if (kind === 'room') unpinned = st.pinRemove.run(st.roomMessageRaw.get(id).room_id, id).changes > 0;
       return { deletedAt: iso(atMs), unpinned };
@@ -458,7 +493,7 @@ function openDatabase(dbPath) {
     }),
     pinIds: (roomId) => st.pinIds.all(roomId).map((r) => r.message_id),
     /** The pinned messages of a room, in the order they were pinned. */
-    pinnedMessages: (roomId) => withReactions('room', st.pinnedMessages.all(roomId).map(messageFromRow)),
+    pinnedMessages: (roomId) => decorate('room', st.pinnedMessages.all(roomId).map(messageFromRow)),
     conversations: (me) =>
       st.conversations.all({ me }).map((r) => {
         const u = st.userById.get(r.other_id);
@@ -473,6 +508,7 @@ function openDatabase(dbPath) {
           },
           lastReadId: r.last_read_id ?? null,
           unreadCount: r.unread_count,
+          mentionCount: r.mention_count,
         };
       }),
   };

@@ -3,6 +3,7 @@
 /**
  * Demo content for SEED_DEMO=1. Pure data: ids are explicit so that every fresh database gets the
  * same ids; seed.js turns the relative timings into timestamps with a fixed-seed PRNG.
+ * `<@id>` in a text is a mention of that user (feature `mentions`), shown by clients as the name.
  */
 
 const PASSWORD = 'studyconnect';
@@ -28,7 +29,7 @@ const ROOMS = [
       [GRACE, 'Yes: lim x→0 of x²·sin(1/x). Bound sin between -1 and 1 first.'],
       [ALAN, 'So -x² ≤ x² sin(1/x) ≤ x² and both sides go to 0. That was quicker than I feared.'],
       [LINUS, 'I keep getting 1 for lim sin(x)/x as x→0 but my calculator says 0.0174…'],
-      [ADA, 'Your calculator is in degrees, Linus 🙂 Switch it to radians.'],
+      [ADA, 'Your calculator is in degrees, <@4> 🙂 Switch it to radians.'],
       [LINUS, 'Oh no. That explains the last three homework answers too.'],
       [GRACE, 'Classic. Always radians in calculus unless the problem says otherwise.'],
       [ALAN, 'Does anyone have a clean way to explain why the derivative of eˣ is eˣ?'],
@@ -145,7 +146,7 @@ const ROOMS = [
       [LINUS, 'Says the person named Alan Turing 😄'],
       [ADA, 'Ha! Study group on Thursday 6pm, same place as last week?'],
       [ALAN, 'Works for me. I will bring whiteboard markers.'],
-      [GRACE, 'Practice final is up. Try it under exam conditions: 2 hours, one page of notes.'],
+      [GRACE, 'Practice final is up. Try it under exam conditions: 2 hours, one page of notes. <@2> <@1> you asked for it.'],
     ],
   },
   {
@@ -187,7 +188,7 @@ const ROOMS = [
       [GRACE, 'Enjoy it, you earned it. See you all next week.'],
       [ALAN, 'Does anyone want to start a reading group over the break? I was thinking Gödel, Escher, Bach.'],
       [ADA, 'Yes! I have wanted to read it for years.'],
-      [LINUS, 'It is huge, but I am in. A chapter a week?'],
+      [LINUS, 'It is huge, but I am in. A chapter a week, <@1>?'],
     ],
   },
 ];

@@ -5,6 +5,8 @@
  * several processes open one file at once. db.js opens the database and holds the queries.
  */
 
+const { migrateMentions } = require('./mentions');
+
 // Schema version 1: the tables of the first release. IF NOT EXISTS, because databases created
 // before the schema was versioned (user_version 0) already have them.
 const SCHEMA_V1 = `
@@ -161,6 +163,8 @@ CREATE TABLE room_pins (
 );
 `);
   },
+  // 4 -> 5: mentions (<@id> tokens), backfilled from the texts already stored (see mentions.js).
+  migrateMentions,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 

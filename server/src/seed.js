@@ -2,6 +2,7 @@
 
 const bcrypt = require('bcryptjs');
 const { PASSWORD, USERS, ROOMS, DMS } = require('./demo-data');
+const { backfillMentions } = require('./mentions');
 
 const DEMO_SEED_VERSION = '1';
 const DEMO_BCRYPT_ROUNDS = 10;
@@ -99,6 +100,8 @@ function seedDemo(store, { baseTime, logger } = {}) {
     const insDm = db.prepare(
       'INSERT INTO direct_messages (id, sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
     for (const d of dms) insDm.run(d.id, d.senderId, d.recipientId, d.text, d.createdAt);
+    // The rows went in without the store, so their <@id> tokens are turned into mentions here.
+    backfillMentions(db);
 
     // Read state: everyone has read a conversation up to their own last message in it, so the
     // demo shows a few unread messages per room and DM rather than none or the whole history.

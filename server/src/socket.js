@@ -58,7 +58,7 @@ function authenticate(store, jwtSecret, token) {
 /**
  * The socket layer: the seed's event contract plus compatible additions (acks, clientId, typing,
  * membership, read state, validation, and the study conversations: replies, threads, edit,
- * delete, reactions, pins). See docs/PROTOCOL.md.
+ * delete, reactions, pins, mentions). See docs/PROTOCOL.md.
  */
 function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
   const pending = new Set(); // running handler promises, awaited on shutdown
@@ -225,6 +225,7 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
         if (clientId != null) payload.clientId = clientId;
         if (message.replyTo) payload.replyTo = message.replyTo;
         if (message.threadId != null) payload.threadId = message.threadId;
+        if (message.mentions) payload.mentions = message.mentions;
         io.to(channel).emit('message:received', payload);
         if (thread) io.to(channel).emit('thread:updated', { roomId, threadId: message.threadId, ...thread });
       }
@@ -300,9 +301,10 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       if (row.text === data.text) {
         return { id, editedAt: row.edited_at != null ? new Date(row.edited_at).toISOString() : null };
       }
-      const editedAt = store.editMessage(kind, id, data.text);
+      const { editedAt, mentions } = store.editMessage(kind, id, data.text);
       const { channels, where } = audienceOf(kind, row);
-      io.to(channels).emit('message:updated', { kind, id, ...where, text: data.text, editedAt });
+      // mentions always, [] included: a client replaces what it had (an edit may remove them all).
+      io.to(channels).emit('message:updated', { kind, id, ...where, text: data.text, editedAt, mentions });
       return { id, editedAt };
     });
 
@@ -385,6 +387,7 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
         const payload = { id: dm.id, sender: user, text: data.text, createdAt: dm.createdAt };
         if (clientId != null) payload.clientId = clientId;
         if (dm.replyTo) payload.replyTo = dm.replyTo;
+        if (dm.mentions) payload.mentions = dm.mentions;
         io.to(`user:${recipientId}`).emit('dm:received', payload);
         // Seed behaviour: the echo goes to the sending socket only, with recipientId added.
         socket.emit('dm:received', { ...payload, recipientId: data.recipientId });

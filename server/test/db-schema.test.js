@@ -10,7 +10,9 @@ const path = require('node:path');
 const Database = require('better-sqlite3');
 const { openDatabase, SCHEMA_VERSION } = require('../src/db');
 const { seedDemo } = require('../src/seed');
-const { BASE_TIME, dropSearchSchema, dropStudySchema } = require('../testlib/helpers');
+const {
+  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema,
+} = require('../testlib/helpers');
 
 describe('database schema', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyconnect-schema-'));
@@ -18,7 +20,7 @@ describe('database schema', () => {
 
   it('a new database is created at the current version, with the read_state and search tables', () => {
     const store = openDatabase(':memory:');
-    assert.equal(SCHEMA_VERSION, 4);
+    assert.equal(SCHEMA_VERSION, 5);
     assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const columns = store.raw.prepare('PRAGMA table_info(read_state)').all().map((c) => c.name);
     assert.deepEqual(columns, ['user_id', 'kind', 'conversation_id', 'last_read_id']);
@@ -34,6 +36,7 @@ describe('database schema', () => {
     // A first-release database: the demo data, then no read_state and user_version 0.
     const old = openDatabase(file);
     seedDemo(old, { baseTime: BASE_TIME });
+    dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);
     dropSearchSchema(old.raw);
     old.raw.exec('DROP TABLE read_state');
@@ -70,6 +73,61 @@ describe('database schema', () => {
     assert.equal(again.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     assert.equal(again.raw.prepare('SELECT COUNT(*) AS n FROM read_state').get().n, rooms.length + dms.length);
     again.close();
+  });
+
+  it('upgrades a database of schema 4 with study data: everything is kept, and mentions are backfilled from the texts', () => {
+    const file = path.join(dir, 'v4.db');
+    const old = openDatabase(file);
+    seedDemo(old, { baseTime: BASE_TIME });
+    // Study data of every kind, written through the store; chemistry's members are ada, grace
+    // and linus (alan is not one).
+    const chem = 2;
+    const send = (senderId, text, more = {}) => old.createMessage({ roomId: chem, senderId, text, ...more }).message.id;
+    const root = send(1, 'root <@4> <@2> <@1> <@999> <@3> <@4>'); // linus, grace: alan is no member, 1 the sender
+    const reply = send(4, 'reply <@1>', { replyTo: root, threadId: root });
+    const edited = send(3, 'before the edit <@4>');
+    old.editMessage('room', edited, 'after the edit <@1>');
+    const deleted = send(1, 'deleted <@4>');
+    old.deleteMessage('room', deleted);
+    old.addReaction('room', root, 4, '👍', 20);
+    old.pin(chem, reply, 3, 50);
+    old.resolveThread(root, true);
+    const dm = old.createDirectMessage({ senderId: 2, recipientId: 1, text: 'dm <@1> <@3> <@2>' }).dm.id; // ada only
+    old.createDirectMessage({ senderId: 1, recipientId: 2, text: 'dm reply, nobody', replyTo: dm });
+    old.addReaction('dm', dm, 1, '❤️', 20);
+    old.markRead({ userId: 1, kind: 'room', conversationId: chem, messageId: root - 1 });
+
+    const tables = ['users', 'rooms', 'room_members', 'messages', 'direct_messages', 'reactions', 'room_pins', 'read_state', 'user_presence', 'meta'];
+    const dump = (db) => Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+    const views = (store) => ({
+      rooms: [1, 2, 3, 4].map((u) => store.listRooms(u)),
+      dms: [1, 2, 3, 4].map((u) => store.conversations(u)),
+      history: [1, 2, 3, 4].map((r) => store.roomMessages(r, { limit: 100 })),
+      thread: store.threadMessages(root, { limit: 100 }),
+      pins: store.pinnedMessages(chem),
+      dmHistory: store.directMessages(1, 2, { limit: 100 }),
+      search: store.search(1, { match: '"root"* OR "reply"* OR "dm"* OR "edit"*', limit: 100 }),
+    });
+    const mentionsOf = (db) => db.prepare('SELECT kind, message_id, user_id FROM mentions ORDER BY kind, message_id, rowid').all()
+      .map((r) => `${r.kind} ${r.message_id} ${r.user_id}`);
+    const before = { dump: dump(old.raw), views: views(old), mentions: mentionsOf(old.raw) };
+    dropMentionsSchema(old.raw);
+    old.raw.pragma('user_version = 4');
+    old.close();
+
+    const store = openDatabase(file);
+    assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    assert.deepEqual(dump(store.raw), before.dump, 'every row of every table kept');
+    assert.deepEqual(mentionsOf(store.raw), before.mentions, 'the backfill finds what the server had stored');
+    assert.deepEqual(views(store), before.views, 'history, threads, pins, search, lists (mentionCount too) are served as before');
+    const of = (kind, id) => store.raw.prepare('SELECT user_id FROM mentions WHERE kind = ? AND message_id = ? ORDER BY rowid')
+      .all(kind, id).map((r) => r.user_id);
+    assert.deepEqual([of('room', root), of('room', reply), of('room', edited), of('room', deleted), of('dm', dm)],
+      [[4, 3], [1], [1], [], [1]]);
+    assert.deepEqual(of('room', 6), [4], 'the demo mentions too');
+    assert.equal(store.listRooms(1).find((r) => r.id === chem).mentionCount, 1, 'ada: the edited message; the thread reply does not count');
+    assert.equal(store.conversations(1).find((c) => c.user.id === 2).mentionCount, 1);
+    store.close();
   });
 
   it('refuses a database of a newer schema version, and leaves it alone', () => {

@@ -34,8 +34,10 @@ describe('message:edit and message:delete', () => {
     const updated = waitFor(linus, 'message:updated');
     const ack = await request(ada, 'message:edit', { kind: 'room', id: sent.id, text: 'Esters smell of banana (isoamyl acetate)' });
     const u = await updated;
-    assert.deepEqual(Object.keys(u).sort(), ['editedAt', 'id', 'kind', 'roomId', 'text']);
-    assert.deepEqual(u, { kind: 'room', id: sent.id, roomId: chem, text: 'Esters smell of banana (isoamyl acetate)', editedAt: u.editedAt });
+    assert.deepEqual(Object.keys(u).sort(), ['editedAt', 'id', 'kind', 'mentions', 'roomId', 'text']);
+    assert.deepEqual(u, {
+      kind: 'room', id: sent.id, roomId: chem, text: 'Esters smell of banana (isoamyl acetate)', editedAt: u.editedAt, mentions: [],
+    });
     assertIso(u.editedAt);
     assert.deepEqual(ack, { ok: true, id: sent.id, editedAt: u.editedAt });
     const history = (await http(server, 'GET', `/api/rooms/${chem}/messages?limit=1`, { token: tokenFor(USERS.grace) })).json;
@@ -97,7 +99,9 @@ describe('message:edit and message:delete', () => {
     const ack = await request(ada, 'message:edit', { kind: 'dm', id: sent.id, text: 'see you at 4' });
     const got = await Promise.all(events);
     for (const u of got) {
-      assert.deepEqual(u, { kind: 'dm', id: sent.id, senderId: USERS.ada, recipientId: USERS.alan, text: 'see you at 4', editedAt: ack.editedAt });
+      assert.deepEqual(u, {
+        kind: 'dm', id: sent.id, senderId: USERS.ada, recipientId: USERS.alan, text: 'see you at 4', editedAt: ack.editedAt, mentions: [],
+      });
     }
     const dms = (await http(server, 'GET', `/api/dms/${USERS.ada}?limit=1`, { token: tokenFor(USERS.alan) })).json;
     assert.equal(dms[0].editedAt, ack.editedAt);

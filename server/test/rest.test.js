@@ -110,11 +110,12 @@ describe('REST API', () => {
     assert.deepEqual(res.json.map((r) => r.name), ['Calculus I', 'Organic Chemistry', 'Algorithms', 'Study Lounge']);
     for (const room of res.json) {
       assert.deepEqual(Object.keys(room).sort(), [
-        'description', 'id', 'joined', 'lastMessage', 'lastReadId', 'memberCount', 'name', 'pinnedCount', 'unreadCount',
+        'description', 'id', 'joined', 'lastMessage', 'lastReadId', 'memberCount', 'mentionCount', 'name', 'pinnedCount', 'unreadCount',
       ]);
       assert.equal(room.joined, true, 'ada is a demo member of every room');
       assert.equal(typeof room.lastReadId, 'number');
       assert.equal(typeof room.unreadCount, 'number');
+      assert.equal(typeof room.mentionCount, 'number');
       assert.equal(typeof room.id, 'number');
       assert.ok(room.description.length > 10);
       assert.deepEqual(Object.keys(room.lastMessage).sort(), ['createdAt', 'id', 'sender', 'text']);
@@ -138,7 +139,9 @@ describe('REST API', () => {
         assert.ok(page[i - 1].createdAt >= page[i].createdAt);
       }
       for (const m of page) {
-        assert.deepEqual(Object.keys(m).sort(), ['createdAt', 'id', 'roomId', 'sender', 'text']);
+        // The seed's shape; `mentions` only on the demo message that names someone with <@id>.
+        const mentions = m.text.includes('<@') ? ['mentions'] : [];
+        assert.deepEqual(Object.keys(m).sort(), ['createdAt', 'id', ...mentions, 'roomId', 'sender', 'text']);
         assert.equal(m.roomId, ROOMS.calculus);
         assertPublicUser(m.sender);
         assertIso(m.createdAt);
@@ -215,8 +218,9 @@ describe('REST API', () => {
       assert.equal(res.status, 200);
       assert.ok(res.json.length >= 2);
       for (const c of res.json) {
-        assert.deepEqual(Object.keys(c).sort(), ['lastMessage', 'lastReadId', 'unreadCount', 'user']);
+        assert.deepEqual(Object.keys(c).sort(), ['lastMessage', 'lastReadId', 'mentionCount', 'unreadCount', 'user']);
         assert.equal(typeof c.unreadCount, 'number');
+        assert.equal(typeof c.mentionCount, 'number');
         assert.deepEqual(Object.keys(c.user).sort(), ['avatar', 'firstName', 'id', 'lastName', 'role', 'status']);
         assert.deepEqual(Object.keys(c.lastMessage).sort(), ['createdAt', 'id', 'senderId', 'text']);
         assert.notEqual(c.user.id, USERS.ada);

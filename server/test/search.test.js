@@ -12,7 +12,7 @@ const { seedDemo } = require('../src/seed');
 const { toMatchQuery } = require('../src/search');
 const { FEATURES, ERRORS, QUERY_ERRORS, MAX_SEARCH_QUERY_LENGTH } = require('../src/constants');
 const {
-  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema,
+  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema, dropMentionsSchema,
   BASE_TIME, USERS, ROOMS,
 } = require('../testlib/helpers');
 
@@ -299,6 +299,7 @@ describe('search: upgrading a schema-version-2 database', () => {
     // A version-2 database: the demo data, no search tables, and messages written without them.
     const old = openDatabase(file);
     seedDemo(old, { baseTime: BASE_TIME });
+    dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);
     dropSearchSchema(old.raw);
     old.raw.pragma('user_version = 2');

@@ -137,6 +137,14 @@ function assertPublicUser(user, id) {
 }
 
 /**
+ * Removes what schema version 5 added (mentions), so a test can turn a database made by this
+ * server into one of version 4.
+ */
+function dropMentionsSchema(db) {
+  db.exec('DROP TABLE mentions');
+}
+
+/**
  * Removes what schema version 4 added (study conversations), so a test can turn a database made
  * by this server into one of version 3.
  */
@@ -190,4 +198,5 @@ module.exports = {
   recordingLogger,
   dropSearchSchema,
   dropStudySchema,
+  dropMentionsSchema,
 };
