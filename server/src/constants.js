@@ -90,6 +90,7 @@ const FEATURES = Object.freeze([
   'reactions', // reaction:add / reaction:remove -> message:reactions, reactions in history
   'pins', // message:pin / message:unpin -> room:pins, GET /api/rooms/:id/pins, pinnedCount
   'mentions', // <@id> tokens: mentions in message shapes and message:updated, mentionCount
+  'roomMembers', // GET /api/rooms/:id/members (what a client completes mentions from)
 ]);
 
 module.exports = {

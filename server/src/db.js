@@ -19,6 +19,15 @@ function publicUser(row) {
   };
 }
 
+/** A user as GET /api/users lists them: the public user with presence. */
+const userWithPresence = (row) => ({
+  ...publicUser(row),
+  status: row.status ?? 'offline',
+  lastActivity: row.last_activity != null ? iso(row.last_activity) : null,
+});
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 /**
  * Opens (creating when needed) the SQLite database and returns a small data-access object.
  * All methods are synchronous (better-sqlite3); callers wrap them in error handling.
@@ -40,6 +49,10 @@ function openDatabase(dbPath) {
     usersWithPresence: db.prepare(`
       SELECT u.*, p.status AS status, p.last_activity AS last_activity
       FROM users u LEFT JOIN user_presence p ON p.user_id = u.id ORDER BY u.id`),
+    roomMembers: db.prepare(`
+      SELECT u.*, p.status AS status, p.last_activity AS last_activity
+      FROM room_members m JOIN users u ON u.id = m.user_id LEFT JOIN user_presence p ON p.user_id = u.id
+      WHERE m.room_id = ?`),
     presenceUpsert: db.prepare(`
       INSERT INTO user_presence (user_id, status, last_activity) VALUES (?, ?, ?)
       ON CONFLICT(user_id) DO UPDATE SET status = excluded.status, last_activity = excluded.last_activity`),
@@ -279,12 +292,14 @@ function openDatabase(dbPath) {
 
     findUserById: (id) => st.userById.get(id),
     findUserByEmail: (email) => st.userByEmail.get(email),
-    listUsers: () =>
-      st.usersWithPresence.all().map((r) => ({
-        ...publicUser(r),
-        status: r.status ?? 'offline',
-        lastActivity: r.last_activity != null ? iso(r.last_activity) : null,
-      })),
+    listUsers: () => st.usersWithPresence.all().map(userWithPresence),
+    /**
+     * A room's members in the shape of listUsers plus `online`, sorted by name (first name, then
+     * last name, ignoring case and accents; ties by id) as a completion list shows them.
+     */
+    roomMembers: (roomId) =>
+      st.roomMembers.all(roomId).map((r) => ({ ...userWithPresence(r), online: r.status === 'online' }))
+        .sort((a, b) => byName.compare(a.firstName, b.firstName) || byName.compare(a.lastName, b.lastName) || a.id - b.id),
     presenceOf: (userId) => st.presenceOf.get(userId)?.status ?? 'offline',
     setPresence: (userId, status, atMs = Date.now()) => st.presenceUpsert.run(userId, status, atMs),
     resetPresence: () => st.presenceResetAll.run(),

@@ -137,6 +137,16 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     res.json(store.pinnedMessages(roomId));
   });
 
+  // The members with presence, for the member list and @-completion. Members only, as search:
+  // who is in a room is the room's business.
+  api.get('/rooms/:id/members', (req, res) => {
+    const roomId = parseId(req.params.id);
+    if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
+    if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+    if (!store.isMember(roomId, req.userRow.id)) throw new HttpError(403, ERRORS.NOT_MEMBER);
+    res.json(store.roomMembers(roomId));
+  });
+
   api.get('/users', (req, res) => res.json(store.listUsers()));
 
   api.get('/dms', (req, res) => res.json(store.conversations(req.userRow.id)));

@@ -1,7 +1,8 @@
 'use strict';
 
 // Mentions (feature "mentions"): <@id> tokens in message texts, `mentions` in every message shape
-// and in message:updated, mentionCount in GET /api/rooms and GET /api/dms.
+// and in message:updated, mentionCount in GET /api/rooms and GET /api/dms; and the room members
+// route (feature "roomMembers") that clients complete mentions from.
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -86,10 +87,11 @@ describe('mentions in messages', () => {
   });
   after(() => server.close());
 
-  it('are announced', async () => {
+  it('are announced: mentions and roomMembers', async () => {
     assert.ok(FEATURES.includes('mentions'));
+    assert.ok(FEATURES.includes('roomMembers'));
     const { features } = (await http(server, 'GET', '/api/server')).json;
-    assert.ok(features.includes('mentions'));
+    assert.ok(features.includes('mentions') && features.includes('roomMembers'));
   });
 
   it('message:send: members count, in order of first appearance, deduplicated; unknown users, non-members and the sender do not', async () => {
@@ -391,6 +393,65 @@ describe('mentionCount', () => {
     assert.equal(await c('linus', ADA), 1);
     await request(linus, 'conversation:read', { userId: ADA, messageId: edited.id });
     assert.equal(await c('linus', ADA), 0);
+    assert.deepEqual(server.logger.errors, []);
+  });
+});
+
+describe('GET /api/rooms/:id/members', () => {
+  let server;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  const members = (name, roomId) => http(server, 'GET', `/api/rooms/${roomId}/members`, { token: tokenFor(USERS[name]) });
+
+  it('lists the members in the shape of GET /api/users plus online, sorted by name', async () => {
+    const grace = await connectAs(server, 'grace');
+    const res = await members('ada', chem);
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json.map((u) => u.id), [ADA, GRACE, LINUS]);
+    const users = await get(server, 'ada', '/api/users');
+    for (const m of res.json) {
+      assert.deepEqual(Object.keys(m).sort(), ['avatar', 'firstName', 'id', 'lastActivity', 'lastName', 'online', 'role', 'status']);
+      const { online, ...asUser } = m;
+      assert.deepEqual(asUser, users.find((u) => u.id === m.id));
+      assert.equal(online, m.status === 'online');
+      const { status, lastActivity, ...pub } = asUser;
+      assertPublicUser(pub, m.id);
+      assertIso(lastActivity);
+    }
+    assert.deepEqual(res.json.map((m) => [m.id, m.online]), [[ADA, false], [GRACE, true], [LINUS, false]]);
+    assert.equal(res.json.find((m) => m.id === GRACE).role, 'tutor');
+    // Presence follows: grace leaves, linus comes.
+    const off = waitFor(await connectAs(server, 'linus'), 'user:status', (s) => s.userId === GRACE && s.status === 'offline');
+    grace.disconnect();
+    await off;
+    assert.deepEqual((await members('ada', chem)).json.map((m) => [m.id, m.online]), [[ADA, false], [GRACE, false], [LINUS, true]]);
+  });
+
+  it('follows room:join and room:leave, and sorts by first name, then last name, ignoring case and accents', async () => {
+    const lounge = ROOMS.lounge;
+    const extra = addUsers(server, [['émile', 'Zola'], ['Bob', 'Brown'], ['Bob', 'adams'], ['zoe', 'Ng']], lounge);
+    const names = (await members('ada', lounge)).json.map((m) => `${m.firstName} ${m.lastName}`);
+    assert.deepEqual(names, ['Ada Lovelace', 'Alan Turing', 'Bob adams', 'Bob Brown', 'émile Zola', 'Grace Hopper', 'Linus Torvalds', 'zoe Ng']);
+    assert.equal(extra.length, 4);
+    const alan = await connectAs(server, 'alan');
+    await request(alan, 'room:leave', lounge);
+    assert.ok(!(await members('ada', lounge)).json.some((m) => m.id === ALAN));
+    await request(alan, 'room:join', lounge);
+    assert.ok((await members('ada', lounge)).json.some((m) => m.id === ALAN && m.online));
+    alan.disconnect();
+  });
+
+  it('400 for a malformed id, 404 for an unknown room, 403 for a non-member, 401 without a token', async () => {
+    for (const bad of ['abc', '0', '-1', '1.5', '1e3', '99999999999999999']) {
+      assert.deepEqual(await members('ada', bad).then((r) => [r.status, r.json]), [400, { error: 'Room id must be a positive integer' }], bad);
+    }
+    assert.deepEqual(await members('ada', 999999).then((r) => [r.status, r.json]), [404, { error: ERRORS.UNKNOWN_ROOM }]);
+    assert.deepEqual(await members('alan', chem).then((r) => [r.status, r.json]), [403, { error: ERRORS.NOT_MEMBER }]);
+    assert.equal((await http(server, 'GET', `/api/rooms/${chem}/members`)).status, 401);
+    assert.equal((await http(server, 'GET', `/api/rooms/${chem}/members?x=1&x=2`, { token: tokenFor(ADA) })).status, 200, 'no parameters to refuse');
     assert.deepEqual(server.logger.errors, []);
   });
 });

@@ -19,7 +19,7 @@ describe('replies', () => {
   after(() => server.close());
 
   it('are announced as features', () => {
-    for (const f of ['replies', 'threads', 'edit', 'delete', 'reactions', 'pins', 'mentions']) assert.ok(FEATURES.includes(f), f);
+    for (const f of ['replies', 'threads', 'edit', 'delete', 'reactions', 'pins', 'mentions', 'roomMembers']) assert.ok(FEATURES.includes(f), f);
   });
 
   it('message:send with replyTo: message:received, history and search carry replyTo { id, sender, text }', async () => {
