@@ -107,6 +107,30 @@ describe('two processes with REDIS_URL (scale-out)', () => {
     assert.equal((await typing).typing, true);
   });
 
+  it('message:updated (with mentions) and message:reactions cross between the processes', async () => {
+    const sent = await request(alan, 'message:send', { roomId: ROOMS.calculus, text: 'to be edited on B' });
+    const updated = waitFor(ada1, 'message:updated', (u) => u.id === sent.id);
+    const ack = await request(alan, 'message:edit', { kind: 'room', id: sent.id, text: 'edited on B for <@1>' });
+    assert.deepEqual(await updated, {
+      kind: 'room', id: sent.id, roomId: ROOMS.calculus, text: 'edited on B for <@1>', editedAt: ack.editedAt, mentions: [USERS.ada],
+    });
+    const reactions = waitFor(alan, 'message:reactions', (r) => r.id === sent.id);
+    await request(ada1, 'reaction:add', { kind: 'room', messageId: sent.id, emoji: '👍' });
+    assert.deepEqual((await reactions).reactions, [{ emoji: '👍', count: 1, userIds: [USERS.ada] }]);
+
+    // A DM edited on A reaches the recipient on B.
+    const dm = await request(grace, 'dm:send', { recipientId: USERS.alan, text: 'DM to edit' });
+    const dmUpdated = waitFor(alan, 'message:updated', (u) => u.kind === 'dm' && u.id === dm.id);
+    await request(grace, 'message:edit', { kind: 'dm', id: dm.id, text: 'DM edited on A, <@2>' });
+    assert.deepEqual((await dmUpdated).mentions, [USERS.alan]);
+
+    // Both processes count the mention from the shared database.
+    for (const proc of [a, b]) {
+      const rooms = (await http({ url: proc.url }, 'GET', '/api/rooms', { token: tokenFor(USERS.ada) })).json;
+      assert.equal(rooms.find((r) => r.id === ROOMS.calculus).mentionCount, 1);
+    }
+  });
+
   it('a clientId retry through the other process is deduplicated (shared database)', async () => {
     const ada2 = await join(b.url, 'ada');
     await request(ada2, 'room:join', ROOMS.calculus);
