@@ -309,6 +309,11 @@ void ChatConnection::dispatchEvent(const QString &event, const SocketIo::Argumen
         { QStringLiteral("room:userLeft"), &ChatConnection::readUserLeft },
         { QStringLiteral("typing:update"), &ChatConnection::readTyping },
         { QStringLiteral("conversation:read"), &ChatConnection::readConversationRead },
+        { QStringLiteral("message:updated"), &ChatConnection::readMessageUpdated },
+        { QStringLiteral("message:deleted"), &ChatConnection::readMessageDeleted },
+        { QStringLiteral("message:reactions"), &ChatConnection::readReactions },
+        { QStringLiteral("thread:updated"), &ChatConnection::readThreadUpdated },
+        { QStringLiteral("room:pins"), &ChatConnection::readRoomPins },
     };
     // By far the most frequent event: one compare instead of hashing its name.
     if (event == roomMessage)
@@ -415,4 +420,73 @@ void ChatConnection::readConversationRead(const SocketIo::JsonValue &data)
     Q_EMIT conversationRead(
         roomId.isEmpty() ? ConversationKey::directWith(userId) : ConversationKey::room(roomId),
         lastReadId);
+}
+
+std::optional<MessageRef> ChatConnection::messageRef(
+    const SocketIo::JsonValue &data, const char *event) const
+{
+    MessageRef ref;
+    ref.id = Payload::idString(data.value(u"id")).toLongLong();
+    ref.threadId = Payload::idString(data.value(u"threadId")).toLongLong();
+    const QString kind = Payload::string(data, u"kind");
+    if (kind == u"room") {
+        ref.where = ConversationKey::room(Payload::idString(data.value(u"roomId")));
+    } else if (kind == u"dm") {
+        const QString senderId = Payload::idString(data.value(u"senderId"));
+        const QString recipientId = Payload::idString(data.value(u"recipientId"));
+        // The conversation is with whoever of the two is not us.
+        ref.where = ConversationKey::directWith(senderId == m_selfId ? recipientId : senderId);
+    }
+    if (ref.id <= 0 || !ref.where.isValid()) {
+        qCWarning(lcChat) << event << "ignored: needs kind, a numeric id and its conversation";
+        return std::nullopt;
+    }
+    return ref;
+}
+
+void ChatConnection::readMessageUpdated(const SocketIo::JsonValue &data)
+{
+    const auto ref = messageRef(data, "message:updated");
+    const SocketIo::JsonValue text = data.value(u"text");
+    if (!ref || !text.isString()) {
+        if (ref)
+            qCWarning(lcChat) << "message:updated ignored: no text";
+        return;
+    }
+    Q_EMIT messageEdited(*ref, text.toString(), Payload::timestampMs(data.value(u"editedAt")),
+        Payload::idList(data.value(u"mentions")));
+}
+
+void ChatConnection::readMessageDeleted(const SocketIo::JsonValue &data)
+{
+    if (const auto ref = messageRef(data, "message:deleted"))
+        Q_EMIT messageDeleted(*ref);
+}
+
+void ChatConnection::readReactions(const SocketIo::JsonValue &data)
+{
+    if (const auto ref = messageRef(data, "message:reactions"))
+        Q_EMIT reactionsChanged(*ref, Payload::reactions(data.value(u"reactions")));
+}
+
+void ChatConnection::readThreadUpdated(const SocketIo::JsonValue &data)
+{
+    const QString roomId = Payload::idString(data.value(u"roomId"));
+    const qint64 rootId = Payload::idString(data.value(u"threadId")).toLongLong();
+    const auto thread = Payload::thread(data);
+    if (roomId.isEmpty() || rootId <= 0 || !thread) {
+        qCWarning(lcChat) << "thread:updated ignored: needs roomId and threadId";
+        return;
+    }
+    Q_EMIT threadChanged(roomId, rootId, *thread);
+}
+
+void ChatConnection::readRoomPins(const SocketIo::JsonValue &data)
+{
+    const QString roomId = Payload::idString(data.value(u"roomId"));
+    if (roomId.isEmpty() || !data.value(u"pins").isArray()) {
+        qCWarning(lcChat) << "room:pins ignored: needs roomId and pins";
+        return;
+    }
+    Q_EMIT pinsChanged(roomId, Payload::idList(data.value(u"pins")));
 }

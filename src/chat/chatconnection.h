@@ -161,6 +161,18 @@ Q_SIGNALS:
     void typingChanged(const ConversationKey &where, const Payload::User &user, bool typing);
     /// Another of our clients read up to `lastReadId` (reference backend).
     void conversationRead(const ConversationKey &where, const QString &lastReadId);
+    /// message:updated: the author edited it (feature edit).
+    void messageEdited(const MessageRef &message, const QString &text, qint64 editedAtMs,
+        const QStringList &mentions);
+    /// message:deleted (feature delete).
+    void messageDeleted(const MessageRef &message);
+    /// message:reactions: the whole new list (feature reactions).
+    void reactionsChanged(
+        const MessageRef &message, const QList<MessageDetails::Reaction> &reactions);
+    /// thread:updated: a new reply, or resolved/reopened (feature threads).
+    void threadChanged(const QString &roomId, qint64 rootId, const MessageDetails::Thread &thread);
+    /// room:pins: the room's pinned message ids, in pin order (feature pins).
+    void pinsChanged(const QString &roomId, const QStringList &pinnedIds);
     /// Every event, after the typed signals (for the seed API's on()); connected only on demand.
     void eventReceived(const QString &event, const SocketIo::Arguments &args);
 
@@ -181,6 +193,13 @@ private:
     void readUserLeft(const SocketIo::JsonValue &data);
     void readTyping(const SocketIo::JsonValue &data);
     void readConversationRead(const SocketIo::JsonValue &data);
+    void readMessageUpdated(const SocketIo::JsonValue &data);
+    void readMessageDeleted(const SocketIo::JsonValue &data);
+    void readReactions(const SocketIo::JsonValue &data);
+    void readThreadUpdated(const SocketIo::JsonValue &data);
+    void readRoomPins(const SocketIo::JsonValue &data);
+    /// The message a study event is about; nullopt (logged) when the payload does not say.
+    std::optional<MessageRef> messageRef(const SocketIo::JsonValue &data, const char *event) const;
 
     SocketIo::ManagerOptions m_options;
     SocketIo::Manager *m_manager = nullptr;

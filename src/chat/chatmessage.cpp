@@ -45,10 +45,29 @@ StoredMessage::StoredMessage(ChatMessage &&message, TextPool &texts)
     , kind(message.kind)
     , state(message.state)
 {
-    if (!message.textId.isEmpty() || !message.clientId.isEmpty())
-        m_rare.reset(new Rare { std::move(message.textId), std::move(message.clientId) });
+    if (!message.textId.isEmpty() || !message.clientId.isEmpty() || message.details) {
+        m_rare.reset(new Rare {
+            std::move(message.textId), std::move(message.clientId), std::move(message.details) });
+    }
+    setText(message.text, texts);
+}
 
-    const QString &text = message.text;
+MessageDetails &StoredMessage::editDetails()
+{
+    if (!m_rare)
+        m_rare.reset(new Rare);
+    if (!m_rare->details)
+        m_rare->details = std::make_shared<MessageDetails>();
+    else if (m_rare->details.use_count() > 1) // a ChatMessage copy shares it: copy on write
+        m_rare->details = std::make_shared<MessageDetails>(*m_rare->details);
+    return *m_rare->details;
+}
+
+void StoredMessage::setText(const QString &text, TextPool &texts)
+{
+    m_text = nullptr;
+    m_textBytes = 0;
+    m_encoding = Encoding::Latin1;
     if (text.isEmpty())
         return;
     const bool latin1 =
@@ -108,5 +127,7 @@ ChatMessage StoredMessage::toChatMessage() const
     result.sender = sender;
     result.kind = kind;
     result.state = state;
+    if (m_rare)
+        result.details = m_rare->details;
     return result;
 }

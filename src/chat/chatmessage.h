@@ -1,5 +1,7 @@
 #pragma once
 
+#include "messagedetails.h"
+
 #include <QString>
 
 #include <memory>
@@ -37,6 +39,8 @@ struct ChatMessage
     quint32 sender = 0;
     Kind kind = Kind::Message;
     State state = State::Sent;
+    /// Replies, threads, edits, reactions...: null for the common plain message.
+    std::shared_ptr<MessageDetails> details;
 
     bool hasId() const { return numericId > 0 || !textId.isEmpty(); }
     QString id() const { return numericId > 0 ? QString::number(numericId) : textId; }
@@ -78,6 +82,12 @@ public:
     QString textId() const { return m_rare ? m_rare->textId : QString(); }
     QString clientId() const { return m_rare ? m_rare->clientId : QString(); }
     bool hasClientId() const { return m_rare && !m_rare->clientId.isEmpty(); }
+    /// Null when the message has no study details.
+    const MessageDetails *details() const { return m_rare ? m_rare->details.get() : nullptr; }
+    /// The details to change in place (created when missing; never shared with a copy).
+    MessageDetails &editDetails();
+    /// Replaces the text (an edit; a delete empties it). The old text stays in the pool.
+    void setText(const QString &text, TextPool &texts);
     bool hasId() const { return numericId > 0 || (m_rare && !m_rare->textId.isEmpty()); }
     QString id() const { return numericId > 0 ? QString::number(numericId) : textId(); }
     ChatMessage toChatMessage() const;
@@ -93,6 +103,7 @@ private:
     {
         QString textId;
         QString clientId;
+        std::shared_ptr<MessageDetails> details;
     };
     enum class Encoding : quint8
     {

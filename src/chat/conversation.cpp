@@ -1,6 +1,7 @@
 #include "conversation.h"
 
 #include "conversationmanager.h"
+#include "thread.h"
 #include "typingnotifier.h"
 
 #include <QStringList>
@@ -19,6 +20,13 @@ Conversation::Conversation(
     m_clock.start();
     m_typingPrune.setInterval(1000);
     connect(&m_typingPrune, &QTimer::timeout, this, &Conversation::pruneTyping);
+    m_pinnedMessages = manager->newPinnedMessageModel(key);
+    m_pinnedMessages->setParent(this);
+    QQmlEngine::setObjectOwnership(m_pinnedMessages, QQmlEngine::CppOwnership);
+    connect(manager, &ConversationManager::featuresChanged, this, &Conversation::abilitiesChanged);
+    connect(
+        manager, &ConversationManager::currentUserIdChanged, this, &Conversation::abilitiesChanged);
+    connect(this, &Conversation::membershipChanged, this, &Conversation::abilitiesChanged);
 }
 
 Conversation::~Conversation() = default;
@@ -62,7 +70,23 @@ bool Conversation::send(const QString &text)
     if (text.trimmed().isEmpty())
         return false;
     stopTyping();
-    m_manager->send(this, text);
+    if (!m_editingId.isEmpty()) {
+        // The composer was editing: the text replaces the message's, and the draft from before
+        // the edit comes back.
+        m_manager->editMessage(this, m_editingId.toLongLong(), encodeMentions(text));
+        m_editingId.clear();
+        const QString before = std::exchange(m_draftBeforeEdit, QString());
+        m_draft = before;
+        Q_EMIT draftChanged();
+        Q_EMIT composerModeChanged();
+        return true;
+    }
+    m_manager->sendMessage(this, encodeMentions(text), m_replyToId.toLongLong(), 0);
+    if (!m_replyToId.isEmpty()) {
+        m_replyToId.clear();
+        Q_EMIT composerModeChanged();
+    }
+    m_mentionsInDraft.clear();
     if (!m_draft.isEmpty()) {
         m_draft.clear();
         Q_EMIT draftChanged();
@@ -116,8 +140,11 @@ void Conversation::setMembership(Membership membership)
     Q_EMIT membershipChanged();
 }
 
-void Conversation::noteMessage(const QString &text, qint64 atMs, bool countsAsUnread)
+void Conversation::noteMessage(
+    const QString &text, qint64 atMs, bool countsAsUnread, bool mentionsUser)
 {
+    if (countsAsUnread && mentionsUser)
+        ++m_mentionCount;
     const bool newest = atMs >= m_lastActivityMs;
     if (newest) {
         m_lastActivityMs = atMs;
@@ -129,12 +156,14 @@ void Conversation::noteMessage(const QString &text, qint64 atMs, bool countsAsUn
         Q_EMIT summaryChanged();
 }
 
-void Conversation::setReadState(int unreadCount, const QString &lastReadId)
+void Conversation::setReadState(int unreadCount, const QString &lastReadId, int mentionCount)
 {
     const int count = std::max(0, unreadCount);
-    if (count == m_unreadCount && lastReadId == m_lastReadId)
+    const int mentions = mentionCount < 0 ? (count == 0 ? 0 : m_mentionCount) : mentionCount;
+    if (count == m_unreadCount && lastReadId == m_lastReadId && mentions == m_mentionCount)
         return;
     m_unreadCount = count;
+    m_mentionCount = std::min(mentions, count);
     if (!lastReadId.isEmpty())
         m_lastReadId = lastReadId;
     Q_EMIT summaryChanged();
@@ -147,11 +176,12 @@ bool Conversation::markRead()
     const qint64 newestId = newest.toLongLong(&newestIsNumeric);
     const qint64 readId = m_lastReadId.toLongLong();
     const bool moved = newestIsNumeric && newestId > readId;
-    if (!moved && m_unreadCount == 0)
+    if (!moved && m_unreadCount == 0 && m_mentionCount == 0)
         return false;
     if (moved)
         m_lastReadId = newest;
     m_unreadCount = 0;
+    m_mentionCount = 0;
     Q_EMIT summaryChanged();
     return moved;
 }

@@ -2,6 +2,7 @@
 
 #include "conversationkey.h"
 #include "messagelistmodel.h"
+#include "thread.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -44,6 +45,8 @@ class Conversation : public QObject
     Q_PROPERTY(bool canWrite READ canWrite NOTIFY membershipChanged)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
     Q_PROPERTY(int unreadCount READ unreadCount NOTIFY summaryChanged)
+    /// Unread messages that mention the user (counted apart: they notify, muted or not).
+    Q_PROPERTY(int mentionCount READ mentionCount NOTIFY summaryChanged)
     /// The newest message the user has read; empty when unknown.
     Q_PROPERTY(QString lastReadId READ lastReadId NOTIFY summaryChanged)
     Q_PROPERTY(QString lastMessageText READ lastMessageText NOTIFY summaryChanged)
@@ -52,6 +55,36 @@ class Conversation : public QObject
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
     /// "Ada is typing…", "Ada and Alan are typing…", "Several people are typing…", or "".
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
+
+    // --- study conversations: each true only when the server announces the feature ---
+    /// Messages can answer another one (Reply).
+    Q_PROPERTY(bool canReply READ canReply NOTIFY abilitiesChanged)
+    /// Rooms: questions get threads (Reply in thread, the thread panel, resolved marks).
+    Q_PROPERTY(bool canUseThreads READ canUseThreads NOTIFY abilitiesChanged)
+    /// The user may edit their own messages.
+    Q_PROPERTY(bool canEdit READ canEdit NOTIFY abilitiesChanged)
+    /// The user may delete their own messages.
+    Q_PROPERTY(bool canDelete READ canDelete NOTIFY abilitiesChanged)
+    /// The user moderates this room (a tutor): deletes anyone's message, resolves any thread.
+    Q_PROPERTY(bool canModerate READ canModerate NOTIFY abilitiesChanged)
+    Q_PROPERTY(bool canReact READ canReact NOTIFY abilitiesChanged)
+    /// The user may pin and unpin messages here (tutors, in rooms).
+    Q_PROPERTY(bool canPin READ canPin NOTIFY abilitiesChanged)
+    /// The room announces pins: the header lists them.
+    Q_PROPERTY(bool hasPins READ hasPins NOTIFY abilitiesChanged)
+    /// The pinned messages, newest pin first; loaded by loadPins().
+    Q_PROPERTY(MessageListModel *pinnedMessages READ pinnedMessages CONSTANT)
+    Q_PROPERTY(int pinnedCount READ pinnedCount NOTIFY pinsChanged)
+    /// The message the composer answers (Reply); empty when none.
+    Q_PROPERTY(QString replyToId READ replyToId NOTIFY composerModeChanged)
+    Q_PROPERTY(QString replyToSenderName READ replyToSenderName NOTIFY composerModeChanged)
+    Q_PROPERTY(QString replyToText READ replyToText NOTIFY composerModeChanged)
+    /// The message the composer edits; empty when it writes a new one.
+    Q_PROPERTY(QString editingId READ editingId NOTIFY composerModeChanged)
+    /// The thread shown beside the timeline; null when none is open.
+    Q_PROPERTY(Thread *openThread READ openThread NOTIFY openThreadChanged)
+    /// Why the last edit, deletion, reaction or pin was refused; empty otherwise.
+    Q_PROPERTY(QString actionError READ actionError NOTIFY actionErrorChanged)
 
 public:
     enum Kind
@@ -87,6 +120,7 @@ public:
     bool isMember() const { return m_membership == Member; }
     MessageListModel *messages() const { return m_messages; }
     int unreadCount() const { return m_unreadCount; }
+    int mentionCount() const { return m_mentionCount; }
     QString lastReadId() const { return m_lastReadId; }
     QString lastMessageText() const { return m_lastMessageText; }
     QDateTime lastActivity() const;
@@ -102,6 +136,68 @@ public:
     /// Leaves the room: the membership ends (rooms only).
     Q_INVOKABLE void leave();
 
+    // --- study conversations (conversationstudy.cpp) ---
+    bool canReply() const;
+    bool canUseThreads() const;
+    bool canEdit() const;
+    bool canDelete() const;
+    bool canModerate() const;
+    bool canReact() const;
+    bool canPin() const;
+    bool hasPins() const;
+    MessageListModel *pinnedMessages() const { return m_pinnedMessages; }
+    int pinnedCount() const { return int(m_pins.size()); }
+    QStringList pins() const { return m_pins; }
+    QString replyToId() const { return m_replyToId; }
+    QString replyToSenderName() const { return m_replyToSenderName; }
+    QString replyToText() const { return m_replyToText; }
+    QString editingId() const { return m_editingId; }
+    Thread *openThread() const { return m_openThread; }
+    QString actionError() const { return m_actionError; }
+
+    /// The next message sent answers this one (shown above the composer until sent or
+    /// cancelled).
+    Q_INVOKABLE void startReply(const QString &messageId);
+    /// The composer edits this own message: the draft becomes its text until sent or cancelled
+    /// (the draft that was there comes back afterwards).
+    Q_INVOKABLE void startEdit(const QString &messageId);
+    /// Starts editing the newest own message (Up in an empty composer). False when none.
+    Q_INVOKABLE bool editLastMessage();
+    /// Leaves reply and edit mode.
+    Q_INVOKABLE void cancelComposerMode();
+    /// Deletes a message (the views confirm first).
+    Q_INVOKABLE void deleteMessage(const QString &messageId);
+    /// Adds the user's reaction, or removes it when they already gave this emoji.
+    Q_INVOKABLE void toggleReaction(const QString &messageId, const QString &emoji);
+    /// Marks a thread resolved (true) or open again.
+    Q_INVOKABLE void setThreadResolved(const QString &rootId, bool resolved);
+    Q_INVOKABLE void setPinned(const QString &messageId, bool pinned);
+    /// Opens the thread of this root beside the timeline (the root may have no replies yet).
+    Q_INVOKABLE void showThread(const QString &rootId);
+    Q_INVOKABLE void closeThread();
+    /// Fetches the pinned messages into pinnedMessages.
+    Q_INVOKABLE void loadPins();
+    /// Whom `@prefix` may mention: up to 8 {userId, name}, the room's members (or the other
+    /// user of a direct conversation) whose name starts a word with the prefix.
+    Q_INVOKABLE QVariantList mentionCandidates(const QString &prefix) const;
+    /// The text the composer shows for a mention of this user ("@Ada Lovelace"); sending turns
+    /// it into the server's token.
+    Q_INVOKABLE QString mentionText(const QString &userId);
+    Q_INVOKABLE void clearActionError();
+
+    /// The open thread of this root, if it is the one open.
+    Thread *thread(qint64 rootId) const;
+    /// A reply into the thread of `rootId` (Thread::send).
+    void sendInThread(qint64 rootId, const QString &text);
+    void setPins(const QStringList &pins);
+    /// Who can be mentioned here: {id, name} of the room's members.
+    void setMembers(const QList<std::pair<QString, QString>> &members);
+    /// The composer's "@Name" mentions as the server's `<@id>` tokens.
+    QString encodeMentions(const QString &text) const;
+    /// Tokens as "@Name", remembered so that sending turns them back (editing).
+    QString decodeMentions(const QString &text);
+    void setActionError(const QString &error);
+
     // --- kept current by ConversationManager ---
     void setDetails(
         const QString &name, const QString &description, const QString &avatar, int memberCount);
@@ -109,9 +205,11 @@ public:
     void setMembership(Membership membership);
     /// A message was added (live or confirmed send): activity, and unread when from someone else
     /// and not being read.
-    void noteMessage(const QString &text, qint64 atMs, bool countsAsUnread);
-    /// Server or stored read state: the count and where reading stopped.
-    void setReadState(int unreadCount, const QString &lastReadId);
+    void noteMessage(
+        const QString &text, qint64 atMs, bool countsAsUnread, bool mentionsUser = false);
+    /// Server or stored read state: the counts and where reading stopped (`mentionCount` -1:
+    /// unchanged, for servers that do not count mentions).
+    void setReadState(int unreadCount, const QString &lastReadId, int mentionCount = -1);
     /// The user has seen everything shown: unread 0, lastReadId the newest message. Returns true
     /// when the read position moved (the manager then tells the server and stores it).
     bool markRead();
@@ -139,6 +237,11 @@ Q_SIGNALS:
     void typingChanged();
     /// Our own typing state changed (the manager sends the notice).
     void ownTypingChanged(bool typing);
+    void abilitiesChanged();
+    void pinsChanged();
+    void composerModeChanged();
+    void openThreadChanged();
+    void actionErrorChanged();
 
 private:
     void pruneTyping();
@@ -153,6 +256,7 @@ private:
     bool m_peerOnline = false;
     Membership m_membership = NotMember;
     int m_unreadCount = 0;
+    int m_mentionCount = 0;
     QString m_lastReadId;
     QString m_lastMessageText;
     qint64 m_lastActivityMs = 0;
@@ -167,4 +271,17 @@ private:
     QElapsedTimer m_clock;
     QTimer m_typingPrune;
     QSet<QString> m_joinSeen;
+    QStringList m_pins;
+    MessageListModel *m_pinnedMessages = nullptr;
+    QString m_replyToId;
+    QString m_replyToSenderName;
+    QString m_replyToText;
+    QString m_editingId;
+    /// The draft that was in the composer before an edit started.
+    QString m_draftBeforeEdit;
+    Thread *m_openThread = nullptr;
+    QString m_actionError;
+    QList<std::pair<QString, QString>> m_members;
+    /// "@Name" → user id, for the mentions picked in the composer.
+    QHash<QString, QString> m_mentionsInDraft;
 };

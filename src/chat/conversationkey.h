@@ -38,3 +38,12 @@ struct ConversationKey
         return qHashMulti(seed, key.direct, key.id);
     }
 };
+
+/// One message: where it is, its id (the study additions use numeric ids only) and, for a reply
+/// inside a thread, the thread's root.
+struct MessageRef
+{
+    ConversationKey where;
+    qint64 id = 0;
+    qint64 threadId = 0;
+};

@@ -52,30 +52,40 @@ ConversationManager::ConversationManager(QObject *parent)
         this);
 
     connect(m_outbox, &Outbox::added, this, [this](const Outbox::Entry &entry) {
-        ChatMessage local;
-        local.clientId = entry.clientId;
-        local.text = entry.text;
-        local.createdAtMs = entry.createdAtMs;
-        local.sender = m_selfId.isEmpty() ? 0 : m_senders->indexOf(m_selfId);
-        local.state = ChatMessage::State::Pending;
-        conversation(entry.target, true)->messages()->addPending(std::move(local));
+        if (entry.action != Outbox::Action::Send) {
+            notePendingChange(entry, true);
+            return;
+        }
+        conversation(entry.target, true);
+        if (MessageListModel *list = listFor(entry.target, entry.threadId))
+            list->addPending(pendingCopy(entry));
     });
     connect(m_outbox, &Outbox::confirmed, this, &ConversationManager::onConfirmed);
+    connect(m_outbox, &Outbox::actionAccepted, this, &ConversationManager::onActionAccepted);
     connect(
         m_outbox, &Outbox::failed, this, [this](const Outbox::Entry &entry, const QString &error) {
-            conversation(entry.target)->messages()->markFailed(entry.clientId, error);
+            if (entry.action != Outbox::Action::Send) {
+                onActionFailed(entry, error);
+                return;
+            }
+            if (MessageListModel *list = listFor(entry.target, entry.threadId))
+                list->markFailed(entry.clientId, error);
             m_store->setOutboxFailed(entry.clientId, true, error);
             Q_EMIT messageFailed(entry.clientId, error);
         });
     connect(m_outbox, &Outbox::retried, this, [this](const Outbox::Entry &entry) {
         Conversation *target = conversation(entry.target);
-        target->messages()->markPending(entry.clientId);
+        if (MessageListModel *list = listFor(entry.target, entry.threadId))
+            list->markPending(entry.clientId);
         m_store->setOutboxFailed(entry.clientId, false, {});
         if (!entry.target.direct && !target->isMember())
             join(target);
     });
     connect(m_outbox, &Outbox::discarded, this, [this](const Outbox::Entry &entry) {
-        conversation(entry.target)->messages()->removePending(entry.clientId);
+        if (entry.action != Outbox::Action::Send)
+            notePendingChange(entry, false);
+        else if (MessageListModel *list = listFor(entry.target, entry.threadId))
+            list->removePending(entry.clientId);
         m_store->removeOutboxEntry(entry.clientId);
     });
     connect(m_outbox, &Outbox::sizeChanged, this, &ConversationManager::pendingCountChanged);
@@ -102,6 +112,15 @@ ConversationManager::ConversationManager(QObject *parent)
             if (Conversation *target = find(where))
                 target->noteTyping(user.id, user.name, typing);
         });
+    connect(
+        m_connection, &ChatConnection::messageEdited, this, &ConversationManager::onMessageEdited);
+    connect(m_connection, &ChatConnection::messageDeleted, this,
+        &ConversationManager::onMessageDeleted);
+    connect(m_connection, &ChatConnection::reactionsChanged, this,
+        &ConversationManager::onReactionsChanged);
+    connect(
+        m_connection, &ChatConnection::threadChanged, this, &ConversationManager::onThreadChanged);
+    connect(m_connection, &ChatConnection::pinsChanged, this, &ConversationManager::onPinsChanged);
     connect(m_connection, &ChatConnection::conversationRead, this,
         [this](const ConversationKey &where, const QString &lastReadId) {
             Conversation *target = find(where);
@@ -347,8 +366,14 @@ void ConversationManager::mergeRooms(const QVariantList &rooms)
         // Otherwise the read state kept here stands.
         if (map.contains(QStringLiteral("unreadCount"))) {
             const QString lastRead = Payload::idString(map.value(QStringLiteral("lastReadId")));
-            room->setReadState(map.value(QStringLiteral("unreadCount")).toInt(), lastRead);
+            room->setReadState(map.value(QStringLiteral("unreadCount")).toInt(), lastRead,
+                map.contains(QStringLiteral("mentionCount"))
+                    ? map.value(QStringLiteral("mentionCount")).toInt()
+                    : -1);
         }
+        if (map.contains(QStringLiteral("pinnedCount"))
+            && map.value(QStringLiteral("pinnedCount")).toInt() != room->pinnedCount())
+            loadPins(room);
     }
     joinMemberRooms();
 }
@@ -368,7 +393,10 @@ void ConversationManager::mergeDirectConversations(const QVariantList &conversat
                 Payload::timestampMs(last.value(QStringLiteral("createdAt"))), false);
         if (map.contains(QStringLiteral("unreadCount")))
             direct->setReadState(map.value(QStringLiteral("unreadCount")).toInt(),
-                Payload::idString(map.value(QStringLiteral("lastReadId"))));
+                Payload::idString(map.value(QStringLiteral("lastReadId"))),
+                map.contains(QStringLiteral("mentionCount"))
+                    ? map.value(QStringLiteral("mentionCount")).toInt()
+                    : -1);
     }
 }
 
@@ -543,6 +571,7 @@ void ConversationManager::open(Conversation *target)
         (target->isDirect() ? m_directs : m_rooms)->add(target);
         m_current = target;
         target->placeReadMarker();
+        loadMembers(target);
         Q_EMIT currentConversationChanged();
     }
     markCurrentRead();

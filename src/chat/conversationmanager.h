@@ -19,6 +19,7 @@
 #include <memory>
 
 class HistorySync;
+class Thread;
 class RestClient;
 class Session;
 class SenderDirectory;
@@ -149,6 +150,31 @@ public:
     void leave(Conversation *conversation);
     /// Returns the clientId (empty when nothing was sent).
     QString send(Conversation *conversation, const QString &text);
+
+    // --- study conversations (studyactions.cpp) ---
+    // Each returns the outbox entry's clientId, or empty when the server does not announce the
+    // feature (or the input is unusable): nothing is queued then.
+    /// A message answering `replyTo` (0: none), into the thread of `threadId` (0: the timeline).
+    QString sendMessage(
+        Conversation *conversation, const QString &text, qint64 replyTo, qint64 threadId);
+    QString editMessage(Conversation *conversation, qint64 id, const QString &text);
+    QString deleteMessage(Conversation *conversation, qint64 id);
+    QString react(Conversation *conversation, qint64 id, const QString &emoji, bool add);
+    QString resolveThread(Conversation *conversation, qint64 rootId, bool resolved);
+    QString pinMessage(Conversation *conversation, qint64 id, bool pinned);
+    /// Fetches the room's pinned messages into its pinnedMessages list.
+    void loadPins(Conversation *room);
+    /// A Thread for the room's thread of `rootId`, its replies paged from the server.
+    Thread *createThread(Conversation *room, qint64 rootId);
+    /// The (empty) list a conversation shows its pinned messages in.
+    MessageListModel *newPinnedMessageModel(const ConversationKey &key);
+    /// The signed-in user is a tutor (moderates rooms).
+    bool isTutor() const;
+    /// Fetches who is in the room (feature roomMembers), for mention completion.
+    void loadMembers(Conversation *room);
+    /// Everyone known, as {id, name} (mention completion without a member list).
+    QList<std::pair<QString, QString>> knownPeople() const;
+    QString nameOf(const QString &userId) const;
     void retry(const QString &clientId);
     void discard(const QString &clientId);
 
@@ -167,7 +193,9 @@ Q_SIGNALS:
     /// A conversation was opened by any means: the views put the focus in the composer.
     void conversationOpened(Conversation *conversation);
     void joinedById(Conversation *conversation);
+    /// An outbox entry reached the server: a message (`id` its id) or a change of message `id`.
     void messageConfirmed(const QString &clientId, const QString &id);
+    /// The server refused an outbox entry (a message stays Failed; a change is dropped).
     void messageFailed(const QString &clientId, const QString &error);
     void roomJoinConfirmed(const QString &roomId);
     void roomJoinFailed(const QString &roomId, const QString &error);
@@ -202,6 +230,38 @@ private:
     void onConfirmed(
         const Outbox::Entry &entry, const QString &id, qint64 createdAtMs, bool fromAck);
     ChatMessage toChatMessage(const Payload::Message &message);
+    static Outbox::SendResult sendResultOf(const SocketIo::AckResult &result);
+    /// The local copy of our own message while it is on its way.
+    ChatMessage pendingCopy(const Outbox::Entry &entry);
+    /// The list an own message belongs in: its thread's (when that thread is open) or the
+    /// conversation's; null for a thread reply whose thread is not shown.
+    MessageListModel *listFor(const ConversationKey &key, qint64 threadId);
+
+    // studyactions.cpp
+    QString enqueueAction(
+        Conversation *target, Outbox::Action action, qint64 messageId, const QString &text = {});
+    void transmitAction(const Outbox::Entry &entry, Outbox::Done done);
+    void onActionAccepted(const Outbox::Entry &entry, const SocketIo::JsonValue &reply);
+    void onActionFailed(const Outbox::Entry &entry, const QString &error);
+    void notePendingChange(const Outbox::Entry &entry, bool pending);
+    /// Runs `change` on every loaded list holding this message (timeline, open thread, pins).
+    void forEachCopy(
+        const MessageRef &ref, const std::function<void(MessageListModel *model)> &change);
+    /// `mentions` null: an ack, which does not carry them (the loaded ones stay).
+    void applyEdit(
+        const MessageRef &ref, const QString &text, qint64 editedAtMs, const QStringList *mentions);
+    void onMessageEdited(
+        const MessageRef &ref, const QString &text, qint64 editedAtMs, const QStringList &mentions);
+    void onMessageDeleted(const MessageRef &ref);
+    void onReactionsChanged(
+        const MessageRef &ref, const QList<MessageDetails::Reaction> &reactions);
+    void onThreadChanged(
+        const QString &roomId, qint64 rootId, const MessageDetails::Thread &thread);
+    void onPinsChanged(const QString &roomId, const QStringList &pinnedIds);
+    /// An open thread's header follows its root (edited, deleted).
+    void refreshThreadRoot(const MessageRef &ref);
+    /// A reply inside a thread: to the thread's view when open, never the timeline.
+    void addThreadReply(Conversation *room, const Payload::Message &message);
     /// A message from a REST page: interned, and confirming our own pending send by clientId.
     ChatMessage adoptFetched(const Payload::Message &message);
     MessageListModel *newMessageModel(const ConversationKey &key);

@@ -6,6 +6,7 @@
 #include "historysync.h"
 #include "logging.h"
 #include "senderdirectory.h"
+#include "thread.h"
 
 #include <QDateTime>
 
@@ -40,55 +41,120 @@ void ConversationManager::discard(const QString &clientId)
 
 void ConversationManager::transmit(const Outbox::Entry &entry, Outbox::Done done)
 {
-    const QVariantMap payload {
+    if (entry.action != Outbox::Action::Send) {
+        transmitAction(entry, std::move(done));
+        return;
+    }
+    QVariantMap payload {
         { entry.target.direct ? QStringLiteral("recipientId") : QStringLiteral("roomId"),
             entry.target.id },
         { QStringLiteral("text"), entry.text },
         { QStringLiteral("clientId"), entry.clientId },
     };
+    // Only when set: a plain message keeps the seed's shape.
+    if (entry.replyTo > 0)
+        payload.insert(QStringLiteral("replyTo"), entry.replyTo);
+    if (entry.threadId > 0)
+        payload.insert(QStringLiteral("threadId"), entry.threadId);
     m_connection->emitWithAck(
         entry.target.direct ? QStringLiteral("dm:send") : QStringLiteral("message:send"),
         { payload },
-        [done = std::move(done)](const SocketIo::AckResult &result) {
-            Outbox::SendResult outcome;
-            using Outcome = Outbox::SendResult::Outcome;
-            if (result.ok()) {
-                const SocketIo::JsonValue reply = result.args.value(0);
-                const SocketIo::JsonValue ok = reply.value(u"ok");
-                if (!ok.isBool()) {
-                    outcome.outcome = Outcome::Unrecognised;
-                } else if (ok.toBool()) {
-                    outcome.outcome = Outcome::Accepted;
-                    outcome.id = Payload::idString(reply.value(u"id"));
-                    outcome.createdAtMs = Payload::timestampMs(reply.value(u"createdAt"));
-                } else {
-                    outcome.outcome = Outcome::Refused;
-                    outcome.error = reply.value(u"error").toString();
-                }
-            } else if (result.error == SocketIo::Error::Timeout
-                || result.error == SocketIo::Error::Disconnected) {
-                outcome.outcome = Outcome::NoAnswer;
-            } else {
-                outcome.outcome = Outcome::LocalError;
-                outcome.error = SocketIo::errorString(result.error);
-            }
-            done(outcome);
-        },
+        [done = std::move(done)](const SocketIo::AckResult &result) { done(sendResultOf(result)); },
         m_ackTimeout);
+}
+
+Outbox::SendResult ConversationManager::sendResultOf(const SocketIo::AckResult &result)
+{
+    Outbox::SendResult outcome;
+    using Outcome = Outbox::SendResult::Outcome;
+    if (result.ok()) {
+        const SocketIo::JsonValue reply = result.args.value(0);
+        const SocketIo::JsonValue ok = reply.value(u"ok");
+        if (!ok.isBool()) {
+            outcome.outcome = Outcome::Unrecognised;
+        } else if (ok.toBool()) {
+            outcome.outcome = Outcome::Accepted;
+            outcome.id = Payload::idString(reply.value(u"id"));
+            outcome.createdAtMs = Payload::timestampMs(reply.value(u"createdAt"));
+            outcome.reply = reply;
+        } else {
+            outcome.outcome = Outcome::Refused;
+            outcome.error = reply.value(u"error").toString();
+        }
+    } else if (result.error == SocketIo::Error::Timeout
+        || result.error == SocketIo::Error::Disconnected) {
+        outcome.outcome = Outcome::NoAnswer;
+    } else {
+        outcome.outcome = Outcome::LocalError;
+        outcome.error = SocketIo::errorString(result.error);
+    }
+    return outcome;
+}
+
+ChatMessage ConversationManager::pendingCopy(const Outbox::Entry &entry)
+{
+    ChatMessage local;
+    local.clientId = entry.clientId;
+    local.text = entry.text;
+    local.createdAtMs = entry.createdAtMs;
+    local.sender = m_selfId.isEmpty() ? 0 : m_senders->indexOf(m_selfId);
+    local.state = ChatMessage::State::Pending;
+    if (entry.replyTo > 0 || entry.threadId > 0) {
+        local.details = std::make_shared<MessageDetails>();
+        if (entry.threadId > 0)
+            local.details->threadId = QString::number(entry.threadId);
+        // The quote as the loaded original shows it, until the server's copy replaces this.
+        const QString replyTo = QString::number(entry.replyTo);
+        if (const Conversation *target = find(entry.target); target && entry.replyTo > 0) {
+            const int row = target->messages()->rowOfNumericId(entry.replyTo);
+            MessageDetails::Quote quote;
+            quote.id = replyTo;
+            if (row >= 0) {
+                const ChatMessage original = target->messages()->messageAt(row);
+                quote.senderId = m_senders->at(original.sender).id;
+                quote.senderName = m_senders->at(original.sender).name;
+                quote.text = original.text.left(200);
+            }
+            local.details->replyTo = quote;
+        }
+    }
+    return local;
+}
+
+MessageListModel *ConversationManager::listFor(const ConversationKey &key, qint64 threadId)
+{
+    Conversation *target = find(key);
+    if (!target)
+        return nullptr;
+    if (threadId == 0)
+        return target->messages();
+    Thread *open = target->thread(threadId);
+    return open ? open->messages() : nullptr;
 }
 
 void ConversationManager::onConfirmed(
     const Outbox::Entry &entry, const QString &id, qint64 createdAtMs, bool fromAck)
 {
+    if (entry.action != Outbox::Action::Send) {
+        notePendingChange(entry, false);
+        m_store->removeOutboxEntry(entry.clientId);
+        Q_EMIT messageConfirmed(entry.clientId, QString::number(entry.messageId));
+        return;
+    }
     Conversation *target = conversation(entry.target, true);
-    if (fromAck) {
-        // No echo carried it (yet): the server's copy replaces the pending row now.
-        ChatMessage message;
+    if (fromAck && entry.threadId > 0) {
+        // A thread reply: its thread's view (when open) gets the server's copy.
+        ChatMessage message = pendingCopy(entry);
         message.setId(id);
-        message.clientId = entry.clientId;
-        message.text = entry.text;
         message.createdAtMs = createdAtMs;
-        message.sender = m_selfId.isEmpty() ? 0 : m_senders->indexOf(m_selfId);
+        if (MessageListModel *list = listFor(entry.target, entry.threadId))
+            list->enqueue(std::move(message));
+    } else if (fromAck) {
+        // No echo carried it (yet): the server's copy replaces the pending row now.
+        ChatMessage message = pendingCopy(entry);
+        message.setId(id);
+        message.createdAtMs = createdAtMs;
+        message.state = ChatMessage::State::Sent;
         target->messages()->enqueue(std::move(message));
         target->noteMessage(entry.text, createdAtMs, false);
         Payload::Message kept;
@@ -112,6 +178,7 @@ ChatMessage ConversationManager::toChatMessage(const Payload::Message &message)
     result.createdAtMs = message.createdAtMs;
     result.sender = m_senders->intern(
         message.sender.id, message.sender.name, message.sender.avatar, message.sender.role);
+    result.details = message.details;
     return result;
 }
 
@@ -157,6 +224,11 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
                 { QStringLiteral("avatar"), message.sender.avatar },
                 { QStringLiteral("role"), message.sender.role } });
     }
+    if (message.details && !message.details->threadId.isEmpty() && !target->isDirect()
+        && hasFeature(QStringLiteral("threads"))) {
+        addThreadReply(target, message);
+        return;
+    }
     if (mine) {
         const QString matched = m_outbox->noteEcho(target->conversationKey(), message.clientId,
             message.text, message.id, message.createdAtMs);
@@ -167,8 +239,25 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     target->messages()->enqueue(std::move(chatMessage));
     const bool beingRead = target == m_current && m_windowActive;
     const bool unread = !mine && !beingRead;
-    target->noteMessage(message.text, at, unread);
+    const bool mentionsMe =
+        message.details && !m_selfId.isEmpty() && message.details->mentions.contains(m_selfId);
+    target->noteMessage(message.text, at, unread, mentionsMe);
     keepLiveMessage(target->conversationKey(), message);
+}
+
+void ConversationManager::addThreadReply(Conversation *room, const Payload::Message &message)
+{
+    ChatMessage reply = toChatMessage(message);
+    if (isSelf(message.sender.id)) {
+        const QString matched = m_outbox->noteEcho(room->conversationKey(), message.clientId,
+            message.text, message.id, message.createdAtMs);
+        if (!matched.isEmpty())
+            reply.clientId = matched;
+    }
+    // Out of the timeline, the unread count and the store; the root's summary follows from
+    // thread:updated.
+    if (Thread *open = room->thread(message.details->threadId.toLongLong()))
+        open->messages()->enqueue(std::move(reply));
 }
 
 void ConversationManager::onUserJoined(

@@ -96,10 +96,11 @@ void ConversationManager::restoreFromStore()
         kept->setDetails(row.name, row.description, row.avatar, row.memberCount);
         if (!row.key.direct && row.member)
             kept->setMembership(Conversation::Member);
-        kept->setReadState(row.unreadCount, row.lastReadId);
+        kept->setReadState(row.unreadCount, row.lastReadId, row.mentionCount);
         if (row.lastActivityMs > 0)
             kept->noteMessage(row.lastMessageText, row.lastActivityMs, false);
         kept->setDraft(row.draft);
+        kept->setPins(row.pins);
         ++conversations;
     }
     int waiting = 0;
@@ -110,6 +111,10 @@ void ConversationManager::restoreFromStore()
         entry.text = row.text;
         entry.createdAtMs = row.createdAtMs;
         entry.failed = row.failed;
+        entry.action = Outbox::Action(qBound(0, row.action, int(Outbox::Action::Unpin)));
+        entry.messageId = row.messageId;
+        entry.replyTo = row.replyTo;
+        entry.threadId = row.threadId;
         // A message to a room must follow a join on this socket; the membership itself may not
         // have been saved yet when the app died.
         if (!row.target.direct && !row.failed) {
@@ -118,8 +123,10 @@ void ConversationManager::restoreFromStore()
                 room->setMembership(Conversation::Joining);
         }
         m_outbox->restore(entry);
-        if (row.failed)
-            conversation(row.target)->messages()->markFailed(row.clientId, row.error);
+        if (row.failed && entry.action == Outbox::Action::Send) {
+            if (MessageListModel *list = listFor(row.target, row.threadId))
+                list->markFailed(row.clientId, row.error);
+        }
         ++waiting;
     }
     m_restoring = false;
@@ -194,6 +201,8 @@ void ConversationManager::keepConversations()
         row.lastMessageText = target->lastMessageText();
         row.lastActivityMs = target->lastActivityMs();
         row.draft = target->draft();
+        row.pins = target->pins();
+        row.mentionCount = target->mentionCount();
         m_store->saveConversation(row);
     }
     m_unsaved.clear();
@@ -212,9 +221,13 @@ void ConversationManager::keepMessages(const ConversationKey &key,
         const qint64 id = message.id.toLongLong(&numeric);
         if (!numeric || id <= 0)
             continue; // only numeric ids are kept (every server we know has them)
+        // Thread replies are not kept: the thread view pages them from the server.
+        if (message.details && !message.details->threadId.isEmpty())
+            continue;
         keepSender(message.sender);
         rows.push_back({ id, message.sender.id, message.createdAtMs, message.text,
-            isSelf(message.sender.id) ? message.clientId : QString() });
+            isSelf(message.sender.id) ? message.clientId : QString(),
+            message.details ? message.details->toJson() : QByteArray() });
     }
     m_store->saveMessages(key, std::move(rows), oldestHasGapBelow, directlyAboveId);
 }
@@ -249,6 +262,10 @@ void ConversationManager::keepOutboxEntry(const Outbox::Entry &entry, std::funct
     row.target = entry.target;
     row.text = entry.text;
     row.createdAtMs = entry.createdAtMs;
+    row.action = int(entry.action);
+    row.messageId = entry.messageId;
+    row.replyTo = entry.replyTo;
+    row.threadId = entry.threadId;
     m_store->saveOutboxEntry(row, std::move(kept));
 }
 
@@ -260,6 +277,11 @@ ChatMessage ConversationManager::fromStored(const MessageStore::MessageRow &row)
     message.text = row.text;
     message.createdAtMs = row.createdAtMs;
     message.sender = m_senders->indexOf(row.senderId);
+    if (!row.details.isEmpty()) {
+        auto details = std::make_shared<MessageDetails>(MessageDetails::fromJson(row.details));
+        if (!details->isEmpty())
+            message.details = std::move(details);
+    }
     // Kept after the server had it, but the outbox entry was not yet removed (a crash between).
     if (!row.clientId.isEmpty() && isSelf(row.senderId))
         m_outbox->noteStored(row.clientId, QString::number(row.id), row.createdAtMs);

@@ -68,11 +68,14 @@ public:
     /// kCatchUpMaxPages. With no known message the newest page is the catch-up.
     void catchUp(const ConversationKey &key, qint64 knownNewestId, CatchUpDone done);
 
+    /// The messages of a REST page (a JSON array); `count` is the array's length, bad items
+    /// included (they are logged and skipped).
+    static std::vector<Payload::Message> readMessages(const QVariant &body, int *count);
+
 private:
     struct CatchUp;
     void continueCatchUp(std::shared_ptr<CatchUp> run, const QString &beforeId);
     void continueForward(std::shared_ptr<CatchUp> run, const QString &afterId);
-    static std::vector<Payload::Message> readMessages(const QVariant &body, int *count);
 
     PageFetcher m_fetch;
     bool m_available = true;

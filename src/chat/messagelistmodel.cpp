@@ -71,6 +71,10 @@ int MessageListModel::rowOfId(const QString &id) const
 {
     if (id.isEmpty())
         return -1;
+    ChatMessage probe;
+    probe.setId(id);
+    if (probe.numericId > 0)
+        return rowOfNumericId(probe.numericId);
     // Newest first: a search hit is more often recent, and this runs once per opened hit.
     const int pending = int(m_pending.size());
     for (size_t back = 0; back < m_messages.size(); ++back) {
@@ -106,6 +110,21 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { KindRole, "kind" },
         { ErrorStringRole, "errorString" },
         { ShowReadMarkerRole, "showReadMarker" },
+        { SourceTextRole, "sourceText" },
+        { IsEditedRole, "isEdited" },
+        { EditedAtRole, "editedAt" },
+        { IsDeletedRole, "isDeleted" },
+        { ReplyToIdRole, "replyToId" },
+        { ReplyToSenderNameRole, "replyToSenderName" },
+        { ReplyToTextRole, "replyToText" },
+        { ThreadIdRole, "threadId" },
+        { ThreadReplyCountRole, "threadReplyCount" },
+        { ThreadLastReplyAtRole, "threadLastReplyAt" },
+        { ThreadResolvedRole, "threadResolved" },
+        { ReactionsRole, "reactions" },
+        { MentionsMeRole, "mentionsMe" },
+        { IsPinnedRole, "isPinned" },
+        { ChangePendingRole, "changePending" },
     };
 }
 
@@ -116,6 +135,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     const StoredMessage &message = storedAt(row);
     const SenderDirectory::Sender &sender = m_senders->at(message.sender);
+    const MessageDetails *details = message.details();
+    const auto *quote = details && details->replyTo ? &*details->replyTo : nullptr;
+    const auto *thread = details && details->thread ? &*details->thread : nullptr;
     switch (role) {
     case IdRole:
         return message.id();
@@ -137,7 +159,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case ChatMessage::Kind::Message:
             break;
         }
-        return message.text();
+        if (details && details->deleted)
+            return tr("This message was deleted.");
+        return displayText(message.text(), details);
     case CreatedAtRole:
         return QDateTime::fromMSecsSinceEpoch(message.createdAtMs);
     case IsMineRole:
@@ -155,6 +179,44 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return message.hasClientId() ? m_errors.value(message.clientId()) : QString();
     case ShowReadMarkerRole:
         return showReadMarker(row);
+    case SourceTextRole:
+        return message.text();
+    case IsEditedRole:
+        return details && details->editedAtMs > 0 && !details->deleted;
+    case EditedAtRole:
+        return details && details->editedAtMs > 0
+            ? QDateTime::fromMSecsSinceEpoch(details->editedAtMs)
+            : QDateTime();
+    case IsDeletedRole:
+        return details && details->deleted;
+    case ReplyToIdRole:
+        return quote ? quote->id : QString();
+    case ReplyToSenderNameRole:
+        if (!quote)
+            return QString();
+        return quote->senderName.isEmpty() ? m_senders->nameOf(quote->senderId) : quote->senderName;
+    case ReplyToTextRole:
+        if (!quote)
+            return QString();
+        return quote->deleted ? tr("This message was deleted.") : displayText(quote->text, nullptr);
+    case ThreadIdRole:
+        return details ? details->threadId : QString();
+    case ThreadReplyCountRole:
+        return thread ? thread->replyCount : 0;
+    case ThreadLastReplyAtRole:
+        return thread && thread->lastReplyAtMs > 0
+            ? QDateTime::fromMSecsSinceEpoch(thread->lastReplyAtMs)
+            : QDateTime();
+    case ThreadResolvedRole:
+        return thread && thread->resolved;
+    case ReactionsRole:
+        return details ? reactionList(*details) : QVariantList();
+    case MentionsMeRole:
+        return details && m_hasSelf && details->mentions.contains(m_senders->at(m_selfIndex).id);
+    case IsPinnedRole:
+        return message.numericId > 0 && m_pinned.contains(message.numericId);
+    case ChangePendingRole:
+        return message.numericId > 0 && m_changesPending.value(message.numericId) > 0;
     default:
         return {};
     }
@@ -248,8 +310,18 @@ bool MessageListModel::isKnownNumericId(qint64 id) const
 {
     if (!m_storeInIdOrder)
         return m_numericIds.contains(id);
-    if (m_batchIds.contains(id))
-        return true;
+    return m_batchIds.contains(id) || indexOfNumericId(id) >= 0;
+}
+
+qsizetype MessageListModel::indexOfNumericId(qint64 id) const
+{
+    if (!m_storeInIdOrder) {
+        for (size_t i = m_messages.size(); i > 0; --i) {
+            if (m_messages[i - 1].numericId == id)
+                return qsizetype(i - 1);
+        }
+        return -1;
+    }
     // Binary search over the store; rows without a numeric id (notices, text ids) are skipped
     // towards the newer end.
     size_t low = 0;
@@ -265,13 +337,13 @@ bool MessageListModel::isKnownNumericId(qint64 id) const
         }
         const qint64 found = m_messages[probe].numericId;
         if (found == id)
-            return true;
+            return qsizetype(probe);
         if (found < id)
             low = probe + 1;
         else
             high = middle;
     }
-    return false;
+    return -1;
 }
 
 void MessageListModel::remember(const StoredMessage &message)

@@ -69,6 +69,39 @@ public:
         ErrorStringRole,
         /// bool: the first message the user has not read: a "New messages" line goes above it.
         ShowReadMarkerRole,
+        /// QString: the text as sent, with mention tokens (what an edit starts from); TextRole
+        /// shows mentions as names and a deleted message as a placeholder sentence.
+        SourceTextRole,
+        /// bool: edited since it was sent ("edited" next to the time).
+        IsEditedRole,
+        /// QDateTime: the last edit; invalid when never edited.
+        EditedAtRole,
+        /// bool: deleted: only a placeholder remains.
+        IsDeletedRole,
+        /// QString: the id of the message this one replies to; empty when it is no reply.
+        ReplyToIdRole,
+        /// QString: who wrote the message replied to.
+        ReplyToSenderNameRole,
+        /// QString: the start of the message replied to (mentions as names); a placeholder
+        /// sentence when it was deleted.
+        ReplyToTextRole,
+        /// QString: on a reply inside a thread, the thread's root id; empty otherwise.
+        ThreadIdRole,
+        /// int: on a thread's root, the number of replies in the thread (0: no thread yet).
+        ThreadReplyCountRole,
+        /// QDateTime: on a thread's root, the time of the newest reply.
+        ThreadLastReplyAtRole,
+        /// bool: on a thread's root, the question is marked resolved.
+        ThreadResolvedRole,
+        /// QVariantList of {emoji: string, count: int, mine: bool, names: string ("Ada, Alan")},
+        /// in the order the emoji were first used.
+        ReactionsRole,
+        /// bool: the text mentions the signed-in user.
+        MentionsMeRole,
+        /// bool: pinned in its room.
+        IsPinnedRole,
+        /// bool: an edit, delete, reaction or pin of this message waits for the server.
+        ChangePendingRole,
     };
     Q_ENUM(Role)
 
@@ -141,8 +174,27 @@ public:
     int pendingCount() const { return int(m_pending.size()); }
     /// The row of the confirmed message with this server id; -1 when it is not loaded.
     int rowOfId(const QString &id) const;
+    /// The row of the confirmed message with this numeric id (a binary search); -1 when absent.
+    int rowOfNumericId(qint64 id) const;
     /// A copy: rows are stored compactly (StoredMessage), not as ChatMessage.
     ChatMessage messageAt(int row) const;
+    /// The newest own message that is not deleted (for "Up edits your last message"); -1 when
+    /// none is loaded.
+    Q_INVOKABLE int lastOwnMessageRow() const;
+
+    // --- changes to loaded messages, in place (one dataChanged each; messageupdates.cpp) ---
+    /// An edit: new text, when, and the mentions the server found in it.
+    void applyEdit(qint64 id, const QString &text, qint64 editedAtMs, const QStringList &mentions);
+    void applyDelete(qint64 id);
+    void setReactions(qint64 id, const QList<MessageDetails::Reaction> &reactions);
+    void setThread(qint64 rootId, const MessageDetails::Thread &thread);
+    /// Quotes of this message in replies follow its edit or deletion.
+    void updateQuotes(qint64 quotedId, const QString &text, bool deleted);
+    /// The room's pinned messages (ids); rows that change state get a dataChanged.
+    void setPinnedIds(const QStringList &ids);
+    bool isPinned(qint64 id) const { return m_pinned.contains(id); }
+    /// A change of this message waits for the server (count of such changes).
+    void setChangePending(qint64 id, bool pending);
 
     /// Sends a Failed message again with the same clientId (handled by ConversationManager).
     Q_INVOKABLE void retry(const QString &clientId);
@@ -170,6 +222,8 @@ private:
     bool isKnown(qint64 numericId, const QString &textId, const QString &clientId) const;
     bool isKnown(const StoredMessage &message) const;
     bool isKnownNumericId(qint64 id) const;
+    /// The index in m_messages of this id; -1 when absent.
+    qsizetype indexOfNumericId(qint64 id) const;
     void remember(const StoredMessage &message);
     /// After rows [first, last) of the store were inserted: still in id order? Ends the batch.
     void checkIdOrder(size_t first, size_t last);
@@ -180,6 +234,13 @@ private:
     bool showSender(int row) const;
     bool showDate(int row) const;
     bool showReadMarker(int row) const;
+    /// The row and the stored message with this id, also while it waits in m_incoming; calls
+    /// `change` and emits dataChanged for `roles` when it is shown. False when not loaded.
+    bool changeMessage(qint64 id, const QList<int> &roles,
+        const std::function<void(StoredMessage &message)> &change);
+    /// Mentions as "@Name", for display.
+    QString displayText(const QString &text, const MessageDetails *details) const;
+    QVariantList reactionList(const MessageDetails &details) const;
 
     QString m_conversationId;
     bool m_isDirect;
@@ -208,6 +269,8 @@ private:
     QHash<QString, QString> m_errors;
     qint64 m_newestNumericId = 0;
     qint64 m_readMarker = 0;
+    QSet<qint64> m_pinned;
+    QHash<qint64, int> m_changesPending;
     bool m_flushScheduled = false;
     HistoryLoader m_loader;
     bool m_loading = false;

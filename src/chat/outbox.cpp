@@ -16,10 +16,18 @@ Outbox::Outbox(Sender sender, QObject *parent)
 QString Outbox::enqueue(const ConversationKey &target, const QString &text, qint64 nowMs)
 {
     Entry entry;
-    entry.clientId = m_newClientId();
     entry.target = target;
     entry.text = text;
     entry.createdAtMs = nowMs;
+    return enqueue(std::move(entry));
+}
+
+QString Outbox::enqueue(Entry entry)
+{
+    entry.clientId = m_newClientId();
+    entry.inFlight = false;
+    entry.failed = false;
+    entry.attempt = 0;
     entry.kept = !m_keep;
     m_entries.push_back(entry);
     Q_EMIT added(entry);
@@ -105,6 +113,8 @@ void Outbox::onResult(const QString &clientId, quint64 attempt, const SendResult
         entry->inFlight = false;
     switch (result.outcome) {
     case SendResult::Outcome::Accepted:
+        if (entry->action != Action::Send)
+            Q_EMIT actionAccepted(*entry, result.reply);
         confirm(clientId, result.id, result.createdAtMs, true);
         return;
     case SendResult::Outcome::Refused:
@@ -130,11 +140,12 @@ QString Outbox::noteEcho(const ConversationKey &target, const QString &clientId,
     if (!clientId.isEmpty()) {
         entry = find(clientId);
     } else {
-        const auto it = std::find_if(m_entries.begin(), m_entries.end(),
-            [&](const Entry &e) { return !e.failed && e.target == target && e.text == text; });
+        const auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
+            return e.action == Action::Send && !e.failed && e.target == target && e.text == text;
+        });
         entry = it == m_entries.end() ? nullptr : &*it;
     }
-    if (!entry)
+    if (!entry || entry->action != Action::Send)
         return {};
     const QString matched = entry->clientId;
     confirm(matched, id, createdAtMs, false);
@@ -143,7 +154,8 @@ QString Outbox::noteEcho(const ConversationKey &target, const QString &clientId,
 
 bool Outbox::noteStored(const QString &clientId, const QString &id, qint64 createdAtMs)
 {
-    if (clientId.isEmpty() || !find(clientId))
+    const Entry *entry = find(clientId);
+    if (clientId.isEmpty() || !entry || entry->action != Action::Send)
         return false;
     confirm(clientId, id, createdAtMs, false);
     return true;
@@ -224,6 +236,6 @@ Outbox::Entry *Outbox::findEntry(const QString &clientId)
 
 int Outbox::pendingCount() const
 {
-    return int(std::count_if(
-        m_entries.begin(), m_entries.end(), [](const Entry &entry) { return !entry.failed; }));
+    return int(std::count_if(m_entries.begin(), m_entries.end(),
+        [](const Entry &entry) { return !entry.failed && entry.action == Action::Send; }));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversationkey.h"
+#include "socketio/jsonvalue.h"
 
 #include <QObject>
 #include <QString>
@@ -35,11 +36,36 @@ class Outbox : public QObject
     Q_OBJECT
 
 public:
+    /// What an entry asks of the server. Only Send makes a message (with an echo to match);
+    /// the others change an existing one and are confirmed by their ack alone. All of them are
+    /// safe to repeat after a lost ack (the server treats a repeat as a no-op).
+    enum class Action : quint8
+    {
+        Send,
+        Edit,
+        Delete,
+        AddReaction,
+        RemoveReaction,
+        ResolveThread,
+        ReopenThread,
+        Pin,
+        Unpin,
+    };
+
     struct Entry
     {
         QString clientId;
         ConversationKey target;
+        /// Send and Edit: the text; AddReaction and RemoveReaction: the emoji.
         QString text;
+        Action action = Action::Send;
+        /// The message changed (every action but Send), or the thread's root (ResolveThread,
+        /// ReopenThread).
+        qint64 messageId = 0;
+        /// Send: the message answered (0: none), and the thread the message goes into (0: the
+        /// main timeline).
+        qint64 replyTo = 0;
+        qint64 threadId = 0;
         qint64 createdAtMs = 0;
         bool inFlight = false;
         bool failed = false;
@@ -68,6 +94,8 @@ public:
         QString id;
         qint64 createdAtMs = 0;
         QString error;
+        /// The ack's object, for actions whose answer carries the new state.
+        SocketIo::JsonValue reply;
     };
     using Done = std::function<void(const SendResult &result)>;
     using Sender = std::function<void(const Entry &entry, Done done)>;
@@ -87,6 +115,8 @@ public:
 
     /// Queues a message and sends it when online. Returns its clientId.
     QString enqueue(const ConversationKey &target, const QString &text, qint64 nowMs);
+    /// Queues any entry (a reply, an edit, a reaction...); its clientId is made here.
+    QString enqueue(Entry entry);
     /// While online, entries are transmitted; going online sends every waiting entry in order.
     void setOnline(bool online);
     bool isOnline() const { return m_online; }
@@ -109,7 +139,7 @@ public:
     const std::vector<Entry> &entries() const { return m_entries; }
     /// Pending and Failed entries.
     int size() const { return int(m_entries.size()); }
-    /// Pending entries only.
+    /// Pending messages (Send entries) only.
     int pendingCount() const;
 
 Q_SIGNALS:
@@ -117,6 +147,8 @@ Q_SIGNALS:
     /// Gone from the outbox: the server has it as `id`. `fromAck` when no echo carried it, so the
     /// conversation must add the server's copy itself.
     void confirmed(const Outbox::Entry &entry, const QString &id, qint64 createdAtMs, bool fromAck);
+    /// An action (not Send) was accepted; `reply` is the ack's object. confirmed() follows.
+    void actionAccepted(const Outbox::Entry &entry, const SocketIo::JsonValue &reply);
     void failed(const Outbox::Entry &entry, const QString &error);
     void retried(const Outbox::Entry &entry);
     void discarded(const Outbox::Entry &entry);

@@ -2,7 +2,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace Payload {
 
@@ -205,6 +207,136 @@ std::optional<User> userOf(const Value &value)
     return result;
 }
 
+bool isArray(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QVariantList;
+}
+
+bool isArray(const SocketIo::JsonValue &value)
+{
+    return value.isArray();
+}
+
+QVariantList itemsOf(const QVariant &value)
+{
+    return value.toList();
+}
+
+std::vector<SocketIo::JsonValue> itemsOf(const SocketIo::JsonValue &value)
+{
+    std::vector<SocketIo::JsonValue> items;
+    items.reserve(size_t(value.size()));
+    for (qsizetype i = 0; i < value.size(); ++i)
+        items.push_back(value.at(i));
+    return items;
+}
+
+bool isTrue(const QVariant &value)
+{
+    return value.typeId() == QMetaType::Bool && value.toBool();
+}
+
+bool isTrue(const SocketIo::JsonValue &value)
+{
+    return value.isBool() && value.toBool();
+}
+
+bool isDefined(const QVariant &value)
+{
+    return value.isValid();
+}
+
+bool isDefined(const SocketIo::JsonValue &value)
+{
+    return !value.isUndefined();
+}
+
+qsizetype objectSize(const QVariantMap &map)
+{
+    return map.size();
+}
+
+qsizetype objectSize(const SocketIo::JsonValue &object)
+{
+    return object.size();
+}
+
+template<typename Value>
+QStringList idListOf(const Value &value)
+{
+    QStringList ids;
+    if (!isArray(value))
+        return ids;
+    for (const auto &item : itemsOf(value)) {
+        const QString id = idString(item);
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
+}
+
+template<typename Value>
+QList<MessageDetails::Reaction> reactionsOf(const Value &value)
+{
+    QList<MessageDetails::Reaction> result;
+    if (!isArray(value))
+        return result;
+    for (const auto &item : itemsOf(value)) {
+        if (!isObject(item))
+            continue;
+        const auto &map = objectOf(item);
+        MessageDetails::Reaction reaction;
+        reaction.emoji = string(map, QStringLiteral("emoji"));
+        reaction.userIds = idListOf(field(map, QStringLiteral("userIds")));
+        if (!reaction.emoji.isEmpty() && !reaction.userIds.isEmpty())
+            result.append(std::move(reaction));
+    }
+    return result;
+}
+
+template<typename Value>
+std::optional<MessageDetails::Thread> threadOf(const Value &value)
+{
+    if (!isObject(value))
+        return std::nullopt;
+    const auto &map = objectOf(value);
+    MessageDetails::Thread thread;
+    thread.replyCount = int(std::clamp<qint64>(
+        idString(field(map, QStringLiteral("replyCount"))).toLongLong(), 0, 1 << 30));
+    thread.lastReplyAtMs = timestampMs(field(map, QStringLiteral("lastReplyAt")));
+    thread.resolved = isTrue(field(map, QStringLiteral("resolved")));
+    return thread;
+}
+
+/// The study fields of a message object; null when it has none.
+template<typename Map>
+std::shared_ptr<MessageDetails> detailsOf(const Map &map)
+{
+    auto details = std::make_shared<MessageDetails>();
+    const auto quote = field(map, QStringLiteral("replyTo"));
+    if (isObject(quote)) {
+        const auto &quoted = objectOf(quote);
+        MessageDetails::Quote result;
+        result.id = idString(field(quoted, QStringLiteral("id")));
+        if (const auto sender = userOf(field(quoted, QStringLiteral("sender")))) {
+            result.senderId = sender->id;
+            result.senderName = sender->name;
+        }
+        const auto text = field(quoted, QStringLiteral("text"));
+        result.deleted = !isString(text);
+        result.text = result.deleted ? QString() : text.toString();
+        if (!result.id.isEmpty())
+            details->replyTo = std::move(result);
+    }
+    details->threadId = idString(field(map, QStringLiteral("threadId")));
+    details->thread = threadOf(field(map, QStringLiteral("thread")));
+    details->editedAtMs = timestampMs(field(map, QStringLiteral("editedAt")));
+    details->deleted = isTrue(field(map, QStringLiteral("deleted")));
+    details->reactions = reactionsOf(field(map, QStringLiteral("reactions")));
+    details->mentions = idListOf(field(map, QStringLiteral("mentions")));
+    return details->isEmpty() ? nullptr : details;
+}
+
 template<typename Value>
 std::optional<Message> messageOf(const Value &value, QString *why)
 {
@@ -217,26 +349,44 @@ std::optional<Message> messageOf(const Value &value, QString *why)
         return fail(QStringLiteral("payload is not an object"));
     const auto &map = objectOf(value);
     Message result;
+    // The fields every message shape may have; anything beyond them is a study addition.
+    qsizetype known = 0;
     const auto text = field(map, QStringLiteral("text"));
-    if (!isString(text))
+    const auto deleted = field(map, QStringLiteral("deleted"));
+    if (isString(text))
+        result.text = text.toString();
+    else if (!isTrue(deleted)) // a deleted message has no text
         return fail(QStringLiteral("text is missing or not a string"));
-    result.text = text.toString();
-    const auto sender = userOf(field(map, QStringLiteral("sender")));
+    known += isDefined(text) ? 1 : 0;
+    const auto senderValue = field(map, QStringLiteral("sender"));
+    const auto sender = userOf(senderValue);
     if (sender) {
         result.sender = *sender;
+        ++known;
     } else {
         // REST DM summaries carry senderId only.
         result.sender.id = idString(field(map, QStringLiteral("senderId")));
         if (result.sender.id.isEmpty())
             return fail(QStringLiteral("sender is missing or has no id"));
+        known += isDefined(senderValue) ? 2 : 1;
     }
-    result.id = idString(field(map, QStringLiteral("id")));
-    result.roomId = idString(field(map, QStringLiteral("roomId")));
-    result.recipientId = idString(field(map, QStringLiteral("recipientId")));
-    result.clientId = string(map, QStringLiteral("clientId"));
-    result.createdAtMs = timestampMs(field(map, QStringLiteral("createdAt")));
+    const auto id = field(map, QStringLiteral("id"));
+    const auto roomId = field(map, QStringLiteral("roomId"));
+    const auto recipientId = field(map, QStringLiteral("recipientId"));
+    const auto clientId = field(map, QStringLiteral("clientId"));
+    const auto createdAt = field(map, QStringLiteral("createdAt"));
+    for (const auto *present : { &id, &roomId, &recipientId, &clientId, &createdAt })
+        known += isDefined(*present) ? 1 : 0;
+    result.id = idString(id);
+    result.roomId = idString(roomId);
+    result.recipientId = idString(recipientId);
+    result.clientId = isString(clientId) ? clientId.toString() : QString();
+    result.createdAtMs = timestampMs(createdAt);
     if (result.createdAtMs == 0)
         result.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+    // One size check keeps the seed's shape (the hot path of a busy room) free of lookups.
+    if (objectSize(map) > known)
+        result.details = detailsOf(map);
     return result;
 }
 
@@ -260,6 +410,36 @@ std::optional<Message> message(const QVariant &value, QString *why)
 std::optional<Message> message(const SocketIo::JsonValue &value, QString *why)
 {
     return messageOf(value, why);
+}
+
+QList<MessageDetails::Reaction> reactions(const QVariant &value)
+{
+    return reactionsOf(value);
+}
+
+QList<MessageDetails::Reaction> reactions(const SocketIo::JsonValue &value)
+{
+    return reactionsOf(value);
+}
+
+std::optional<MessageDetails::Thread> thread(const QVariant &value)
+{
+    return threadOf(value);
+}
+
+std::optional<MessageDetails::Thread> thread(const SocketIo::JsonValue &value)
+{
+    return threadOf(value);
+}
+
+QStringList idList(const QVariant &value)
+{
+    return idListOf(value);
+}
+
+QStringList idList(const SocketIo::JsonValue &value)
+{
+    return idListOf(value);
 }
 
 } // namespace Payload

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "messagedetails.h"
 #include "socketio/jsonvalue.h"
 
 #include <QString>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 /// Reading event payloads and REST bodies defensively: ids may be numbers or strings, fields may
@@ -48,10 +50,24 @@ struct Message
     QString text;
     User sender;
     qint64 createdAtMs = 0;
+    /// Replies, threads, edits, deletes, reactions, mentions; null when the message has none.
+    std::shared_ptr<MessageDetails> details;
 };
 /// message:received / dm:received payloads and REST message objects. Needs a sender with an id
-/// and a string text; a missing createdAt means "now".
+/// and a string text (none for a deleted message); a missing createdAt means "now".
 std::optional<Message> message(const QVariant &value, QString *why = nullptr);
 std::optional<Message> message(const SocketIo::JsonValue &value, QString *why = nullptr);
+
+/// `reactions` of a message or of message:reactions: entries without an emoji or users are
+/// dropped; anything but an array gives an empty list.
+QList<MessageDetails::Reaction> reactions(const QVariant &value);
+QList<MessageDetails::Reaction> reactions(const SocketIo::JsonValue &value);
+/// `thread` of a root, or a thread:updated / thread:resolve ack payload
+/// ({replyCount, lastReplyAt, resolved}); nullopt when it is not an object.
+std::optional<MessageDetails::Thread> thread(const QVariant &value);
+std::optional<MessageDetails::Thread> thread(const SocketIo::JsonValue &value);
+/// An array of ids (mentions, pins) as strings; items that are not ids are dropped.
+QStringList idList(const QVariant &value);
+QStringList idList(const SocketIo::JsonValue &value);
 
 } // namespace Payload

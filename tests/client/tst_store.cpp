@@ -30,7 +30,7 @@ const ConversationKey kRoom = ConversationKey::room(QStringLiteral("1"));
 MessageStore::MessageRow message(qint64 id, const QString &text, const QString &sender = {})
 {
     return { id, sender.isEmpty() ? QStringLiteral("2") : sender, 1700000000000 + id * 1000, text,
-        {} };
+        {}, {} };
 }
 
 /// Newest first, ids from `newest` down to `oldest`.

@@ -2,6 +2,7 @@
 
 #include "../logging.h"
 #include "storeschema.h"
+#include "storesql.h"
 #include "storethread.h"
 
 #include <QCryptographicHash>
@@ -17,32 +18,9 @@
 #include <atomic>
 #include <limits>
 
+using namespace StoreSql;
+
 namespace {
-
-/// The integer key of a message: room and DM ids are separate sequences on the server.
-qint64 messageKey(const ConversationKey &key, qint64 id)
-{
-    return id * 2 + (key.direct ? 1 : 0);
-}
-
-qint64 idOfKey(qint64 key)
-{
-    return key / 2;
-}
-
-/// A null QString binds as SQL NULL; the columns are NOT NULL text.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-bool run(QSqlQuery &query)
-{
-    if (query.exec())
-        return true;
-    qCWarning(lcChat) << "store:" << query.lastError().text();
-    return false;
-}
 
 /// The rowid of the conversation, created when missing (writer thread).
 qint64 ensureConversation(QSqlDatabase &db, const ConversationKey &key)
@@ -283,7 +261,8 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral(
         "SELECT direct, peer, name, description, avatar, member_count, member, listed, "
-        "unread_count, last_read_id, last_message_text, last_activity, draft FROM conversations "
+        "unread_count, last_read_id, last_message_text, last_activity, draft, pins, mention_count "
+        "FROM conversations "
         // Rooms in id order, as the server lists them.
         "ORDER BY direct, CAST(peer AS INTEGER), peer"));
     if (!run(query))
@@ -304,6 +283,8 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
         row.lastMessageText = query.value(10).toString();
         row.lastActivityMs = query.value(11).toLongLong();
         row.draft = query.value(12).toString();
+        row.pins = query.value(13).toString().split(u',', Qt::SkipEmptyParts);
+        row.mentionCount = query.value(14).toInt();
         rows.push_back(std::move(row));
     }
     return rows;
@@ -330,7 +311,8 @@ std::vector<MessageStore::OutboxRow> MessageStore::outbox()
     if (!isOpen())
         return rows;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("SELECT client_id, direct, peer, text, created_at, failed, error "
+    query.prepare(QStringLiteral("SELECT client_id, direct, peer, text, created_at, failed, error, "
+                                 "action, message_id, reply_to, thread_id "
                                  "FROM outbox ORDER BY position"));
     if (!run(query))
         return rows;
@@ -344,6 +326,10 @@ std::vector<MessageStore::OutboxRow> MessageStore::outbox()
         row.createdAtMs = query.value(4).toLongLong();
         row.failed = query.value(5).toBool();
         row.error = query.value(6).toString();
+        row.action = query.value(7).toInt();
+        row.messageId = query.value(8).toLongLong();
+        row.replyTo = query.value(9).toLongLong();
+        row.threadId = query.value(10).toLongLong();
         rows.push_back(std::move(row));
     }
     return rows;
@@ -369,7 +355,8 @@ MessageStore::Page MessageStore::olderMessages(
         }
     }
     query.prepare(QStringLiteral(
-        "SELECT m.key, m.sender, m.created_at, m.text, m.client_id, m.gap_below FROM messages m "
+        "SELECT m.key, m.sender, m.created_at, m.text, m.client_id, m.gap_below, m.details "
+        "FROM messages m "
         "JOIN conversations c ON c.rowid = m.conversation "
         "WHERE c.direct = ? AND c.peer = ? AND m.key < ? ORDER BY m.key DESC LIMIT ?"));
     query.addBindValue(key.direct ? 1 : 0);
@@ -389,6 +376,7 @@ MessageStore::Page MessageStore::olderMessages(
         row.createdAtMs = query.value(2).toLongLong();
         row.text = query.value(3).toString();
         row.clientId = query.value(4).toString();
+        row.details = query.value(6).toByteArray();
         page.messages.push_back(std::move(row));
         lastHadGap = query.value(5).toBool();
         if (lastHadGap && stopAtGaps) {
@@ -437,14 +425,16 @@ void MessageStore::saveConversation(const ConversationRow &row)
         QSqlQuery query(db);
         query.prepare(QStringLiteral(
             "INSERT INTO conversations (direct, peer, name, description, avatar, member_count, "
-            "member, listed, unread_count, last_read_id, last_message_text, last_activity, draft) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (direct, peer) DO UPDATE "
+            "member, listed, unread_count, last_read_id, last_message_text, last_activity, draft, "
+            "pins, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (direct, peer) DO UPDATE "
             "SET name = excluded.name, description = excluded.description, "
             "avatar = excluded.avatar, member_count = excluded.member_count, "
             "member = excluded.member, listed = excluded.listed, "
             "unread_count = excluded.unread_count, last_read_id = excluded.last_read_id, "
             "last_message_text = excluded.last_message_text, "
-            "last_activity = excluded.last_activity, draft = excluded.draft"));
+            "last_activity = excluded.last_activity, draft = excluded.draft, "
+            "pins = excluded.pins, mention_count = excluded.mention_count"));
         query.addBindValue(row.key.direct ? 1 : 0);
         query.addBindValue(text(row.key.id));
         query.addBindValue(text(row.name));
@@ -458,6 +448,8 @@ void MessageStore::saveConversation(const ConversationRow &row)
         query.addBindValue(text(row.lastMessageText));
         query.addBindValue(row.lastActivityMs);
         query.addBindValue(text(row.draft));
+        query.addBindValue(row.pins.join(u','));
+        query.addBindValue(row.mentionCount);
         run(query);
     });
 }
@@ -507,12 +499,14 @@ void MessageStore::writeMessages(
     QSqlDatabase &db, const std::vector<MessageBatch> &batches, int limit)
 {
     QSqlQuery insert(db);
-    // An existing row keeps its text (edits come as their own update); only what is now known
-    // about its neighbours changes.
+    // An existing row keeps its text (edits come as their own update, and the search index
+    // would be rewritten for nothing); what is now known about its neighbours changes, and its
+    // details when the new copy has some (a fetched page is newer than the row).
     insert.prepare(QStringLiteral(
         "INSERT INTO messages (key, conversation, sender, created_at, text, client_id, "
-        "gap_below) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
-        "SET gap_below = min(gap_below, excluded.gap_below)"));
+        "gap_below, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
+        "SET gap_below = min(gap_below, excluded.gap_below), "
+        "details = coalesce(excluded.details, details)"));
     QSqlQuery closeGap(db);
     closeGap.prepare(QStringLiteral("UPDATE messages SET gap_below = 0 WHERE key = ?"));
     QHash<ConversationKey, qint64> conversations;
@@ -535,6 +529,7 @@ void MessageStore::writeMessages(
             insert.addBindValue(text(message.text));
             insert.addBindValue(message.clientId.isEmpty() ? QVariant() : message.clientId);
             insert.addBindValue(oldest && batch.oldestHasGapBelow ? 1 : 0);
+            insert.addBindValue(message.details.isEmpty() ? QVariant() : message.details);
             run(insert);
         }
         if (batch.directlyAboveId > 0) {
@@ -570,7 +565,8 @@ void MessageStore::saveOutboxEntry(const OutboxRow &entry, std::function<void()>
             QSqlQuery query(db);
             query.prepare(QStringLiteral(
                 "INSERT INTO outbox (client_id, direct, peer, text, created_at, failed, error, "
-                "position) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                "action, message_id, reply_to, thread_id, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 "(SELECT coalesce(max(position), 0) + 1 FROM outbox)) "
                 "ON CONFLICT (client_id) DO NOTHING"));
             query.addBindValue(text(entry.clientId));
@@ -580,6 +576,10 @@ void MessageStore::saveOutboxEntry(const OutboxRow &entry, std::function<void()>
             query.addBindValue(entry.createdAtMs);
             query.addBindValue(entry.failed ? 1 : 0);
             query.addBindValue(text(entry.error));
+            query.addBindValue(entry.action);
+            query.addBindValue(entry.messageId);
+            query.addBindValue(entry.replyTo);
+            query.addBindValue(entry.threadId);
             run(query);
         },
         [guard, stored = std::move(stored)] {

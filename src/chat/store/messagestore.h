@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../conversationkey.h"
+#include "../messagedetails.h"
 #include "storethread.h"
 
 #include <QObject>
@@ -51,6 +52,9 @@ public:
         QString lastMessageText;
         qint64 lastActivityMs = 0;
         QString draft;
+        /// The room's pinned message ids, in pin order.
+        QStringList pins;
+        int mentionCount = 0;
     };
     struct PersonRow
     {
@@ -67,6 +71,8 @@ public:
         qint64 createdAtMs = 0;
         QString text;
         QString clientId;
+        /// MessageDetails::toJson(); empty when the message has none.
+        QByteArray details;
     };
     struct Page
     {
@@ -85,6 +91,11 @@ public:
         qint64 createdAtMs = 0;
         bool failed = false;
         QString error;
+        /// Outbox::Entry's action, messageId, replyTo and threadId.
+        int action = 0;
+        qint64 messageId = 0;
+        qint64 replyTo = 0;
+        qint64 threadId = 0;
     };
     struct SearchHit
     {
@@ -152,6 +163,14 @@ public:
     void saveOutboxEntry(const OutboxRow &entry, std::function<void()> stored);
     void removeOutboxEntry(const QString &clientId);
     void setOutboxFailed(const QString &clientId, bool failed, const QString &error);
+    /// Changes a stored message in place (an edit, a deletion, reactions, a thread's summary):
+    /// `change` runs on the writer thread with the row's text and details and must only touch
+    /// them. Nothing happens when the message is not stored.
+    using MessageChange = std::function<void(QString &text, MessageDetails &details)>;
+    void changeMessage(const ConversationKey &key, qint64 id, MessageChange change);
+    /// Quotes of `quotedId` in stored replies follow its edit or deletion.
+    void changeQuotes(
+        const ConversationKey &key, qint64 quotedId, const QString &text, bool deleted);
     /// Keeps at most `limit` messages per conversation, deleting the oldest (0: keep all).
     void setMessageLimit(int limit);
     int messageLimit() const { return m_messageLimit; }

@@ -3,20 +3,14 @@
 #include "../logging.h"
 #include "messagestore.h"
 #include "searchquery.h"
+#include "storesql.h"
 #include "storethread.h"
 
 #include <QPointer>
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace {
-
-qint64 idOfKey(qint64 key)
-{
-    return key / 2;
-}
-
-} // namespace
+using StoreSql::idOfKey;
 
 std::vector<MessageStore::SearchHit> MessageStore::runSearch(
     QSqlDatabase &db, const QString &text, const SearchFilter &filter)

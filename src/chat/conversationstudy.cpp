@@ -1,0 +1,300 @@
+// Conversation, the study half: replies, edits, deletions, reactions, threads and pins as the
+// views ask for them, and what the composer is doing (replying, editing). The manager sends
+// them through the outbox (studyactions.cpp); this half keeps the state the views bind to.
+#include "conversation.h"
+#include "conversationmanager.h"
+#include "thread.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+
+qint64 numericId(const QString &id)
+{
+    bool ok = false;
+    const qint64 value = id.toLongLong(&ok);
+    return ok && value > 0 ? value : 0;
+}
+
+} // namespace
+
+bool Conversation::canReply() const
+{
+    return canWrite() && m_manager->hasFeature(QStringLiteral("replies"));
+}
+
+bool Conversation::canUseThreads() const
+{
+    return !isDirect() && canWrite() && m_manager->hasFeature(QStringLiteral("threads"));
+}
+
+bool Conversation::canEdit() const
+{
+    return canWrite() && m_manager->hasFeature(QStringLiteral("edit"));
+}
+
+bool Conversation::canDelete() const
+{
+    return canWrite() && m_manager->hasFeature(QStringLiteral("delete"));
+}
+
+bool Conversation::canModerate() const
+{
+    return !isDirect() && isMember() && m_manager->isTutor();
+}
+
+bool Conversation::canReact() const
+{
+    return canWrite() && m_manager->hasFeature(QStringLiteral("reactions"));
+}
+
+bool Conversation::canPin() const
+{
+    return hasPins() && canModerate();
+}
+
+bool Conversation::hasPins() const
+{
+    return !isDirect() && m_manager->hasFeature(QStringLiteral("pins"));
+}
+
+void Conversation::startReply(const QString &messageId)
+{
+    const int row = m_messages->rowOfId(messageId);
+    if (row < 0 || !canReply())
+        return;
+    const QModelIndex index = m_messages->index(row);
+    m_replyToId = messageId;
+    m_replyToSenderName = index.data(MessageListModel::SenderNameRole).toString();
+    m_replyToText = index.data(MessageListModel::TextRole).toString();
+    if (!m_editingId.isEmpty()) {
+        m_editingId.clear();
+        setDraft(m_draftBeforeEdit);
+    }
+    Q_EMIT composerModeChanged();
+}
+
+void Conversation::startEdit(const QString &messageId)
+{
+    const int row = m_messages->rowOfId(messageId);
+    if (row < 0 || !canEdit())
+        return;
+    const QModelIndex index = m_messages->index(row);
+    if (!index.data(MessageListModel::IsMineRole).toBool()
+        || index.data(MessageListModel::IsDeletedRole).toBool())
+        return;
+    if (m_editingId.isEmpty())
+        m_draftBeforeEdit = m_draft;
+    m_editingId = messageId;
+    m_replyToId.clear();
+    setDraft(decodeMentions(index.data(MessageListModel::SourceTextRole).toString()));
+    Q_EMIT composerModeChanged();
+}
+
+bool Conversation::editLastMessage()
+{
+    const int row = m_messages->lastOwnMessageRow();
+    if (row < 0 || !canEdit())
+        return false;
+    startEdit(m_messages->index(row).data(MessageListModel::IdRole).toString());
+    return !m_editingId.isEmpty();
+}
+
+void Conversation::cancelComposerMode()
+{
+    if (m_replyToId.isEmpty() && m_editingId.isEmpty())
+        return;
+    m_replyToId.clear();
+    if (!m_editingId.isEmpty()) {
+        m_editingId.clear();
+        setDraft(m_draftBeforeEdit);
+        m_draftBeforeEdit.clear();
+    }
+    Q_EMIT composerModeChanged();
+}
+
+void Conversation::deleteMessage(const QString &messageId)
+{
+    if (const qint64 id = numericId(messageId))
+        m_manager->deleteMessage(this, id);
+}
+
+void Conversation::toggleReaction(const QString &messageId, const QString &emoji)
+{
+    const qint64 id = numericId(messageId);
+    const int row = m_messages->rowOfNumericId(id);
+    bool mine = false;
+    if (row >= 0) {
+        const QVariantList reactions =
+            m_messages->index(row).data(MessageListModel::ReactionsRole).toList();
+        for (const QVariant &reaction : reactions) {
+            const QVariantMap entry = reaction.toMap();
+            if (entry.value(QStringLiteral("emoji")).toString() == emoji)
+                mine = entry.value(QStringLiteral("mine")).toBool();
+        }
+    } else if (m_openThread) {
+        const int inThread = m_openThread->messages()->rowOfNumericId(id);
+        const QVariantList reactions = m_openThread->messages()
+                                           ->index(inThread)
+                                           .data(MessageListModel::ReactionsRole)
+                                           .toList();
+        for (const QVariant &reaction : reactions) {
+            const QVariantMap entry = reaction.toMap();
+            if (entry.value(QStringLiteral("emoji")).toString() == emoji)
+                mine = entry.value(QStringLiteral("mine")).toBool();
+        }
+    }
+    if (id > 0)
+        m_manager->react(this, id, emoji, !mine);
+}
+
+void Conversation::setThreadResolved(const QString &rootId, bool resolved)
+{
+    if (const qint64 id = numericId(rootId))
+        m_manager->resolveThread(this, id, resolved);
+}
+
+void Conversation::setPinned(const QString &messageId, bool pinned)
+{
+    if (const qint64 id = numericId(messageId))
+        m_manager->pinMessage(this, id, pinned);
+}
+
+void Conversation::showThread(const QString &rootId)
+{
+    const qint64 id = numericId(rootId);
+    if (id == 0 || !canUseThreads() || (m_openThread && m_openThread->rootNumericId() == id))
+        return;
+    Thread *previous = m_openThread;
+    m_openThread = m_manager->createThread(this, id);
+    Q_EMIT openThreadChanged();
+    if (previous)
+        previous->deleteLater();
+}
+
+void Conversation::closeThread()
+{
+    if (!m_openThread)
+        return;
+    Thread *previous = m_openThread;
+    m_openThread = nullptr;
+    Q_EMIT openThreadChanged();
+    previous->deleteLater();
+}
+
+Thread *Conversation::thread(qint64 rootId) const
+{
+    return m_openThread && m_openThread->rootNumericId() == rootId ? m_openThread : nullptr;
+}
+
+void Conversation::sendInThread(qint64 rootId, const QString &text)
+{
+    m_manager->sendMessage(this, encodeMentions(text), 0, rootId);
+}
+
+void Conversation::loadPins()
+{
+    m_manager->loadPins(this);
+}
+
+void Conversation::setPins(const QStringList &pins)
+{
+    if (m_pins == pins)
+        return;
+    m_pins = pins;
+    m_messages->setPinnedIds(pins);
+    Q_EMIT pinsChanged();
+}
+
+void Conversation::setActionError(const QString &error)
+{
+    if (m_actionError == error)
+        return;
+    m_actionError = error;
+    Q_EMIT actionErrorChanged();
+}
+
+void Conversation::clearActionError()
+{
+    setActionError({});
+}
+
+void Conversation::setMembers(const QList<std::pair<QString, QString>> &members)
+{
+    m_members = members;
+}
+
+QVariantList Conversation::mentionCandidates(const QString &prefix) const
+{
+    QList<std::pair<QString, QString>> people = m_members;
+    if (isDirect())
+        people = { { id(), name() } };
+    else if (people.isEmpty())
+        people = m_manager->knownPeople();
+    const QString self = m_manager->currentUserId();
+    QVariantList result;
+    for (const auto &[userId, userName] : std::as_const(people)) {
+        if (userId == self || userName.isEmpty())
+            continue;
+        // "al" finds "Alan Turing" and "Ada Albright": any word of the name.
+        bool matches = prefix.isEmpty();
+        for (const QString &word : userName.split(u' ', Qt::SkipEmptyParts))
+            matches = matches || word.startsWith(prefix, Qt::CaseInsensitive);
+        if (!matches)
+            continue;
+        result.append(QVariantMap {
+            { QStringLiteral("userId"), userId }, { QStringLiteral("name"), userName } });
+        if (result.size() == 8)
+            break;
+    }
+    return result;
+}
+
+QString Conversation::mentionText(const QString &userId)
+{
+    QString userName;
+    for (const QVariant &candidate : mentionCandidates({})) {
+        const QVariantMap entry = candidate.toMap();
+        if (entry.value(QStringLiteral("userId")).toString() == userId)
+            userName = entry.value(QStringLiteral("name")).toString();
+    }
+    if (userName.isEmpty())
+        userName = m_manager->nameOf(userId);
+    if (userName.isEmpty())
+        return {};
+    const QString shown = u'@' + userName;
+    m_mentionsInDraft.insert(shown, userId);
+    return shown;
+}
+
+QString Conversation::encodeMentions(const QString &text) const
+{
+    QString result = text;
+    // Longest first: "@Ada Lovelace" must win over "@Ada".
+    QStringList shown = m_mentionsInDraft.keys();
+    std::sort(shown.begin(), shown.end(),
+        [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &mention : std::as_const(shown))
+        result.replace(mention, QStringLiteral("<@%1>").arg(m_mentionsInDraft.value(mention)));
+    return result;
+}
+
+QString Conversation::decodeMentions(const QString &text)
+{
+    static const QRegularExpression token(QStringLiteral("<@(\\d{1,15})>"));
+    QString result;
+    qsizetype copied = 0;
+    for (auto it = token.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString shown = mentionText(match.captured(1));
+        if (shown.isEmpty())
+            continue;
+        result += QStringView(text).mid(copied, match.capturedStart() - copied);
+        result += shown;
+        copied = match.capturedEnd();
+    }
+    result += QStringView(text).mid(copied);
+    return result;
+}

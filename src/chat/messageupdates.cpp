@@ -1,0 +1,203 @@
+// MessageListModel, the in-place half: edits, deletions, reactions, thread summaries, pins and
+// pending changes of messages already loaded. Each touches one row and emits one dataChanged for
+// the roles it changed; nothing here resets the model or moves a row.
+#include "messagelistmodel.h"
+
+#include <QRegularExpression>
+
+int MessageListModel::rowOfNumericId(qint64 id) const
+{
+    if (id <= 0)
+        return -1;
+    const qsizetype index = indexOfNumericId(id);
+    if (index < 0)
+        return -1;
+    return int(m_pending.size()) + int(m_messages.size() - 1 - size_t(index));
+}
+
+int MessageListModel::lastOwnMessageRow() const
+{
+    if (!m_hasSelf)
+        return -1;
+    const int pending = int(m_pending.size());
+    // The newest few hundred rows are plenty: "Up" edits a message the user just wrote.
+    const size_t limit = std::min<size_t>(m_messages.size(), 500);
+    for (size_t back = 0; back < limit; ++back) {
+        const StoredMessage &message = m_messages[m_messages.size() - 1 - back];
+        const MessageDetails *details = message.details();
+        if (message.sender == m_selfIndex && message.kind == ChatMessage::Kind::Message
+            && message.numericId > 0 && !(details && details->deleted))
+            return pending + int(back);
+    }
+    return -1;
+}
+
+bool MessageListModel::changeMessage(
+    qint64 id, const QList<int> &roles, const std::function<void(StoredMessage &message)> &change)
+{
+    if (id <= 0)
+        return false;
+    // Not inserted yet (this pass's live messages): changed where it waits.
+    for (StoredMessage &waiting : m_incoming) {
+        if (waiting.numericId == id) {
+            change(waiting);
+            return true;
+        }
+    }
+    const qsizetype index = indexOfNumericId(id);
+    if (index < 0)
+        return false;
+    change(m_messages[size_t(index)]);
+    const int row = int(m_pending.size()) + int(m_messages.size() - 1 - size_t(index));
+    Q_EMIT dataChanged(this->index(row), this->index(row), roles);
+    return true;
+}
+
+void MessageListModel::applyEdit(
+    qint64 id, const QString &text, qint64 editedAtMs, const QStringList &mentions)
+{
+    changeMessage(id,
+        { TextRole, Qt::DisplayRole, SourceTextRole, IsEditedRole, EditedAtRole, MentionsMeRole },
+        [&](StoredMessage &message) {
+            message.setText(text, m_texts);
+            MessageDetails &details = message.editDetails();
+            details.editedAtMs = editedAtMs;
+            details.mentions = mentions;
+        });
+    updateQuotes(id, text, false);
+}
+
+void MessageListModel::applyDelete(qint64 id)
+{
+    changeMessage(id,
+        { TextRole, Qt::DisplayRole, SourceTextRole, IsDeletedRole, IsEditedRole, ReactionsRole,
+            ReplyToIdRole, MentionsMeRole, IsPinnedRole },
+        [&](StoredMessage &message) {
+            message.setText({}, m_texts);
+            MessageDetails &details = message.editDetails();
+            // What the server keeps of a deleted message: its place, its thread.
+            details.deleted = true;
+            details.replyTo.reset();
+            details.reactions.clear();
+            details.mentions.clear();
+            details.editedAtMs = 0;
+            m_pinned.remove(id);
+        });
+    updateQuotes(id, {}, true);
+}
+
+void MessageListModel::setReactions(qint64 id, const QList<MessageDetails::Reaction> &reactions)
+{
+    changeMessage(id, { ReactionsRole },
+        [&](StoredMessage &message) { message.editDetails().reactions = reactions; });
+}
+
+void MessageListModel::setThread(qint64 rootId, const MessageDetails::Thread &thread)
+{
+    changeMessage(rootId, { ThreadReplyCountRole, ThreadLastReplyAtRole, ThreadResolvedRole },
+        [&](StoredMessage &message) { message.editDetails().thread = thread; });
+}
+
+void MessageListModel::updateQuotes(qint64 quotedId, const QString &text, bool deleted)
+{
+    const QString id = QString::number(quotedId);
+    // Replies are newer than what they quote: only rows above the original can hold a quote.
+    const qsizetype original = indexOfNumericId(quotedId);
+    const size_t from = original >= 0 ? size_t(original) + 1 : 0;
+    for (size_t i = from; i < m_messages.size(); ++i) {
+        const MessageDetails *details = m_messages[i].details();
+        if (!details || !details->replyTo || details->replyTo->id != id)
+            continue;
+        MessageDetails::Quote &quote = *m_messages[i].editDetails().replyTo;
+        // The server quotes the first 200 characters, without splitting a surrogate pair.
+        qsizetype length = std::min<qsizetype>(text.size(), 200);
+        if (length == 200 && text.at(199).isHighSurrogate())
+            length = 199;
+        quote.text = deleted ? QString() : text.left(length);
+        quote.deleted = deleted;
+        const int row = int(m_pending.size()) + int(m_messages.size() - 1 - i);
+        Q_EMIT dataChanged(index(row), index(row), { ReplyToTextRole });
+    }
+}
+
+void MessageListModel::setPinnedIds(const QStringList &ids)
+{
+    QSet<qint64> pinned;
+    for (const QString &id : ids) {
+        if (const qint64 number = id.toLongLong(); number > 0)
+            pinned.insert(number);
+    }
+    if (pinned == m_pinned)
+        return;
+    QSet<qint64> changed = pinned;
+    changed.unite(m_pinned);
+    for (qint64 id : std::as_const(pinned)) {
+        if (m_pinned.contains(id))
+            changed.remove(id);
+    }
+    m_pinned = std::move(pinned);
+    for (qint64 id : std::as_const(changed)) {
+        if (const int row = rowOfNumericId(id); row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), { IsPinnedRole });
+    }
+}
+
+void MessageListModel::setChangePending(qint64 id, bool pending)
+{
+    if (id <= 0)
+        return;
+    int &count = m_changesPending[id];
+    const bool before = count > 0;
+    count = std::max(0, count + (pending ? 1 : -1));
+    if (count == 0)
+        m_changesPending.remove(id);
+    if (before == pending)
+        return;
+    if (const int row = rowOfNumericId(id); row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), { ChangePendingRole });
+}
+
+QString MessageListModel::displayText(const QString &text, const MessageDetails *details) const
+{
+    // Only texts with a token pay for the expression.
+    if (!text.contains(QLatin1String("<@")))
+        return text;
+    static const QRegularExpression token(QStringLiteral("<@(\\d{1,15})>"));
+    QString result;
+    qsizetype copied = 0;
+    for (auto it = token.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString id = match.captured(1);
+        // With the server's list, only what it recognised is a mention; a quote has no list.
+        if (details ? !details->mentions.contains(id) : m_senders->nameOf(id).isEmpty())
+            continue;
+        const QString name = m_senders->nameOf(id);
+        result += QStringView(text).mid(copied, match.capturedStart() - copied);
+        result += u'@' + (name.isEmpty() ? tr("user %1").arg(id) : name);
+        copied = match.capturedEnd();
+    }
+    result += QStringView(text).mid(copied);
+    return result;
+}
+
+QVariantList MessageListModel::reactionList(const MessageDetails &details) const
+{
+    QVariantList list;
+    const QString self = m_hasSelf ? m_senders->at(m_selfIndex).id : QString();
+    for (const MessageDetails::Reaction &reaction : details.reactions) {
+        QStringList names;
+        for (const QString &userId : reaction.userIds) {
+            const QString name = m_senders->nameOf(userId);
+            names.append(userId == self ? tr("you")
+                    : name.isEmpty()    ? tr("user %1").arg(userId)
+                                        : name);
+        }
+        list.append(QVariantMap {
+            { QStringLiteral("emoji"), reaction.emoji },
+            { QStringLiteral("count"), int(reaction.userIds.size()) },
+            { QStringLiteral("mine"), !self.isEmpty() && reaction.userIds.contains(self) },
+            { QStringLiteral("names"), names.join(QStringLiteral(", ")) },
+        });
+    }
+    return list;
+}
