@@ -48,6 +48,7 @@ void MessageListModel::reload()
         m_batchIds.clear();
         m_storeInIdOrder = true;
         m_newestNumericId = 0;
+        m_quotedBy.clear();
         endRemoveRows();
         Q_EMIT countChanged();
     }
@@ -359,6 +360,10 @@ void MessageListModel::remember(const StoredMessage &message)
     }
     if (message.hasClientId())
         m_confirmedClientIds.insert(message.clientId());
+    if (const MessageDetails *details = message.details(); details && details->replyTo) {
+        if (const qint64 quoted = details->replyTo->id.toLongLong(); quoted > 0)
+            m_quotedBy.insert(quoted, message.numericId);
+    }
 }
 
 void MessageListModel::checkIdOrder(size_t first, size_t last)

@@ -270,6 +270,8 @@ private:
     qint64 m_newestNumericId = 0;
     qint64 m_readMarker = 0;
     QSet<qint64> m_pinned;
+    /// Quoted message id → the ids of the confirmed replies quoting it (an edit finds its quotes).
+    QMultiHash<qint64, qint64> m_quotedBy;
     QHash<qint64, int> m_changesPending;
     bool m_flushScheduled = false;
     HistoryLoader m_loader;

@@ -100,23 +100,20 @@ void MessageListModel::setThread(qint64 rootId, const MessageDetails::Thread &th
 
 void MessageListModel::updateQuotes(qint64 quotedId, const QString &text, bool deleted)
 {
-    const QString id = QString::number(quotedId);
-    // Replies are newer than what they quote: only rows above the original can hold a quote.
-    const qsizetype original = indexOfNumericId(quotedId);
-    const size_t from = original >= 0 ? size_t(original) + 1 : 0;
-    for (size_t i = from; i < m_messages.size(); ++i) {
-        const MessageDetails *details = m_messages[i].details();
-        if (!details || !details->replyTo || details->replyTo->id != id)
-            continue;
-        MessageDetails::Quote &quote = *m_messages[i].editDetails().replyTo;
-        // The server quotes the first 200 characters, without splitting a surrogate pair.
-        qsizetype length = std::min<qsizetype>(text.size(), 200);
-        if (length == 200 && text.at(199).isHighSurrogate())
-            length = 199;
-        quote.text = deleted ? QString() : text.left(length);
-        quote.deleted = deleted;
-        const int row = int(m_pending.size()) + int(m_messages.size() - 1 - i);
-        Q_EMIT dataChanged(index(row), index(row), { ReplyToTextRole });
+    // The server quotes the first 200 characters, without splitting a surrogate pair.
+    qsizetype length = std::min<qsizetype>(text.size(), 200);
+    if (length == 200 && text.at(199).isHighSurrogate())
+        length = 199;
+    const QString quoted = deleted ? QString() : text.left(length);
+    const QList<qint64> replies = m_quotedBy.values(quotedId);
+    for (const qint64 replyId : replies) {
+        changeMessage(replyId, { ReplyToTextRole }, [&](StoredMessage &message) {
+            MessageDetails &details = message.editDetails();
+            if (!details.replyTo)
+                return;
+            details.replyTo->text = quoted;
+            details.replyTo->deleted = deleted;
+        });
     }
 }
 
