@@ -352,10 +352,9 @@ std::optional<Message> messageOf(const Value &value, QString *why)
     // The fields every message shape may have; anything beyond them is a study addition.
     qsizetype known = 0;
     const auto text = field(map, QStringLiteral("text"));
-    const auto deleted = field(map, QStringLiteral("deleted"));
     if (isString(text))
         result.text = text.toString();
-    else if (!isTrue(deleted)) // a deleted message has no text
+    else if (!isTrue(field(map, QStringLiteral("deleted")))) // a deleted message has no text
         return fail(QStringLiteral("text is missing or not a string"));
     known += isDefined(text) ? 1 : 0;
     const auto senderValue = field(map, QStringLiteral("sender"));

@@ -376,14 +376,13 @@ Thread *ConversationManager::createThread(Conversation *room, qint64 rootId)
         const QModelIndex index = room->messages()->index(row);
         thread->setSummary({ index.data(MessageListModel::ThreadReplyCountRole).toInt(), 0,
             index.data(MessageListModel::ThreadResolvedRole).toBool() });
+        thread->setRoot(index.data(MessageListModel::SenderNameRole).toString(),
+            index.data(MessageListModel::TextRole).toString(),
+            index.data(MessageListModel::CreatedAtRole).toDateTime(),
+            index.data(MessageListModel::IsMineRole).toBool() || room->canModerate());
+    } else {
+        thread->setRoot({}, {}, {}, room->canModerate());
     }
-    QMetaObject::invokeMethod(
-        this,
-        [this, room, rootId] {
-            refreshThreadRoot({ room->conversationKey(), rootId, 0 });
-        },
-        Qt::QueuedConnection);
-    refreshThreadRoot({ room->conversationKey(), rootId, 0 });
     return thread;
 }
 
