@@ -48,7 +48,8 @@ void ConversationListModel::add(Conversation *conversation)
     static const QList<int> detailRoles { NameRole, DescriptionRole, AvatarRole, MemberCountRole };
     static const QList<int> joinedRoles { JoinedRole };
     static const QList<int> onlineRoles { OnlineRole };
-    static const QList<int> summaryRoles { UnreadCountRole, LastMessageTextRole, LastActivityRole };
+    static const QList<int> summaryRoles { UnreadCountRole, LastMessageTextRole, LastActivityRole,
+        MentionCountRole };
     connect(conversation, &Conversation::detailsChanged, this,
         [this, conversation] { changed(conversation, detailRoles); });
     connect(conversation, &Conversation::membershipChanged, this,
@@ -151,6 +152,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return conversation->isMember();
     case UnreadCountRole:
         return conversation->unreadCount();
+    case MentionCountRole:
+        return conversation->mentionCount();
     case LastMessageTextRole:
         return conversation->lastMessageText();
     case LastActivityRole:
@@ -175,6 +178,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { AvatarRole, "avatar" },
         { JoinedRole, "joined" },
         { UnreadCountRole, "unreadCount" },
+        { MentionCountRole, "mentionCount" },
         { LastMessageTextRole, "lastMessageText" },
         { LastActivityRole, "lastActivity" },
         { MemberCountRole, "memberCount" },

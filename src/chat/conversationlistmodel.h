@@ -44,6 +44,8 @@ public:
         MemberCountRole,
         /// bool: the other user is online (direct conversations).
         OnlineRole,
+        /// int: unread messages that mention the user.
+        MentionCountRole,
     };
     Q_ENUM(Role)
 

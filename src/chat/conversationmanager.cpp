@@ -356,7 +356,8 @@ void ConversationManager::mergeRooms(const QVariantList &rooms)
             map.value(QStringLiteral("memberCount")).toInt());
         const QVariantMap last = map.value(QStringLiteral("lastMessage")).toMap();
         if (!last.isEmpty())
-            room->noteMessage(Payload::string(last, QStringLiteral("text")),
+            room->noteMessage(
+                m_senders->withMentionNames(Payload::string(last, QStringLiteral("text"))),
                 Payload::timestampMs(last.value(QStringLiteral("createdAt"))), false);
         // The server knows the membership when it says so; otherwise what this client joined
         // (kept in the store).
@@ -389,7 +390,8 @@ void ConversationManager::mergeDirectConversations(const QVariantList &conversat
         direct->setDetails(peer->name, peer->role, peer->avatar, 0);
         const QVariantMap last = map.value(QStringLiteral("lastMessage")).toMap();
         if (!last.isEmpty())
-            direct->noteMessage(Payload::string(last, QStringLiteral("text")),
+            direct->noteMessage(
+                m_senders->withMentionNames(Payload::string(last, QStringLiteral("text"))),
                 Payload::timestampMs(last.value(QStringLiteral("createdAt"))), false);
         if (map.contains(QStringLiteral("unreadCount")))
             direct->setReadState(map.value(QStringLiteral("unreadCount")).toInt(),

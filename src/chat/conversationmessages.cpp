@@ -241,7 +241,9 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool unread = !mine && !beingRead;
     const bool mentionsMe =
         message.details && !m_selfId.isEmpty() && message.details->mentions.contains(m_selfId);
-    target->noteMessage(message.text, at, unread, mentionsMe);
+    target->noteMessage(m_senders->withMentionNames(
+                            message.text, message.details ? &message.details->mentions : nullptr),
+        at, unread, mentionsMe);
     keepLiveMessage(target->conversationKey(), message);
 }
 

@@ -3,8 +3,6 @@
 // the roles it changed; nothing here resets the model or moves a row.
 #include "messagelistmodel.h"
 
-#include <QRegularExpression>
-
 int MessageListModel::rowOfNumericId(qint64 id) const
 {
     if (id <= 0)
@@ -156,25 +154,7 @@ void MessageListModel::setChangePending(qint64 id, bool pending)
 
 QString MessageListModel::displayText(const QString &text, const MessageDetails *details) const
 {
-    // Only texts with a token pay for the expression.
-    if (!text.contains(QLatin1String("<@")))
-        return text;
-    static const QRegularExpression token(QStringLiteral("<@(\\d{1,15})>"));
-    QString result;
-    qsizetype copied = 0;
-    for (auto it = token.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        const QString id = match.captured(1);
-        // With the server's list, only what it recognised is a mention; a quote has no list.
-        if (details ? !details->mentions.contains(id) : m_senders->nameOf(id).isEmpty())
-            continue;
-        const QString name = m_senders->nameOf(id);
-        result += QStringView(text).mid(copied, match.capturedStart() - copied);
-        result += u'@' + (name.isEmpty() ? tr("user %1").arg(id) : name);
-        copied = match.capturedEnd();
-    }
-    result += QStringView(text).mid(copied);
-    return result;
+    return m_senders->withMentionNames(text, details ? &details->mentions : nullptr);
 }
 
 QVariantList MessageListModel::reactionList(const MessageDetails &details) const

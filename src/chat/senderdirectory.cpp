@@ -1,6 +1,7 @@
 #include "senderdirectory.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 SenderDirectory::SenderDirectory()
 {
@@ -41,4 +42,28 @@ QString SenderDirectory::nameOf(const QString &id) const
 {
     const auto it = m_indexById.constFind(id);
     return it == m_indexById.constEnd() ? QString() : m_senders[*it].name;
+}
+
+QString SenderDirectory::withMentionNames(const QString &text, const QStringList *mentions) const
+{
+    // Only texts with a token pay for the expression.
+    if (!text.contains(QLatin1String("<@")))
+        return text;
+    static const QRegularExpression token(QStringLiteral("<@(\\d{1,15})>"));
+    QString result;
+    qsizetype copied = 0;
+    for (auto it = token.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString id = match.captured(1);
+        const QString name = nameOf(id);
+        if (mentions ? !mentions->contains(id) : name.isEmpty())
+            continue;
+        result += QStringView(text).mid(copied, match.capturedStart() - copied);
+        result += u'@'
+            + (name.isEmpty() ? QCoreApplication::translate("SenderDirectory", "user %1").arg(id)
+                              : name);
+        copied = match.capturedEnd();
+    }
+    result += QStringView(text).mid(copied);
+    return result;
 }

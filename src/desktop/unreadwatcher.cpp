@@ -60,6 +60,7 @@ void UnreadWatcher::attach(Source &source, QAbstractItemModel *model)
         disconnect(connection);
     source.connections.clear();
     source.lastUnread.clear();
+    source.lastMentions.clear();
     source.model = model;
     if (model) {
         resolveRoles(source);
@@ -81,6 +82,7 @@ void UnreadWatcher::attach(Source &source, QAbstractItemModel *model)
                            << connect(model, &QAbstractItemModel::modelReset, this, [this, s] {
                                   resolveRoles(*s);
                                   s->lastUnread.clear();
+                                  s->lastMentions.clear();
                                   scan(*s, false);
                               });
         scan(source, false);
@@ -95,6 +97,7 @@ void UnreadWatcher::resolveRoles(Source &source)
     source.name = names.key(source.nameRole, -1);
     source.unread = names.key("unreadCount", -1);
     source.text = names.key("lastMessageText", -1);
+    source.mentions = names.key("mentionCount", -1);
     if (source.id < 0 || source.unread < 0)
         qCWarning(lcDesktop) << "UnreadWatcher: the model has no" << source.idRole
                              << "or unreadCount role";
@@ -105,12 +108,16 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
     if (!source.model || source.id < 0 || source.unread < 0)
         return;
     QHash<QString, int> now;
+    QHash<QString, int> mentionsNow;
     const int rows = source.model->rowCount();
     for (int row = 0; row < rows; ++row) {
         const QModelIndex index = source.model->index(row, 0);
         const QString id = index.data(source.id).toString();
         const int unread = index.data(source.unread).toInt();
         now.insert(id, unread);
+        const int mentions = source.mentions >= 0 ? index.data(source.mentions).toInt() : 0;
+        mentionsNow.insert(id, mentions);
+        const bool mentioned = mentions > source.lastMentions.value(id, 0);
         const int before = source.lastUnread.value(id, 0);
         const bool known = source.lastUnread.contains(id);
         if (!mayNotify || unread <= before || (!known && unread == 0))
@@ -119,7 +126,9 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
         const bool inView = m_windowActive && key == m_activeKey;
         if (inView || !m_notificationsEnabled)
             continue;
-        const QString title = source.name >= 0 ? index.data(source.name).toString() : id;
+        const QString name = source.name >= 0 ? index.data(source.name).toString() : id;
+        // A mention says so in the title: it is for this user, not the room at large.
+        const QString title = mentioned ? tr("%1: you were mentioned").arg(name) : name;
         const QString body = source.text >= 0 ? index.data(source.text).toString() : QString();
         Q_EMIT notified(key, title, body);
         if (!m_notifier)
@@ -127,6 +136,7 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
         m_notifier->notify(key, title, body);
     }
     source.lastUnread = now;
+    source.lastMentions = mentionsNow;
     recomputeTotal();
 }
 
