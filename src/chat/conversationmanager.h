@@ -168,6 +168,10 @@ public:
     Thread *createThread(Conversation *room, qint64 rootId);
     /// The (empty) list a conversation shows its pinned messages in.
     MessageListModel *newPinnedMessageModel(const ConversationKey &key);
+    /// Whether the user's reaction `emoji` on a message will be there once the outbox is sent,
+    /// given whether it is there now.
+    bool reactionAfterPending(
+        const ConversationKey &key, qint64 id, const QString &emoji, bool shown) const;
     /// The signed-in user is a tutor (moderates rooms).
     bool isTutor() const;
     /// Fetches who is in the room (feature roomMembers), for mention completion.

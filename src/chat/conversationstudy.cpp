@@ -146,6 +146,9 @@ void Conversation::toggleReaction(const QString &messageId, const QString &emoji
                 mine = entry.value(QStringLiteral("mine")).toBool();
         }
     }
+    // Reactions still on their way count as given (or taken back): two clicks while offline
+    // are an add and a remove, not two adds.
+    mine = m_manager->reactionAfterPending(m_key, id, emoji, mine);
     if (id > 0)
         m_manager->react(this, id, emoji, !mine);
 }

@@ -90,6 +90,21 @@ QString ConversationManager::react(Conversation *target, qint64 id, const QStrin
         target, add ? Outbox::Action::AddReaction : Outbox::Action::RemoveReaction, id, emoji);
 }
 
+bool ConversationManager::reactionAfterPending(
+    const ConversationKey &key, qint64 id, const QString &emoji, bool shown) const
+{
+    bool given = shown;
+    for (const Outbox::Entry &entry : m_outbox->entries()) {
+        if (entry.target == key && entry.messageId == id && entry.text == emoji && !entry.failed) {
+            if (entry.action == Outbox::Action::AddReaction)
+                given = true;
+            else if (entry.action == Outbox::Action::RemoveReaction)
+                given = false;
+        }
+    }
+    return given;
+}
+
 QString ConversationManager::resolveThread(Conversation *target, qint64 rootId, bool resolved)
 {
     if (!target || target->isDirect() || rootId <= 0 || !hasFeature(QStringLiteral("threads")))
