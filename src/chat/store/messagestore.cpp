@@ -448,7 +448,7 @@ void MessageStore::saveConversation(const ConversationRow &row)
         query.addBindValue(text(row.lastMessageText));
         query.addBindValue(row.lastActivityMs);
         query.addBindValue(text(row.draft));
-        query.addBindValue(row.pins.join(u','));
+        query.addBindValue(text(row.pins.join(u',')));
         query.addBindValue(row.mentionCount);
         run(query);
     });
