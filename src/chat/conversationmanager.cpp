@@ -227,8 +227,9 @@ void ConversationManager::resetData()
     }
     qDeleteAll(m_conversations);
     m_conversations.clear();
-    if (!m_features.isEmpty()) {
+    if (!m_features.isEmpty() || m_featuresKnown) {
         m_features.clear();
+        m_featuresKnown = false;
         Q_EMIT featuresChanged();
     }
     setSynced(false);
@@ -293,11 +294,16 @@ void ConversationManager::loadServerState(bool reconnect)
     if (!reconnect) {
         m_rest->get(QStringLiteral("/api/server"), {}, this,
             [this](const RestError &error, const QVariant &body) {
-                if (!error.ok())
-                    return; // a seed backend: nothing announced
+                if (!error.ok()) {
+                    // A seed backend: nothing announced, and that is known now.
+                    m_featuresKnown = true;
+                    Q_EMIT featuresChanged();
+                    return;
+                }
                 const QStringList features =
                     body.toMap().value(QStringLiteral("features")).toStringList();
                 m_features = QSet<QString>(features.begin(), features.end());
+                m_featuresKnown = true;
                 m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
                 Q_EMIT featuresChanged();
                 // Kept messages from an earlier run: fetch what came since.

@@ -116,6 +116,9 @@ public:
     QString pendingOnQuitText() const;
     /// Features the server announced (GET /api/server); empty for a seed backend.
     bool hasFeature(const QString &feature) const { return m_features.contains(feature); }
+    /// GET /api/server has answered on this connection (with features, or without: a seed
+    /// backend); until then hasFeature() is false for every feature.
+    bool featuresKnown() const { return m_featuresKnown; }
 
     // --- connection ---
     /// Follows a Session: signing in connects, signing out disconnects, a refused token ends it.
@@ -192,7 +195,8 @@ Q_SIGNALS:
     void joinByIdChanged();
     void offlineStoreChanged();
     void noticeChanged();
-    /// The server's features are known (GET /api/server answered) or forgotten.
+    /// The server's features are known (GET /api/server answered, also when it announced none)
+    /// or forgotten.
     void featuresChanged();
     /// A conversation was opened by any means: the views put the focus in the composer.
     void conversationOpened(Conversation *conversation);
@@ -326,6 +330,7 @@ private:
     QUrl m_server;
     QString m_selfId;
     QSet<QString> m_features;
+    bool m_featuresKnown = false;
     bool m_windowActive = true;
     bool m_roomListAvailable = true;
     bool m_synced = false;

@@ -182,7 +182,10 @@ void Outbox::fail(const QString &clientId, const QString &error)
     entry->failed = true;
     entry->inFlight = false;
     qCWarning(lcChat) << "message" << clientId << "refused:" << error;
-    Q_EMIT failed(*entry, error);
+    // A copy: a receiver may discard the entry (a refused change is dropped at once), which
+    // would leave a reference into m_entries dangling for the receivers after it.
+    const Entry refused = *entry;
+    Q_EMIT failed(refused, error);
     Q_EMIT sizeChanged();
 }
 

@@ -1,5 +1,76 @@
 #include "clioptions.h"
 
+namespace {
+
+struct ActionOption
+{
+    const char *name;
+    CliMessageAction::Kind kind;
+    /// The value after the id: TEXT, EMOJI, or none.
+    const char *second;
+};
+
+constexpr ActionOption kActionOptions[] = {
+    { "--reply", CliMessageAction::Reply, "TEXT" },
+    { "--thread", CliMessageAction::Thread, "TEXT" },
+    { "--edit", CliMessageAction::Edit, "TEXT" },
+    { "--delete", CliMessageAction::Delete, nullptr },
+    { "--react", CliMessageAction::React, "EMOJI" },
+    { "--unreact", CliMessageAction::Unreact, "EMOJI" },
+    { "--resolve", CliMessageAction::Resolve, nullptr },
+    { "--reopen", CliMessageAction::Reopen, nullptr },
+    { "--pin", CliMessageAction::Pin, nullptr },
+    { "--unpin", CliMessageAction::Unpin, nullptr },
+};
+
+const ActionOption *actionOption(const QString &argument)
+{
+    for (const ActionOption &option : kActionOptions) {
+        if (argument == QLatin1String(option.name))
+            return &option;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QString CliMessageAction::describe() const
+{
+    for (const ActionOption &option : kActionOptions) {
+        if (option.kind == kind)
+            return QStringLiteral("%1 %2").arg(QLatin1String(option.name)).arg(messageId);
+    }
+    return {};
+}
+
+QString CliMessageAction::feature() const
+{
+    switch (kind) {
+    case Reply:
+        return QStringLiteral("replies");
+    case Thread:
+    case Resolve:
+    case Reopen:
+        return QStringLiteral("threads");
+    case Edit:
+        return QStringLiteral("edit");
+    case Delete:
+        return QStringLiteral("delete");
+    case React:
+    case Unreact:
+        return QStringLiteral("reactions");
+    case Pin:
+    case Unpin:
+        return QStringLiteral("pins");
+    }
+    return {};
+}
+
+bool CliMessageAction::roomOnly() const
+{
+    return kind == Thread || kind == Resolve || kind == Reopen || kind == Pin || kind == Unpin;
+}
+
 QString CliOptions::usage()
 {
     return QStringLiteral(
@@ -9,6 +80,10 @@ QString CliOptions::usage()
         "                        [--wait-for EVENT[:COUNT]] [--timeout SECONDS] [--quiet]\n"
         "                        [--transport auto|websocket|polling] [--proxy URL|none]\n"
         "                        [--profile DIR [--search QUERY]]\n"
+        "                        [(--room ROOM | --user USER_ID) [--reply ID TEXT]...\n"
+        "                         [--thread ID TEXT]... [--edit ID TEXT]... [--delete ID]...\n"
+        "                         [--react ID EMOJI]... [--unreact ID EMOJI]... [--resolve ID]...\n"
+        "                         [--reopen ID]... [--pin ID]... [--unpin ID]...]\n"
         "       studyconnect-cli --profile DIR --search QUERY\n"
         "\n"
         "Connects to a StudyConnect server, joins rooms, sends messages (queued until connected,\n"
@@ -21,6 +96,21 @@ QString CliOptions::usage()
         "  --join ROOM            join a room (repeatable)\n"
         "  --send ROOM TEXT       send a message to a room, joining it (repeatable)\n"
         "  --dm USER_ID TEXT      send a direct message (repeatable)\n"
+        "\n"
+        "Study conversations: ID is a message id of the conversation named by --room ROOM (a\n"
+        "room) or --user USER_ID (the direct conversation with that user), one per run:\n"
+        "  --reply ID TEXT        send TEXT as a reply quoting message ID\n"
+        "  --thread ID TEXT       send TEXT into the thread of message ID (rooms)\n"
+        "  --edit ID TEXT         replace the text of your message ID\n"
+        "  --delete ID            delete message ID (yours; in a room any, for tutors)\n"
+        "  --react ID EMOJI       add your reaction EMOJI (one emoji) to message ID\n"
+        "  --unreact ID EMOJI     remove it\n"
+        "  --resolve ID           mark the thread of message ID resolved (--reopen: open again)\n"
+        "  --pin ID               pin message ID in the room (tutors; --unpin: unpin)\n"
+        "  Texts may mention people as <@USER_ID>. Each waits for the server's answer; a\n"
+        "  refusal prints the server's reason (exit 1). A server without the feature (a seed\n"
+        "  backend, an older server) gets nothing and the exit code is 6.\n"
+        "\n"
         "  --wait-for EVENT[:N]   exit 0 after N events of that name (default 1); the count is "
         "the\n"
         "                         number after the last colon: message:received:3\n"
@@ -52,9 +142,16 @@ QString CliOptions::usage()
         "connected\n"
         "and joined; with --profile also once every message left from an earlier run is\n"
         "confirmed). Messages still unsent at exit are reported on standard error.\n"
-        "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or --search\n"
-        "without matches, 2 usage error, 3 authentication failed, 4 server unreachable before the\n"
-        "timeout, 5 the offline store cannot be used.\n");
+        "Received messages (message:received, dm:received) also carry \"message\": the message\n"
+        "as the client reads it, {\"id\",\"roomId\"|\"recipientId\",\"senderId\",\"text\",\n"
+        "\"createdAt\"} plus, when they apply, \"clientId\", \"replyTo\" "
+        "{\"id\",\"senderId\",\"text\",\n"
+        "\"deleted\"}, \"threadId\", \"thread\" {\"replyCount\",\"resolved\"}, \"editedAt\",\n"
+        "\"deleted\", \"reactions\" [{\"emoji\",\"userIds\"}] and \"mentions\" [user ids].\n"
+        "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or change or\n"
+        "--search without matches, 2 usage error, 3 authentication failed, 4 server unreachable\n"
+        "before the timeout, 5 the offline store cannot be used, 6 not supported by this "
+        "server.\n");
 }
 
 std::variant<CliOptions, QString> CliOptions::parse(
@@ -126,6 +223,37 @@ std::variant<CliOptions, QString> CliOptions::parse(
                 return QStringLiteral("%1 needs a non-empty id and a non-blank text").arg(argument);
             (argument == QLatin1String("--send") ? options.sends : options.directMessages)
                 .append({ target, text });
+        } else if (const ActionOption *action = actionOption(argument)) {
+            const int values = action->second ? 2 : 1;
+            if (hasInlineValue || i + values >= arguments.size())
+                return missing(action->second
+                        ? QStringLiteral("ID %1").arg(QLatin1String(action->second))
+                        : QStringLiteral("ID"));
+            CliMessageAction parsed;
+            parsed.kind = action->kind;
+            bool numeric = false;
+            const QString idText = arguments.at(++i).trimmed();
+            parsed.messageId = idText.toLongLong(&numeric);
+            if (!numeric || parsed.messageId <= 0 || idText.startsWith(u'+'))
+                return QStringLiteral("%1 needs a message id (a positive number), not \"%2\"")
+                    .arg(argument, idText);
+            if (action->second) {
+                parsed.text = arguments.at(++i);
+                if (parsed.text.trimmed().isEmpty())
+                    return QStringLiteral("%1 needs a non-blank %2")
+                        .arg(argument, QLatin1String(action->second));
+            }
+            options.messageActions.append(parsed);
+        } else if (argument == QLatin1String("--room") || argument == QLatin1String("--user")) {
+            QString id;
+            if (!value(&id) || id.trimmed().isEmpty())
+                return missing(argument == QLatin1String("--room") ? QStringLiteral("a room id")
+                                                                   : QStringLiteral("a user id"));
+            QString &target =
+                argument == QLatin1String("--room") ? options.actionRoom : options.actionUser;
+            if (!target.isEmpty())
+                return QStringLiteral("%1 is given once: one conversation per run").arg(argument);
+            target = id.trimmed();
         } else if (argument == QLatin1String("--wait-for")) {
             if (!value(&waitFor) || waitFor.isEmpty())
                 return missing(QStringLiteral("an event name"));
@@ -159,12 +287,30 @@ std::variant<CliOptions, QString> CliOptions::parse(
     if (serverText.isEmpty() && !options.search.isEmpty()) {
         // Offline search: nothing to connect to, so nothing else to do.
         if (!options.joins.isEmpty() || !options.sends.isEmpty()
-            || !options.directMessages.isEmpty() || !waitFor.isEmpty())
-            return QStringLiteral("--join, --send, --dm and --wait-for need --server");
+            || !options.directMessages.isEmpty() || !waitFor.isEmpty()
+            || !options.messageActions.isEmpty())
+            return QStringLiteral(
+                "--join, --send, --dm, --wait-for and the message changes need --server");
         return options;
     }
     if (serverText.isEmpty())
         return QStringLiteral("--server is required");
+    if (!options.actionRoom.isEmpty() && !options.actionUser.isEmpty())
+        return QStringLiteral("use either --room or --user, not both: one conversation per run");
+    const bool conversationNamed = !options.actionRoom.isEmpty() || !options.actionUser.isEmpty();
+    if (!options.messageActions.isEmpty() && !conversationNamed)
+        return QStringLiteral("%1 needs --room ROOM or --user USER_ID: the conversation of the "
+                              "message")
+            .arg(options.messageActions.constFirst().describe().section(u' ', 0, 0));
+    if (options.messageActions.isEmpty() && conversationNamed)
+        return QStringLiteral("--room and --user name the conversation of --reply, --thread, "
+                              "--edit, --delete, --react, --unreact, --resolve, --reopen, --pin "
+                              "or --unpin; there is none");
+    for (const CliMessageAction &action : std::as_const(options.messageActions)) {
+        if (action.roomOnly() && !options.actionUser.isEmpty())
+            return QStringLiteral("%1 needs --room: direct conversations have no threads or pins")
+                .arg(action.describe().section(u' ', 0, 0));
+    }
     options.server = QUrl(serverText, QUrl::StrictMode);
     const QString scheme = options.server.scheme();
     if (!options.server.isValid() || options.server.host().isEmpty()

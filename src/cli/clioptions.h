@@ -12,6 +12,37 @@
 
 #include <variant>
 
+/// A change to an existing message (or an answer to one) asked for on the command line:
+/// --reply, --thread, --edit, --delete, --react, --unreact, --resolve, --reopen, --pin, --unpin.
+/// The conversation is named once per run by --room or --user.
+struct CliMessageAction
+{
+    enum Kind
+    {
+        Reply,
+        Thread,
+        Edit,
+        Delete,
+        React,
+        Unreact,
+        Resolve,
+        Reopen,
+        Pin,
+        Unpin,
+    };
+    Kind kind = Reply;
+    qint64 messageId = 0;
+    /// Reply, Thread, Edit: the text; React, Unreact: the emoji.
+    QString text;
+
+    /// "--edit 812", for messages.
+    QString describe() const;
+    /// The server feature it needs (GET /api/server): "replies", "edit", ...
+    QString feature() const;
+    /// Only in rooms: threads and pins.
+    bool roomOnly() const;
+};
+
 /// What studyconnect-cli was asked to do, parsed from its arguments. Hand-written parsing:
 /// --send and --dm take two values each, which QCommandLineParser cannot express.
 struct CliOptions
@@ -25,6 +56,11 @@ struct CliOptions
     QList<QPair<QString, QString>> sends;
     /// (user id, text)
     QList<QPair<QString, QString>> directMessages;
+    /// --reply, --edit, ... in the order given.
+    QList<CliMessageAction> messageActions;
+    /// --room / --user: the conversation the message ids of messageActions belong to.
+    QString actionRoom;
+    QString actionUser;
     QString waitForEvent;
     int waitForCount = 0;
     int timeoutMs = 30000;

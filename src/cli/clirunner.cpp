@@ -72,8 +72,14 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
         [this](const QString &reason) { finish(AuthenticationFailed, reason); });
     connect(m_service, &SocketService::eventReceived, this,
         [this](const QString &event, const QVariant &data) {
-            onEvent(
-                event, { { QStringLiteral("event"), event }, { QStringLiteral("data"), data } });
+            QVariantMap line { { QStringLiteral("event"), event },
+                { QStringLiteral("data"), data } };
+            if (event == QLatin1String("message:received")
+                || event == QLatin1String("dm:received")) {
+                if (const QVariantMap message = messageFields(data); !message.isEmpty())
+                    line.insert(QStringLiteral("message"), message);
+            }
+            onEvent(event, line);
         });
     // Queued: the confirming echo is still being dispatched and should be printed first.
     connect(
@@ -85,7 +91,11 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
         Qt::QueuedConnection);
     connect(m_service->manager(), &ConversationManager::messageFailed, this,
         [this](const QString &clientId, const QString &error) {
-            if (m_unconfirmedSends.contains(clientId))
+            if (m_actionNames.contains(clientId))
+                finish(TimedOut,
+                    QStringLiteral("the server refused %1: %2")
+                        .arg(m_actionNames.value(clientId), error));
+            else if (m_unconfirmedSends.contains(clientId))
                 finish(TimedOut, QStringLiteral("the server refused a message: %1").arg(error));
             else if (!m_options.profile.isEmpty())
                 finish(TimedOut,
@@ -95,6 +105,9 @@ CliRunner::CliRunner(CliOptions options, QTextStream *out, QTextStream *err, QOb
     connect(m_service->manager(), &ConversationManager::roomJoinConfirmed, this,
         [this](const QString &roomId) {
             m_unconfirmedJoins.remove(roomId);
+            m_roomsJoined.insert(roomId);
+            if (roomId == m_options.actionRoom)
+                queueMessageActions();
             checkDone();
         });
     connect(m_service->manager(), &ConversationManager::roomJoinFailed, this,
@@ -157,6 +170,86 @@ void CliRunner::queueWork()
     }
     for (const auto &[user, text] : std::as_const(m_options.directMessages))
         m_unconfirmedSends.insert(m_service->sendDirectMessage(user, text));
+    if (!m_options.messageActions.isEmpty()) {
+        ConversationManager *manager = m_service->manager();
+        // Known after connecting (GET /api/server); a seed backend announces nothing.
+        m_featuresWait = connect(
+            manager, &ConversationManager::featuresChanged, this, &CliRunner::queueMessageActions);
+        m_syncedWait = connect(
+            manager, &ConversationManager::syncedChanged, this, &CliRunner::queueMessageActions);
+        queueMessageActions();
+    }
+    checkDone();
+}
+
+void CliRunner::queueMessageActions()
+{
+    ConversationManager *manager = m_service->manager();
+    if (m_actionsQueued || m_finished || !manager->featuresKnown())
+        return;
+    if (!m_options.actionRoom.isEmpty()) {
+        // A member room is joined on this connection first, so that the events the changes
+        // cause (message:updated, ...) reach this socket and are printed.
+        if (!manager->synced())
+            return;
+        const Conversation *room = manager->find(ConversationKey::room(m_options.actionRoom));
+        if (room && room->isMember() && !m_roomsJoined.contains(m_options.actionRoom))
+            return;
+    }
+    QObject::disconnect(m_featuresWait);
+    QObject::disconnect(m_syncedWait);
+    m_actionsQueued = true;
+    // All or nothing: a run that cannot do one of them does none.
+    for (const CliMessageAction &action : std::as_const(m_options.messageActions)) {
+        if (!manager->hasFeature(action.feature())) {
+            finish(NotSupported,
+                QStringLiteral("%1: not supported by this server (it does not announce \"%2\")")
+                    .arg(action.describe(), action.feature()));
+            return;
+        }
+    }
+    const ConversationKey key = m_options.actionRoom.isEmpty()
+        ? ConversationKey::directWith(m_options.actionUser)
+        : ConversationKey::room(m_options.actionRoom);
+    Conversation *target = manager->conversation(key, true);
+    for (const CliMessageAction &action : std::as_const(m_options.messageActions)) {
+        const qint64 id = action.messageId;
+        QString clientId;
+        switch (action.kind) {
+        case CliMessageAction::Reply:
+            clientId = manager->sendMessage(target, action.text, id, 0);
+            break;
+        case CliMessageAction::Thread:
+            clientId = manager->sendMessage(target, action.text, 0, id);
+            break;
+        case CliMessageAction::Edit:
+            clientId = manager->editMessage(target, id, action.text);
+            break;
+        case CliMessageAction::Delete:
+            clientId = manager->deleteMessage(target, id);
+            break;
+        case CliMessageAction::React:
+        case CliMessageAction::Unreact:
+            clientId =
+                manager->react(target, id, action.text, action.kind == CliMessageAction::React);
+            break;
+        case CliMessageAction::Resolve:
+        case CliMessageAction::Reopen:
+            clientId = manager->resolveThread(target, id, action.kind == CliMessageAction::Resolve);
+            break;
+        case CliMessageAction::Pin:
+        case CliMessageAction::Unpin:
+            clientId = manager->pinMessage(target, id, action.kind == CliMessageAction::Pin);
+            break;
+        }
+        if (clientId.isEmpty()) {
+            finish(NotSupported,
+                QStringLiteral("%1: not supported by this server").arg(action.describe()));
+            return;
+        }
+        m_actionNames.insert(clientId, action.describe());
+        m_unconfirmedSends.insert(clientId);
+    }
     checkDone();
 }
 
@@ -202,7 +295,10 @@ void CliRunner::checkDone()
     // With a store, messages left from an earlier run are part of the work.
     const bool outboxBusy =
         !m_options.profile.isEmpty() && m_service->manager()->outbox()->pendingCount() > 0;
-    if (!m_options.sends.isEmpty() || !m_options.directMessages.isEmpty()) {
+    if (!m_options.messageActions.isEmpty() && !m_actionsQueued)
+        return;
+    if (!m_options.sends.isEmpty() || !m_options.directMessages.isEmpty()
+        || !m_options.messageActions.isEmpty()) {
         if (m_unconfirmedSends.isEmpty() && !outboxBusy)
             done();
         return;

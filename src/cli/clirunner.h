@@ -3,6 +3,7 @@
 #include "chat/conversationkey.h"
 #include "clioptions.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -28,6 +29,8 @@ public:
         AuthenticationFailed = 3,
         Unreachable = 4,
         StoreUnavailable = 5,
+        /// The server does not announce a feature asked for (--edit against a seed backend...).
+        NotSupported = 6,
     };
 
     /// `out` gets the JSON lines, `err` the diagnostics; `password` is used with --email.
@@ -54,6 +57,8 @@ private:
     /// Joins and sends what the arguments ask for (with --profile once signed in, so that the
     /// sends are kept in that user's store).
     void queueWork();
+    /// --reply, --edit, ...: queued once the server's features are known (each needs one).
+    void queueMessageActions();
     /// --search online: the newest page of every conversation into the store, then search.
     void startSearch();
     void finishSearch();
@@ -64,6 +69,11 @@ private:
     void done();
     void finish(int code, const QString &why = {});
     void print(const QVariantMap &line);
+
+public:
+    /// A received message as the client reads it (Payload::Message and its details), for the
+    /// "message" field of message:received / dm:received lines; empty when it is unreadable.
+    static QVariantMap messageFields(const QVariant &data);
 
     CliOptions m_options;
     QTextStream *m_out;
@@ -84,5 +94,12 @@ private:
     QSet<ConversationKey> m_catchUpsWaiting;
     int m_waitCount = 0;
     QSet<QString> m_unconfirmedSends;
+    bool m_actionsQueued = false;
+    QMetaObject::Connection m_featuresWait;
+    QMetaObject::Connection m_syncedWait;
+    /// Rooms joined on this connection (the server confirmed).
+    QSet<QString> m_roomsJoined;
+    /// clientId → "--edit 812", for the messages about them.
+    QHash<QString, QString> m_actionNames;
     QSet<QString> m_unconfirmedJoins;
 };

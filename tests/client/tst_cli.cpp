@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -365,6 +366,151 @@ private Q_SLOTS:
         QVERIFY2(
             broken.err.contains("cannot be used: file is not a database"), broken.err.constData());
         QVERIFY(!QByteArray(send.err + found.err + online.err).contains(token.toLatin1()));
+    }
+
+    void studyConversations()
+    {
+        const QString ada = signToken(QStringLiteral("1"), 600);
+        const QString alan = signToken(QStringLiteral("2"), 600);
+        const QString grace = signToken(QStringLiteral("3"), 600);
+        const auto cli = [this](const QString &token, const QStringList &arguments) {
+            return run(QStringList {
+                           QStringLiteral("--server"), server(), QStringLiteral("--token"), token }
+                + arguments);
+        };
+        // The "message" of the line that received `text`.
+        const auto received = [](const Run &result, const QString &text) {
+            for (const QJsonObject &line : jsonLines(result.out)) {
+                const QJsonObject message = line.value(QStringLiteral("message")).toObject();
+                if (message.value(QStringLiteral("text")).toString() == text)
+                    return message;
+            }
+            return QJsonObject();
+        };
+
+        const QString question = QStringLiteral("cli: is a ring a field?");
+        const Run asked = cli(ada, { QStringLiteral("--send"), QStringLiteral("4"), question });
+        QCOMPARE(asked.exitCode, 0);
+        const QJsonObject asMessage = received(asked, question);
+        const QString id = asMessage.value(QStringLiteral("id")).toString();
+        QVERIFY(id.toLongLong() > 0);
+        QCOMPARE(asMessage.value(QStringLiteral("senderId")).toString(), QStringLiteral("1"));
+        QCOMPARE(asMessage.value(QStringLiteral("roomId")).toString(), QStringLiteral("4"));
+        QVERIFY(!asMessage.contains(QStringLiteral("replyTo")));
+
+        // --reply: the quote (and a mention) in the printed message.
+        const QString answer = QStringLiteral("<@1> not always");
+        const Run replied = cli(alan,
+            { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--reply"), id,
+                answer });
+        QVERIFY2(replied.exitCode == 0, replied.err.constData());
+        const QJsonObject reply = received(replied, answer);
+        const QJsonObject quote = reply.value(QStringLiteral("replyTo")).toObject();
+        QCOMPARE(quote.value(QStringLiteral("id")).toString(), id);
+        QCOMPARE(quote.value(QStringLiteral("senderId")).toString(), QStringLiteral("1"));
+        QCOMPARE(quote.value(QStringLiteral("text")).toString(), question);
+        QCOMPARE(quote.value(QStringLiteral("deleted")).toBool(), false);
+        QCOMPARE(
+            reply.value(QStringLiteral("mentions")).toArray(), QJsonArray { QStringLiteral("1") });
+
+        // --thread: the reply names its thread.
+        const Run threaded = cli(alan,
+            { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--thread"), id,
+                QStringLiteral("cli: in the thread") });
+        QVERIFY2(threaded.exitCode == 0, threaded.err.constData());
+        QCOMPARE(received(threaded, QStringLiteral("cli: in the thread"))
+                     .value(QStringLiteral("threadId"))
+                     .toString(),
+            id);
+
+        // --edit and --react in one run: both confirmed, the events printed.
+        const Run changed = cli(ada,
+            { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--edit"), id,
+                QStringLiteral("cli: is every ring a field?"), QStringLiteral("--react"), id,
+                QStringLiteral("🤔"), QStringLiteral("--resolve"), id });
+        QVERIFY2(changed.exitCode == 0, changed.err.constData());
+        QVERIFY(changed.out.contains("\"event\":\"message:updated\""));
+        QVERIFY(changed.out.contains("\"event\":\"message:reactions\""));
+        QVERIFY(changed.out.contains("\"event\":\"thread:updated\""));
+
+        // Refusals: the server's reason, exit 1.
+        const Run notMine = cli(alan,
+            { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--edit"), id,
+                QStringLiteral("hijacked") });
+        QCOMPARE(notMine.exitCode, 1);
+        QVERIFY2(notMine.err.contains(
+                     QByteArray("--edit " + id.toLatin1() + ": Only the author may edit")),
+            notMine.err.constData());
+        const Run studentPin = cli(
+            ada, { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--pin"), id });
+        QCOMPARE(studentPin.exitCode, 1);
+        QVERIFY(studentPin.err.contains("Only tutors may pin messages"));
+        // A tutor pins and unpins.
+        const Run pinned = cli(
+            grace, { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--pin"), id });
+        QVERIFY2(pinned.exitCode == 0, pinned.err.constData());
+        QVERIFY(pinned.out.contains("\"event\":\"room:pins\""));
+        QCOMPARE(
+            cli(grace,
+                { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--unpin"), id })
+                .exitCode,
+            0);
+        QCOMPARE(cli(ada,
+                     { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--unreact"),
+                         id, QStringLiteral("🤔"), QStringLiteral("--delete"), id })
+                     .exitCode,
+            0);
+
+        // Direct conversations: --user names the other user.
+        const Run dm = cli(ada,
+            { QStringLiteral("--dm"), QStringLiteral("2"), QStringLiteral("cli: dm question") });
+        QCOMPARE(dm.exitCode, 0);
+        const QString dmId =
+            received(dm, QStringLiteral("cli: dm question")).value(QStringLiteral("id")).toString();
+        QVERIFY(dmId.toLongLong() > 0);
+        const Run dmReply = cli(alan,
+            { QStringLiteral("--user"), QStringLiteral("1"), QStringLiteral("--reply"), dmId,
+                QStringLiteral("cli: dm answer") });
+        QVERIFY2(dmReply.exitCode == 0, dmReply.err.constData());
+        QCOMPARE(received(dmReply, QStringLiteral("cli: dm answer"))
+                     .value(QStringLiteral("replyTo"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
+            dmId);
+
+        // Usage errors.
+        for (const QStringList &wrong :
+            QList<QStringList> { { QStringLiteral("--reply"), id, QStringLiteral("which room?") },
+                { QStringLiteral("--room"), QStringLiteral("4") },
+                { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--edit"),
+                    QStringLiteral("abc"), QStringLiteral("x") },
+                { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--edit"), id,
+                    QStringLiteral(" ") },
+                { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--react"), id },
+                { QStringLiteral("--user"), QStringLiteral("1"), QStringLiteral("--pin"), id },
+                { QStringLiteral("--room"), QStringLiteral("4"), QStringLiteral("--user"),
+                    QStringLiteral("1"), QStringLiteral("--delete"), id } })
+            QVERIFY2(cli(ada, wrong).exitCode == 2, qPrintable(wrong.join(u' ')));
+        const Run help = run({ QStringLiteral("--help") });
+        QCOMPARE(help.exitCode, 0);
+        for (const char *documented : { "--reply ID TEXT", "--thread ID TEXT", "--edit ID TEXT",
+                 "--delete ID", "--react ID EMOJI", "--resolve ID", "--pin ID", "--room ROOM",
+                 "--user USER_ID", "6 not supported by this server" })
+            QVERIFY2(help.out.contains(documented), documented);
+
+        // A seed backend announces none of it: exit 6, nothing sent.
+        NodeServer seed(QStringLiteral("tests/client/fixtures/seed-server.js"));
+        seed.setEnvironmentValue(
+            QStringLiteral("JWT_SECRET"), QString::fromLatin1(ReferenceServer::secret()));
+        QVERIFY2(seed.start(), qPrintable(seed.errorString()));
+        const Run unsupported = run({ QStringLiteral("--server"), seed.httpUrl().toString(),
+            QStringLiteral("--token"), ada, QStringLiteral("--room"), QStringLiteral("1"),
+            QStringLiteral("--reply"), QStringLiteral("1"), QStringLiteral("hello?") });
+        QCOMPARE(unsupported.exitCode, 6);
+        QVERIFY2(
+            unsupported.err.contains("not supported by this server"), unsupported.err.constData());
+        QVERIFY(!unsupported.out.contains("hello?"));
     }
 
     void transportFlag()

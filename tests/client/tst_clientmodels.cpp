@@ -169,6 +169,89 @@ private Q_SLOTS:
             QStringLiteral("N"));
     }
 
+    // The study additions (PROTOCOL.md, "Study conversations"), in both forms.
+    void payloadReadsStudyDetails()
+    {
+        using SocketIo::JsonValue;
+        const QString deleted =
+            QStringLiteral("{\"id\":12,\"roomId\":3,\"sender\":{\"id\":1,\"firstName\":\"Ada\"},"
+                           "\"createdAt\":\"2025-03-10T12:00:00.000Z\",\"deleted\":true,"
+                           "\"deletedAt\":\"2025-03-10T12:05:00.000Z\",\"threadId\":4}");
+        for (const auto &parsed : { Payload::message(JsonValue::fromJson(deleted)),
+                 Payload::message(JsonValue::fromJson(deleted).toVariant()) }) {
+            QVERIFY(parsed); // no text, and still read
+            QVERIFY(parsed->text.isEmpty());
+            QVERIFY(parsed->details);
+            QVERIFY(parsed->details->deleted);
+            QCOMPARE(parsed->details->threadId, QStringLiteral("4"));
+        }
+        // Without text and not deleted: refused as before.
+        QVERIFY(!Payload::message(JsonValue::fromJson(
+            QStringLiteral("{\"id\":12,\"sender\":{\"id\":1},\"deleted\":false}"))));
+
+        const QString full = QStringLiteral(
+            "{\"id\":\"20\",\"roomId\":3,\"text\":\"<@2> see above\",\"sender\":{\"id\":1},"
+            "\"createdAt\":\"2025-03-10T12:00:00.000Z\","
+            "\"replyTo\":{\"id\":19,\"sender\":{\"id\":2,\"firstName\":\"Alan\","
+            "\"lastName\":\"Turing\"},\"text\":\"why?\"},"
+            "\"thread\":{\"replyCount\":4,\"lastReplyAt\":\"2025-03-10T12:30:00.000Z\","
+            "\"resolved\":true},\"editedAt\":\"2025-03-10T12:01:00.000Z\","
+            "\"reactions\":[{\"emoji\":\"\\ud83d\\udc4d\",\"count\":2,\"userIds\":[2,\"3\"]}],"
+            "\"mentions\":[2]}");
+        for (const auto &parsed : { Payload::message(JsonValue::fromJson(full)),
+                 Payload::message(JsonValue::fromJson(full).toVariant()) }) {
+            QVERIFY(parsed && parsed->details);
+            const MessageDetails &details = *parsed->details;
+            QVERIFY(details.replyTo);
+            QCOMPARE(details.replyTo->id, QStringLiteral("19"));
+            QCOMPARE(details.replyTo->senderId, QStringLiteral("2"));
+            QCOMPARE(details.replyTo->senderName, QStringLiteral("Alan Turing"));
+            QCOMPARE(details.replyTo->text, QStringLiteral("why?"));
+            QVERIFY(!details.replyTo->deleted);
+            QVERIFY(details.thread);
+            QCOMPARE(details.thread->replyCount, 4);
+            QVERIFY(details.thread->resolved);
+            QVERIFY(details.thread->lastReplyAtMs > 0);
+            QCOMPARE(details.editedAtMs,
+                QDateTime(QDate(2025, 3, 10), QTime(12, 1), Qt::UTC).toMSecsSinceEpoch());
+            QCOMPARE(details.reactions.size(), 1);
+            QCOMPARE(details.reactions.at(0).emoji, QStringLiteral("👍"));
+            QCOMPARE(details.reactions.at(0).userIds,
+                (QStringList { QStringLiteral("2"), QStringLiteral("3") }));
+            QCOMPARE(details.mentions, QStringList { QStringLiteral("2") });
+            QVERIFY(!details.deleted);
+            // What the store keeps comes back the same.
+            const MessageDetails again = MessageDetails::fromJson(details.toJson());
+            QCOMPARE(again.replyTo->text, details.replyTo->text);
+            QCOMPARE(again.reactions.at(0).userIds, details.reactions.at(0).userIds);
+            QCOMPARE(again.mentions, details.mentions);
+            QCOMPARE(again.thread->replyCount, 4);
+        }
+        // A quote of a deleted message has text null.
+        const auto quotedDeleted = Payload::message(JsonValue::fromJson(
+            QStringLiteral("{\"id\":21,\"text\":\"ok\",\"sender\":{\"id\":1},"
+                           "\"replyTo\":{\"id\":19,\"sender\":{\"id\":2},\"text\":null}}")));
+        QVERIFY(quotedDeleted && quotedDeleted->details && quotedDeleted->details->replyTo);
+        QVERIFY(quotedDeleted->details->replyTo->deleted);
+
+        // Garbage in the study fields is ignored; the message itself is still read.
+        const QString garbage = QStringLiteral(
+            "{\"id\":22,\"text\":\"plain\",\"sender\":{\"id\":1},\"replyTo\":\"19\","
+            "\"threadId\":{},\"thread\":[1],\"editedAt\":true,\"deleted\":\"yes\","
+            "\"reactions\":[{\"emoji\":5,\"userIds\":[1]},{\"emoji\":\"\\u2764\"},\"x\",null],"
+            "\"mentions\":[{},1.5,null,true]}");
+        for (const auto &parsed : { Payload::message(JsonValue::fromJson(garbage)),
+                 Payload::message(JsonValue::fromJson(garbage).toVariant()) }) {
+            QVERIFY(parsed);
+            QCOMPARE(parsed->text, QStringLiteral("plain"));
+            QVERIFY(!parsed->details || parsed->details->isEmpty());
+        }
+        QCOMPARE(Payload::reactions(QVariant(QStringLiteral("nope"))).size(), 0);
+        QVERIFY(!Payload::thread(QVariant(3)));
+        QCOMPARE(Payload::idList(JsonValue::fromJson(QStringLiteral("[1,\"2\",true,3.5]"))),
+            (QStringList { QStringLiteral("1"), QStringLiteral("2") }));
+    }
+
     void jwtClaims()
     {
         // {"id":5,"exp":1700000000} and {"id":"u-1"} (no exp)

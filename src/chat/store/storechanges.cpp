@@ -28,7 +28,7 @@ void MessageStore::changeMessage(const ConversationKey &key, qint64 id, MessageC
                 : QStringLiteral("UPDATE messages SET details = ?, text = ? WHERE key = ?"));
         query.addBindValue(json.isEmpty() ? QVariant() : json);
         if (newText != oldText)
-            query.addBindValue(newText);
+            query.addBindValue(text(newText));
         query.addBindValue(messageKey(key, id));
         run(query);
     });
