@@ -266,6 +266,9 @@ private:
     void onThreadChanged(
         const QString &roomId, qint64 rootId, const MessageDetails::Thread &thread);
     void onPinsChanged(const QString &roomId, const QStringList &pinnedIds);
+    /// After a reconnect: the newest page of a conversation with loaded rows, fetched again so
+    /// that edits, deletions and reactions made while this client was away show.
+    void refreshChanged(Conversation *conversation);
     /// An open thread's header follows its root (edited, deleted).
     void refreshThreadRoot(const MessageRef &ref);
     /// A reply inside a thread: to the thread's view when open, never the timeline.

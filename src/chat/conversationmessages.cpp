@@ -367,6 +367,7 @@ void ConversationManager::catchUp(Conversation *target)
                 m_store->flush();
                 guard->messages()->reload();
             }
+            refreshChanged(guard);
             Q_EMIT missedMessagesMerged(where);
         });
 }

@@ -187,6 +187,9 @@ public:
     void applyEdit(qint64 id, const QString &text, qint64 editedAtMs, const QStringList &mentions);
     void applyDelete(qint64 id);
     void setReactions(qint64 id, const QList<MessageDetails::Reaction> &reactions);
+    /// The server's current copy of a loaded message (a page fetched again): text and details
+    /// replace the row's when they differ. True when the row changed.
+    bool refresh(qint64 id, const QString &text, const MessageDetails &details);
     void setThread(qint64 rootId, const MessageDetails::Thread &thread);
     /// Quotes of this message in replies follow its edit or deletion.
     void updateQuotes(qint64 quotedId, const QString &text, bool deleted);

@@ -90,6 +90,30 @@ void MessageListModel::setReactions(qint64 id, const QList<MessageDetails::React
         [&](StoredMessage &message) { message.editDetails().reactions = reactions; });
 }
 
+bool MessageListModel::refresh(qint64 id, const QString &text, const MessageDetails &details)
+{
+    const qsizetype index = indexOfNumericId(id);
+    if (index < 0)
+        return false;
+    const StoredMessage &row = m_messages[size_t(index)];
+    const MessageDetails none;
+    const MessageDetails &now = row.details() ? *row.details() : none;
+    if (row.text() == text && now.toJson() == details.toJson())
+        return false;
+    const bool quoteChanged = row.text() != text || now.deleted != details.deleted;
+    changeMessage(id,
+        { TextRole, Qt::DisplayRole, SourceTextRole, IsEditedRole, EditedAtRole, IsDeletedRole,
+            ReplyToTextRole, ThreadReplyCountRole, ThreadLastReplyAtRole, ThreadResolvedRole,
+            ReactionsRole, MentionsMeRole },
+        [&](StoredMessage &message) {
+            message.setText(text, m_texts);
+            message.editDetails() = details;
+        });
+    if (quoteChanged)
+        updateQuotes(id, text, details.deleted);
+    return true;
+}
+
 void MessageListModel::setThread(qint64 rootId, const MessageDetails::Thread &thread)
 {
     changeMessage(rootId, { ThreadReplyCountRole, ThreadLastReplyAtRole, ThreadResolvedRole },

@@ -342,6 +342,35 @@ void ConversationManager::refreshThreadRoot(const MessageRef &ref)
         index.data(MessageListModel::IsMineRole).toBool() || room->canModerate());
 }
 
+void ConversationManager::refreshChanged(Conversation *target)
+{
+    // Only where rows are loaded (the views show them), and only from a server that has changes
+    // to miss: one page, the newest, where changes happen most.
+    if (!target || target->messages()->count() == 0 || !m_history->isAvailable()
+        || !(hasFeature(QStringLiteral("edit")) || hasFeature(QStringLiteral("delete"))
+            || hasFeature(QStringLiteral("reactions"))))
+        return;
+    QPointer<Conversation> guard(target);
+    m_history->loadPage(target->conversationKey(), {}, MessageListModel::kPageSize,
+        [this, guard](HistorySync::Page page) {
+            if (!guard || !page.ok)
+                return;
+            for (const Payload::Message &message : page.messages) {
+                const qint64 id = message.id.toLongLong();
+                const MessageDetails none;
+                const MessageDetails &details = message.details ? *message.details : none;
+                if (guard->messages()->refresh(id, message.text, details)) {
+                    keepMessages(guard->conversationKey(), { message }, false);
+                    m_store->changeMessage(guard->conversationKey(), id,
+                        [message, details](QString &text, MessageDetails &stored) {
+                            text = message.text;
+                            stored = details;
+                        });
+                }
+            }
+        });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Threads and pins: their own lists
 
