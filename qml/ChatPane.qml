@@ -65,6 +65,14 @@ Rectangle {
         composer.setTextQuietly(conversation ? conversation.draft : "")
         timeline.highlightedRow = -1
     }
+    // The conversation changes the draft too: an edit starts or ends, a message was sent.
+    Connections {
+        target: pane.conversation
+        function onDraftChanged() {
+            if (composer.text !== pane.conversation.draft)
+                composer.setTextQuietly(pane.conversation.draft)
+        }
+    }
 
     color: Theme.base
 
@@ -331,6 +339,7 @@ Rectangle {
         Composer {
             id: composer
             Layout.fillWidth: true
+            conversation: pane.conversation
             active: pane.isOpen && pane.canWrite
             inactiveHint: !pane.isOpen ? qsTr("Open a room or a conversation to start writing")
                                        : qsTr("Join the room to write")
