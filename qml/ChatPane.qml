@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import StudyConnect.Chat
+import StudyConnect.Desktop
 
 // The chat container: header, connection banner, the timeline (newest at the bottom, older
 // history loaded while scrolling up, "Jump to latest" when away from it), the typing line and
@@ -33,6 +34,19 @@ Rectangle {
     property alias banner: banner
     property alias composer: composer
     property alias timeline: timeline
+    property alias actionsHost: actionsHost
+
+    /// Scrolls to the message with this server id when it is loaded (a quote, a pin); false
+    /// when it is not.
+    function showMessageId(messageId) {
+        if (!messages || typeof messages.rowOfId !== "function")
+            return false
+        const row = messages.rowOfId(messageId)
+        if (row < 0)
+            return false
+        showMessage(row)
+        return true
+    }
 
     /// Scrolls to `row` of the messages (centred) and marks it for a moment: a search result.
     function showMessage(row) {
@@ -72,6 +86,12 @@ Rectangle {
             if (composer.text !== pane.conversation.draft)
                 composer.setTextQuietly(pane.conversation.draft)
         }
+    }
+
+    MessageMenu {
+        id: actionsHost
+        conversation: pane.conversation
+        onComposerWanted: composer.focusInput()
     }
 
     color: Theme.base
@@ -206,8 +226,22 @@ Rectangle {
                 ScrollBar.vertical: ScrollBar { }
 
                 delegate: MessageDelegate {
-                    onRetryRequested: (clientId) => timeline.model.retry(clientId)
-                    onDiscardRequested: (clientId) => timeline.model.discard(clientId)
+                    conversation: pane.conversation
+                    actionsHost: pane.actionsHost
+                    onRetryRequested: (clientId) => pane.messages.retry(clientId)
+                    onDiscardRequested: (clientId) => pane.messages.discard(clientId)
+                    onQuoteActivated: (messageId) => {
+                        if (!pane.showMessageId(messageId))
+                            pane.showNote(qsTr("The original message is not loaded."))
+                    }
+                }
+                // The menu of the focused message, as for a right click.
+                Keys.onPressed: (event) => {
+                    if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                        if (currentItem)
+                            currentItem.openMenuFromKeyboard()
+                        event.accepted = true
+                    }
                 }
 
                 readonly property bool awayFromLatest: contentHeight > height
