@@ -80,16 +80,18 @@ Rectangle {
             Accessible.role: Accessible.StaticText
             Accessible.name: panel.thread ? qsTr("%1 asked: %2").arg(panel.thread.rootSenderName).arg(panel.thread.rootText) : ""
 
-            RowLayout {
-                Layout.fillWidth: true
+            // Who asked and when, as a message's header.
+            Row {
                 spacing: Theme.spacing
                 Avatar {
-                    Layout.preferredWidth: 28
-                    Layout.preferredHeight: 28
+                    width: 28
+                    height: 28
                     name: panel.thread ? panel.thread.rootSenderName : ""
                 }
                 Text {
-                    Layout.fillWidth: true
+                    id: rootSender
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Math.min(implicitWidth, panel.width - 120)
                     text: panel.thread ? panel.thread.rootSenderName : ""
                     textFormat: Text.PlainText
                     elide: Text.ElideRight
@@ -97,6 +99,7 @@ Rectangle {
                     font.weight: Font.DemiBold
                 }
                 Text {
+                    anchors.baseline: rootSender.baseline
                     text: panel.thread && panel.thread.rootCreatedAt && !isNaN(panel.thread.rootCreatedAt)
                           ? panel.thread.rootCreatedAt.toLocaleTimeString(Qt.locale(), Theme.timeFormat) : ""
                     textFormat: Text.PlainText
