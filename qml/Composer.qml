@@ -1,14 +1,23 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import StudyConnect.Desktop
 
 // The message input: Enter sends, Shift+Enter starts a new line. Disabled with a hint when no
 // conversation is open. The text is plain; typing notices are reported through `edited()` for a
-// TypingNotifier to throttle.
+// TypingNotifier to throttle. With a conversation: a bar while replying or editing (Escape or ×
+// cancels), Up in an empty composer edits the user's last message, and "@" + letters offers
+// people to mention.
 Rectangle {
     id: composer
 
     property bool active: true
+    /// The Conversation (or a stand-in in tests): reply and edit modes, mention completion.
+    property var conversation: null
+    /// A thread's composer: mentions only (replying and editing belong to the main composer).
+    property bool threadMode: false
+    readonly property bool replying: !threadMode && !!conversation && !!conversation.replyToId
+    readonly property bool editing: !threadMode && !!conversation && !!conversation.editingId
     property string placeholder: qsTr("Write a message…")
     property string inactiveHint: qsTr("Open a room or a conversation to start writing")
     property alias text: input.text
@@ -24,8 +33,35 @@ Rectangle {
         if (!canSend)
             return
         const message = input.text
+        mentions.close()
+        // Cleared first and quietly: sending may put back the draft from before an edit.
+        setTextQuietly("")
         sendRequested(message)
-        input.clear()
+    }
+    /// Where the "@" of the mention being typed starts; -1 when none.
+    property int mentionStart: -1
+    function updateMentions() {
+        const query = conversation && input.activeFocus ? TextTools.mentionQueryAt(input.text, input.cursorPosition) : ({})
+        if (query.start === undefined) {
+            mentionStart = -1
+            mentions.close()
+            return
+        }
+        mentionStart = query.start
+        mentions.candidates = conversation.mentionCandidates(query.prefix)
+        if (mentions.candidates.length > 0)
+            mentions.open()
+        else
+            mentions.close()
+    }
+    function pickMention(userId) {
+        const shown = conversation.mentionText(userId)
+        const start = mentionStart
+        mentions.close()
+        if (!shown || start < 0)
+            return
+        input.remove(start, input.cursorPosition)
+        input.insert(start, shown + " ")
     }
     /// Puts text without emitting edited() (drafts).
     function setTextQuietly(value) {
@@ -36,8 +72,74 @@ Rectangle {
     }
     property bool programmatic: false
 
-    implicitHeight: layout.implicitHeight + Theme.spacing * 2
+    implicitHeight: modeBar.height + layout.implicitHeight + Theme.spacing * 2
     color: Theme.window
+
+    MentionPopup {
+        id: mentions
+        x: layout.x
+        y: -height - 2
+        width: Math.min(320, composer.width - Theme.spacing * 4)
+        onPicked: (userId) => composer.pickMention(userId)
+    }
+
+    // --- replying to / editing ---
+    Rectangle {
+        id: modeBar
+        objectName: "composerModeBar"
+        visible: composer.replying || composer.editing
+        width: parent.width
+        height: visible ? modeRow.implicitHeight + Theme.spacing : 0
+        color: Theme.sidebar
+        Accessible.role: Accessible.StaticText
+        Accessible.name: modeText.text
+
+        RowLayout {
+            id: modeRow
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing * 2
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+            Rectangle {
+                Layout.preferredWidth: 3
+                Layout.fillHeight: true
+                Layout.topMargin: 4
+                Layout.bottomMargin: 4
+                color: Theme.accent
+            }
+            Text {
+                id: modeText
+                objectName: "composerModeText"
+                Layout.fillWidth: true
+                text: composer.editing ? qsTr("Editing message")
+                      : composer.replying ? qsTr("Replying to %1: %2").arg(composer.conversation.replyToSenderName).arg(composer.conversation.replyToText)
+                      : ""
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                maximumLineCount: 1
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFont
+            }
+            Text {
+                text: qsTr("Esc to cancel")
+                textFormat: Text.PlainText
+                color: Theme.faintText
+                font.pixelSize: Theme.smallFont * 0.9
+            }
+            ToolButton {
+                objectName: "cancelModeButton"
+                text: "×"
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: composer.editing ? qsTr("Cancel editing") : qsTr("Cancel reply")
+                ToolTip.visible: hovered
+                ToolTip.text: Accessible.name
+                onClicked: {
+                    composer.conversation.cancelComposerMode()
+                    composer.focusInput()
+                }
+            }
+        }
+    }
 
     Rectangle {
         anchors.top: parent.top
@@ -49,6 +151,7 @@ Rectangle {
     RowLayout {
         id: layout
         anchors.fill: parent
+        anchors.topMargin: modeBar.height + Theme.spacing
         anchors.margins: Theme.spacing
         anchors.leftMargin: Theme.spacing * 2
         anchors.rightMargin: Theme.spacing * 2
@@ -77,9 +180,43 @@ Rectangle {
                     border.width: input.activeFocus ? 2 : 1
                 }
 
-                onTextChanged: if (!composer.programmatic) composer.edited(text)
+                onTextChanged: {
+                    if (composer.programmatic)
+                        return
+                    composer.edited(text)
+                    composer.updateMentions()
+                }
+                onCursorPositionChanged: if (mentions.visible) composer.updateMentions()
+                onActiveFocusChanged: if (!activeFocus) mentions.close()
 
                 Keys.onPressed: (event) => {
+                    if (mentions.visible) {
+                        if (event.key === Qt.Key_Up || event.key === Qt.Key_Down) {
+                            mentions.move(event.key === Qt.Key_Up ? -1 : 1)
+                            event.accepted = true
+                            return
+                        }
+                        if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Tab) {
+                            mentions.pickCurrent()
+                            event.accepted = true
+                            return
+                        }
+                        if (event.key === Qt.Key_Escape) {
+                            mentions.close()
+                            event.accepted = true
+                            return
+                        }
+                    }
+                    if (event.key === Qt.Key_Escape && (composer.replying || composer.editing)) {
+                        composer.conversation.cancelComposerMode()
+                        event.accepted = true
+                        return
+                    }
+                    if (event.key === Qt.Key_Up && input.length === 0 && !composer.threadMode
+                            && !!composer.conversation && composer.conversation.canEdit) {
+                        event.accepted = composer.conversation.editLastMessage()
+                        return
+                    }
                     if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                         return
                     if (event.modifiers & Qt.ShiftModifier) {

@@ -7,7 +7,10 @@ import StudyConnect.Desktop
 // One row of the timeline: an optional day separator, then either a system line ("Ada joined")
 // or a message with avatar, name and time at the start of a run from one sender. Our own
 // messages show Pending ("Sending…") and Failed (reason, Retry, Discard) until confirmed. A
-// "New messages" line marks where reading stopped.
+// "New messages" line marks where reading stopped. Study conversations add a reply quote, an
+// "(edited)" mark, deleted placeholders, a thread summary under questions, reactions, a pin and
+// the actions (hover toolbar, context menu) the conversation allows; a message that mentions
+// the user is tinted.
 Item {
     id: row
 
@@ -24,6 +27,31 @@ Item {
     required property int kind
     required property string errorString
     required property bool showReadMarker
+    /// The row's roles; the study roles are read from here so that models without them (the seed's
+    /// shape in tests) still give a plain message.
+    required property var model
+
+    /// The Conversation the row belongs to (null: no actions).
+    property var conversation: null
+    /// Shown in a thread panel: no Reply, no thread line.
+    property bool inThread: false
+    /// The shared MessageMenu that opens menus and the emoji picker; null: no actions.
+    property var actionsHost: null
+
+    readonly property string messageId: model.id ?? ""
+    readonly property bool isDeleted: model.isDeleted ?? false
+    readonly property bool isEdited: model.isEdited ?? false
+    readonly property string replyToId: model.replyToId ?? ""
+    readonly property string replyToSenderName: model.replyToSenderName ?? ""
+    readonly property string replyToText: model.replyToText ?? ""
+    readonly property string threadId: model.threadId ?? ""
+    readonly property int threadReplyCount: model.threadReplyCount ?? 0
+    readonly property var threadLastReplyAt: model.threadLastReplyAt ?? null
+    readonly property bool threadResolved: model.threadResolved ?? false
+    readonly property var reactions: model.reactions ?? []
+    readonly property bool mentionsMe: model.mentionsMe ?? false
+    readonly property bool isPinned: model.isPinned ?? false
+    readonly property bool changePending: model.changePending ?? false
 
     readonly property bool pending: deliveryState === MessageListModel.Pending
     readonly property bool failed: deliveryState === MessageListModel.Failed
@@ -32,9 +60,40 @@ Item {
     readonly property bool highlighted: !!ListView.view && ListView.view.highlightedRow === index
     // The locale's short time without seconds ("14:05", "2:05 PM").
     readonly property string timeText: createdAt ? createdAt.toLocaleTimeString(Qt.locale(), Theme.timeFormat) : ""
+    /// The timeline's current row while it has the keyboard focus.
+    readonly property bool keyboardFocused: !!ListView.view && ListView.view.activeFocus && ListView.isCurrentItem
+    /// A confirmed, visible message: the only kind anything can be done with.
+    readonly property bool actionable: !notice && !pending && !failed && !isDeleted && messageId !== ""
+                                       && !!conversation && !!actionsHost
+    readonly property bool canReact: actionable && conversation.canReact
+    readonly property bool canReply: actionable && conversation.canReply && !inThread
+    readonly property bool canReplyInThread: actionable && conversation.canUseThreads && !inThread && threadId === ""
+    /// Some study action exists here: the hover toolbar is worth showing.
+    readonly property bool hasStudyActions: canReact || canReply || canReplyInThread
+        || (actionable && (conversation.canEdit || conversation.canDelete || conversation.canModerate || conversation.canPin))
+    /// "(edited)", "Pinned", "saving…": small marks after the time.
+    readonly property string marks: [isEdited && !isDeleted ? qsTr("(edited)") : "",
+                                     isPinned ? "📌 " + qsTr("Pinned") : "",
+                                     changePending ? qsTr("saving…") : ""].filter(s => s).join("  ")
 
     signal retryRequested(string clientId)
     signal discardRequested(string clientId)
+    /// The reply quote was clicked: show the message it quotes.
+    signal quoteActivated(string messageId)
+
+    /// What the menu needs to know about this message, kept while the row may go away.
+    function snapshot() {
+        return { id: messageId, text: text, isMine: isMine, isPinned: isPinned, threadId: threadId,
+                 threadReplyCount: threadReplyCount, threadResolved: threadResolved, inThread: inThread }
+    }
+    /// Opens the context menu (right click at a point; the keyboard at the top right).
+    function openMenu(item, x, y) {
+        if (actionable)
+            actionsHost.openMenu(snapshot(), item, x, y)
+    }
+    function openMenuFromKeyboard() {
+        openMenu(messageItem, messageItem.width - Theme.spacing * 2, Theme.spacing)
+    }
 
     width: ListView.view ? ListView.view.width : implicitWidth
     implicitHeight: column.implicitHeight
@@ -49,7 +108,12 @@ Item {
             state = qsTr("sending")
         else if (failed)
             state = qsTr("not sent: %1").arg(errorString)
-        return qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(text) + (state ? ", " + state : "")
+        if (isEdited && !isDeleted)
+            state = [state, qsTr("edited")].filter(s => s).join(", ")
+        if (threadReplyCount > 0 && !inThread)
+            state = [state, qsTr("%n replies", "", threadReplyCount)].filter(s => s).join(", ")
+        const quote = replyToId !== "" ? qsTr("replying to %1").arg(replyToSenderName) + ", " : ""
+        return quote + qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(text) + (state ? ", " + state : "")
     }
 
     function dayLabel(date) {
@@ -172,9 +236,22 @@ Item {
             objectName: "messageItem"
 
             Rectangle {
+                objectName: "mentionHighlight"
                 anchors.fill: parent
-                visible: row.failed || hover.hovered
+                visible: row.mentionsMe && !row.isDeleted
+                color: Theme.mentionBackground
+                Rectangle {
+                    width: 3
+                    height: parent.height
+                    color: Theme.mentionMark
+                }
+            }
+            Rectangle {
+                anchors.fill: parent
+                visible: row.failed || hover.hovered || row.keyboardFocused
                 color: row.failed ? Theme.errorBackground : Theme.hover
+                border.color: row.keyboardFocused ? Theme.focusRing : "transparent"
+                border.width: 2
             }
             Rectangle {
                 objectName: "searchHighlight"
@@ -185,6 +262,11 @@ Item {
                 Behavior on opacity { NumberAnimation { duration: 600 } }
             }
             HoverHandler { id: hover }
+            TapHandler {
+                acceptedButtons: Qt.RightButton
+                enabled: row.actionable
+                onTapped: (eventPoint) => row.openMenu(messageItem, eventPoint.position.x, eventPoint.position.y)
+            }
 
             Item {
                 id: avatarColumn
@@ -244,14 +326,78 @@ Item {
                             color: Theme.faintText
                             font.pixelSize: Theme.smallFont
                         }
+                        Text {
+                            objectName: "marksText"
+                            anchors.baseline: senderText.baseline
+                            visible: text !== ""
+                            text: row.marks
+                            textFormat: Text.PlainText
+                            color: Theme.faintText
+                            font.pixelSize: Theme.smallFont
+                        }
+                    }
+                }
+
+                Loader {
+                    active: row.replyToId !== "" && !row.isDeleted
+                    visible: active
+                    width: Math.min(body.width, 520)
+                    sourceComponent: ReplyQuote {
+                        senderName: row.replyToSenderName
+                        quotedText: row.replyToText
+                        onClicked: row.quoteActivated(row.replyToId)
                     }
                 }
 
                 MessageText {
                     objectName: "messageText"
+                    visible: !row.isDeleted
                     width: body.width
                     text: row.text
                     opacity: row.pending ? 0.6 : 1
+                }
+                // A deleted message: the model's sentence ("This message was deleted"), muted.
+                Text {
+                    objectName: "deletedText"
+                    visible: row.isDeleted
+                    width: body.width
+                    text: row.text
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    font.italic: true
+                }
+                // The marks of a continuation line (a run's first line has them next to the time).
+                Text {
+                    objectName: "marksLine"
+                    visible: !row.showSender && row.marks !== ""
+                    text: row.marks
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                }
+
+                Loader {
+                    active: row.threadReplyCount > 0 && !row.inThread && !row.isDeleted
+                    visible: active
+                    sourceComponent: ThreadSummary {
+                        replyCount: row.threadReplyCount
+                        lastReplyAt: row.threadLastReplyAt
+                        resolved: row.threadResolved
+                        onClicked: if (row.conversation) row.conversation.showThread(row.messageId)
+                    }
+                }
+
+                Loader {
+                    active: row.reactions.length > 0 && !row.isDeleted
+                    visible: active
+                    width: body.width
+                    sourceComponent: ReactionsRow {
+                        reactions: row.reactions
+                        canReact: row.canReact
+                        onToggled: (emoji) => row.conversation.toggleReaction(row.messageId, emoji)
+                        onAddRequested: (button) => row.actionsHost.openPicker(row.snapshot(), button)
+                    }
                 }
 
                 // --- delivery state of our own unconfirmed messages ---
@@ -296,6 +442,25 @@ Item {
                             onClicked: row.discardRequested(row.clientId)
                         }
                     }
+                }
+            }
+
+            // --- hover and focus actions ---
+            Loader {
+                objectName: "actionsLoader"
+                active: row.hasStudyActions && (hover.hovered || row.keyboardFocused)
+                anchors.right: parent.right
+                anchors.rightMargin: Theme.spacing * 2
+                y: 2
+                z: 2
+                sourceComponent: MessageActions {
+                    canReact: row.canReact
+                    canReply: row.canReply
+                    canReplyInThread: row.canReplyInThread
+                    onReactRequested: (button) => row.actionsHost.openPicker(row.snapshot(), button)
+                    onReplyRequested: row.actionsHost.reply(row.snapshot())
+                    onThreadRequested: row.conversation.showThread(row.messageId)
+                    onMenuRequested: (button) => row.openMenu(button, 0, button.height)
                 }
             }
         }

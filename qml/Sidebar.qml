@@ -206,6 +206,7 @@ Rectangle {
                         label: model.name
                         dimmed: !model.joined
                         unread: model.unreadCount
+                        mentions: model.conversation ? model.conversation.mentionCount : 0
                         current: sidebar.current === model.conversation
                         Accessible.description: model.joined ? qsTr("joined") : qsTr("not joined")
                         onClicked: sidebar.conversationActivated(model.conversation)
@@ -239,6 +240,7 @@ Rectangle {
                         label: model.name
                         secondary: model.lastMessageText
                         unread: model.unreadCount
+                        mentions: model.conversation ? model.conversation.mentionCount : 0
                         current: sidebar.current === model.conversation
                         onClicked: sidebar.conversationActivated(model.conversation)
                     }

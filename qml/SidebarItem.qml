@@ -3,13 +3,16 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One entry of the sidebar: a room ("#"), a direct conversation or a person (avatar with a
-// presence dot), with an unread badge. Untrusted names are plain text.
+// presence dot), with an unread badge and an "@" badge for unread mentions. Untrusted names are
+// plain text.
 ItemDelegate {
     id: item
 
     property string label
     property string secondary
     property int unread: 0
+    /// Unread messages that mention the user.
+    property int mentions: 0
     property bool current: false
     property bool dimmed: false
     property bool showAvatar: false
@@ -27,6 +30,7 @@ ItemDelegate {
 
     Accessible.role: Accessible.ListItem
     Accessible.name: label + (unread > 0 ? ", " + qsTr("%n unread", "", unread) : "")
+                     + (mentions > 0 ? ", " + qsTr("%n mention(s)", "", mentions) : "")
                      + (showPresence ? ", " + (online ? qsTr("online") : qsTr("offline")) : "")
     Accessible.selected: current
 
@@ -80,6 +84,25 @@ ItemDelegate {
                 maximumLineCount: 1
                 color: Theme.faintText
                 font.pixelSize: Theme.smallFont
+            }
+        }
+        Rectangle {
+            visible: item.mentions > 0
+            objectName: "mentionBadge"
+            Layout.preferredHeight: 18
+            Layout.preferredWidth: Math.max(18, mentionText.implicitWidth + 10)
+            radius: 9
+            color: Theme.mentionMark
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("%n mention(s)", "", item.mentions)
+            Text {
+                id: mentionText
+                anchors.centerIn: parent
+                text: item.mentions > 1 ? "@ " + (item.mentions > 99 ? "99+" : item.mentions) : "@"
+                textFormat: Text.PlainText
+                color: Theme.mentionMarkText
+                font.pixelSize: Theme.smallFont * 0.9
+                font.weight: Font.Bold
             }
         }
         Rectangle {

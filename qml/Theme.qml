@@ -25,6 +25,12 @@ QtObject {
     readonly property color warningBackground: dark ? "#4a3b0c" : "#fff4cf"
     readonly property color warningText: dark ? "#ffe08a" : "#5c4300"
     readonly property color errorBackground: dark ? "#4a1c1c" : "#fde7e7"
+    /// A message that mentions the user: a faint tint and a mark on its left edge.
+    readonly property color mentionBackground: dark ? "#3a3217" : "#fff8e1"
+    readonly property color mentionMark: dark ? "#e0b84a" : "#d49b00"
+    readonly property color mentionMarkText: "#1a1a1a"
+    /// Resolved threads.
+    readonly property color success: dark ? "#7bd88f" : "#1b7a3d"
     readonly property color online: "#2e9e5b"
     readonly property color offline: Qt.rgba(text.r, text.g, text.b, 0.35)
     readonly property color focusRing: accent

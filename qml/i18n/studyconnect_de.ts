@@ -108,6 +108,37 @@
         <source>Search messages (Ctrl+F)</source>
         <translation>Nachrichten durchsuchen (Strg+F)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pinned message(s)</source>
+        <translation>
+            <numerusform>%n angeheftete Nachricht</numerusform>
+            <numerusform>%n angeheftete Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pinned messages</source>
+        <translation>Angeheftete Nachrichten</translation>
+    </message>
+    <message>
+        <source>Unresolved threads</source>
+        <translation>Offene Threads</translation>
+    </message>
+    <message>
+        <source>Show only unresolved threads</source>
+        <translation>Nur offene Threads zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The original message is not loaded.</source>
+        <translation>Die ursprüngliche Nachricht ist nicht geladen.</translation>
+    </message>
+    <message>
+        <source>No unresolved threads among the loaded messages.</source>
+        <translation>Unter den geladenen Nachrichten gibt es keine offenen Threads.</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -138,6 +169,26 @@
     <message>
         <source>%1 characters left</source>
         <translation>Noch %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Esc to cancel</source>
+        <translation>Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Bearbeiten abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>Antwort abbrechen</translation>
     </message>
 </context>
 <context>
@@ -289,6 +340,17 @@
     </message>
 </context>
 <context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Pick a reaction</source>
+        <translation>Reaktion wählen</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>Mit %1 reagieren</translation>
+    </message>
+</context>
+<context>
     <name>JoinRoomDialog</name>
     <message>
         <source>Join a room by id</source>
@@ -371,6 +433,32 @@
     <message>
         <source>That message cannot be shown any more: it may have been deleted.</source>
         <translation>Diese Nachricht kann nicht mehr angezeigt werden: Vielleicht wurde sie gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPopup</name>
+    <message>
+        <source>People to mention</source>
+        <translation>Personen zum Erwähnen</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply in thread</source>
+        <translation>Im Thread antworten</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
     </message>
 </context>
 <context>
@@ -462,6 +550,33 @@
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replying to %1</source>
+        <translation>Antwort an %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageListModel</name>
@@ -472,6 +587,89 @@
     <message>
         <source>%1 left</source>
         <translation>%1 hat den Raum verlassen</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>du</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply in thread</source>
+        <translation>Im Thread antworten</translation>
+    </message>
+    <message>
+        <source>React…</source>
+        <translation>Reagieren…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Reopen thread</source>
+        <translation>Thread wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Mark thread resolved</source>
+        <translation>Thread als gelöst markieren</translation>
+    </message>
+    <message>
+        <source>Delete message?</source>
+        <translation>Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>The message will be removed for everyone. This cannot be undone.</source>
+        <translation>Die Nachricht wird für alle entfernt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>The message by another user will be removed for everyone. This cannot be undone.</source>
+        <translation>Die Nachricht eines anderen Benutzers wird für alle entfernt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the message</source>
+        <translation>Die Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep the message</source>
+        <translation>Die Nachricht behalten</translation>
     </message>
 </context>
 <context>
@@ -643,6 +841,21 @@
     </message>
 </context>
 <context>
+    <name>PinsPopup</name>
+    <message>
+        <source>Pinned messages</source>
+        <translation>Angeheftete Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing is pinned here.</source>
+        <translation>Hier ist nichts angeheftet.</translation>
+    </message>
+</context>
+<context>
     <name>PresenceModel</name>
     <message>
         <source>User %1</source>
@@ -666,6 +879,28 @@
     <message>
         <source>Nothing matches “%1”</source>
         <translation>Nichts passt zu „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionsRow</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation>Reaktion hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyQuote</name>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Shows the original message</source>
+        <translation>Zeigt die ursprüngliche Nachricht</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1175,13 @@
         <source>offline</source>
         <translation>offline</translation>
     </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n Erwähnung</numerusform>
+            <numerusform>%n Erwähnungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignInLink</name>
@@ -1072,6 +1314,90 @@
     <message>
         <source>Messages cannot be kept on this computer: %1</source>
         <translation>Nachrichten können auf diesem Computer nicht aufbewahrt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadPanel</name>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Close the thread</source>
+        <translation>Thread schließen</translation>
+    </message>
+    <message>
+        <source>Close the thread (Esc)</source>
+        <translation>Thread schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 asked: %2</source>
+        <translation>%1 fragte: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Als gelöst markieren</translation>
+    </message>
+    <message>
+        <source>Reopen the thread</source>
+        <translation>Den Thread wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Mark the thread resolved</source>
+        <translation>Den Thread als gelöst markieren</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
+        <translation>Noch keine Antworten.</translation>
+    </message>
+    <message>
+        <source>Reply in thread…</source>
+        <translation>Im Thread antworten…</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadSummary</name>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last %1</source>
+        <translation>zuletzt %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Opens the thread</source>
+        <translation>Öffnet den Thread</translation>
     </message>
 </context>
 <context>

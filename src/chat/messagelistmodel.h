@@ -173,7 +173,7 @@ public:
     QString oldestId() const;
     int pendingCount() const { return int(m_pending.size()); }
     /// The row of the confirmed message with this server id; -1 when it is not loaded.
-    int rowOfId(const QString &id) const;
+    Q_INVOKABLE int rowOfId(const QString &id) const;
     /// The row of the confirmed message with this numeric id (a binary search); -1 when absent.
     int rowOfNumericId(qint64 id) const;
     /// A copy: rows are stored compactly (StoredMessage), not as ChatMessage.

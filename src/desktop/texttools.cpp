@@ -3,7 +3,9 @@
 #include "linkdetector.h"
 #include "logging.h"
 
+#include <QClipboard>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QStringList>
 
 TextTools::TextTools(QObject *parent)
@@ -71,4 +73,33 @@ bool TextTools::openLink(const QUrl &url) const
         return false;
     }
     return QDesktopServices::openUrl(url);
+}
+
+void TextTools::copyText(const QString &text) const
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
+}
+
+QVariantMap TextTools::mentionQueryAt(const QString &text, int cursor) const
+{
+    if (cursor < 0 || cursor > text.size())
+        return {};
+    // Mentions are short: look back at most 32 characters for the "@".
+    constexpr int kLongestPrefix = 32;
+    for (int at = cursor - 1; at >= 0 && cursor - at <= kLongestPrefix + 1; --at) {
+        const QChar c = text.at(at);
+        if (c == u'@') {
+            // The "@" starts a word: "mail@example" is no mention.
+            if (at > 0 && !text.at(at - 1).isSpace() && text.at(at - 1) != u'(')
+                return {};
+            return { { QStringLiteral("start"), at },
+                { QStringLiteral("prefix"), text.mid(at + 1, cursor - at - 1) } };
+        }
+        const bool partOfName = c.isLetterOrNumber() || c.isMark() || c.isSurrogate() || c == u'-'
+            || c == u'_' || c == u'.';
+        if (!partOfName)
+            return {};
+    }
+    return {};
 }

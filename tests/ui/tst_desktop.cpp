@@ -3,13 +3,16 @@
 // checks: studyconnect:// links, a token's shape and expiry, connect_error reasons in words.
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
+#include "chat/messagelistmodel.h"
 #include "chat/typingnotifier.h"
 #include "desktop/linkdetector.h"
 #include "desktop/signinlink.h"
 #include "desktop/texttools.h"
+#include "desktop/threadfiltermodel.h"
 #include "desktop/unreadwatcher.h"
 
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 
 class TestDesktop : public QObject
@@ -24,6 +27,9 @@ private Q_SLOTS:
     void initials();
     void avatarColorIsStable();
     void openLinkRefusesOtherSchemes();
+    void mentionQuery_data();
+    void mentionQuery();
+    void threadFilter();
     void typingThrottle();
     void unreadWatcherNotifiesOnlyWhatIsNotInView();
     void signInLinks_data();
@@ -266,6 +272,73 @@ void TestDesktop::openLinkRefusesOtherSchemes()
     QVERIFY(!tools.openLink(QUrl(QStringLiteral("file:///etc/passwd"))));
     QVERIFY(!tools.openLink(QUrl(QStringLiteral("javascript:alert(1)"))));
     QVERIFY(!tools.openLink(QUrl()));
+}
+
+void TestDesktop::mentionQuery_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("cursor");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<QString>("prefix");
+    QTest::newRow("at the start") << QStringLiteral("@Ad") << 3 << 0 << QStringLiteral("Ad");
+    QTest::newRow("after a word") << QStringLiteral("Hi @Ad") << 6 << 3 << QStringLiteral("Ad");
+    QTest::newRow("just the @") << QStringLiteral("Hi @") << 4 << 3 << QString();
+    QTest::newRow("cursor inside") << QStringLiteral("Hi @Ada x") << 5 << 3 << QStringLiteral("A");
+    QTest::newRow("accents") << QStringLiteral("@Émi") << 4 << 0 << QStringLiteral("Émi");
+    QTest::newRow("an address") << QStringLiteral("mail@exa") << 8 << -1 << QString();
+    QTest::newRow("after a space") << QStringLiteral("@Ada x") << 6 << -1 << QString();
+    QTest::newRow("no @") << QStringLiteral("hello") << 5 << -1 << QString();
+    QTest::newRow("bad cursor") << QStringLiteral("@a") << 9 << -1 << QString();
+}
+
+void TestDesktop::mentionQuery()
+{
+    QFETCH(QString, text);
+    QFETCH(int, cursor);
+    QFETCH(int, start);
+    QFETCH(QString, prefix);
+    const QVariantMap query = TextTools().mentionQueryAt(text, cursor);
+    if (start < 0) {
+        QVERIFY2(query.isEmpty(), qPrintable(query.value(QStringLiteral("prefix")).toString()));
+        return;
+    }
+    QCOMPARE(query.value(QStringLiteral("start")).toInt(), start);
+    QCOMPARE(query.value(QStringLiteral("prefix")).toString(), prefix);
+}
+
+void TestDesktop::threadFilter()
+{
+    // Rows as MessageListModel gives them: a plain message, an open thread, a resolved one and a
+    // root without replies.
+    QStandardItemModel source;
+    const auto add = [&source](int replies, bool resolved) {
+        auto *item = new QStandardItem;
+        item->setData(replies, MessageListModel::ThreadReplyCountRole);
+        item->setData(resolved, MessageListModel::ThreadResolvedRole);
+        item->setData(false, MessageListModel::ShowSenderRole);
+        source.appendRow(item);
+    };
+    add(0, false);
+    add(3, false);
+    add(2, true);
+    add(0, true);
+    ThreadFilterModel filter;
+    filter.setSourceModel(&source);
+    QCOMPARE(filter.count(), 4);
+    QCOMPARE(filter.index(1, 0).data(MessageListModel::ShowSenderRole).toBool(), false);
+    QSignalSpy counts(&filter, &ThreadFilterModel::countChanged);
+    filter.setUnresolvedOnly(true);
+    QCOMPARE(filter.count(), 1);
+    QVERIFY(!counts.isEmpty());
+    QCOMPARE(filter.index(0, 0).data(MessageListModel::ThreadReplyCountRole).toInt(), 3);
+    QCOMPARE(filter.index(0, 0).data(MessageListModel::ShowSenderRole).toBool(), true);
+    // Resolved in place: the row goes; reopened: it comes back.
+    source.item(1)->setData(true, MessageListModel::ThreadResolvedRole);
+    QCOMPARE(filter.count(), 0);
+    source.item(2)->setData(false, MessageListModel::ThreadResolvedRole);
+    QCOMPARE(filter.count(), 1);
+    filter.setUnresolvedOnly(false);
+    QCOMPARE(filter.count(), 4);
 }
 
 void TestDesktop::typingThrottle()

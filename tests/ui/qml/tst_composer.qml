@@ -3,7 +3,8 @@ import QtTest
 import StudyConnect
 
 // Composer keys: Enter sends, Shift+Enter is a new line; blank text never sends; disabled with a
-// hint when no conversation is open.
+// hint when no conversation is open; with a conversation, the reply and edit bars (Escape
+// cancels), Up in an empty composer edits the last message, and mention completion.
 // TestCase itself is invisible: the components under test go into this visible root.
 Item {
     id: root
@@ -21,6 +22,29 @@ Item {
         }
         SignalSpy { id: sendSpy; signalName: "sendRequested" }
         SignalSpy { id: editSpy; signalName: "edited" }
+
+        // A stand-in for a Conversation: composer modes and mention candidates.
+        Component {
+            id: conversationComponent
+            QtObject {
+                property string replyToId
+                property string replyToSenderName
+                property string replyToText
+                property string editingId
+                property bool canEdit: true
+                property var calls: []
+                readonly property var people: [{ userId: "2", name: "Alan Turing" },
+                                               { userId: "3", name: "Ada Albright" },
+                                               { userId: "4", name: "Grace Hopper" }]
+                function cancelComposerMode() { calls.push("cancel"); replyToId = ""; editingId = "" }
+                function editLastMessage() { calls.push("editLast"); editingId = "9"; return true }
+                function mentionCandidates(prefix) {
+                    const p = prefix.toLowerCase()
+                    return people.filter(person => person.name.toLowerCase().split(" ").some(w => w.startsWith(p)))
+                }
+                function mentionText(userId) { return "@" + people.find(person => person.userId === userId).name }
+            }
+        }
 
         function make(properties) {
             const c = createTemporaryObject(composerComponent, root, properties || {})
@@ -101,6 +125,86 @@ Item {
             keyClick(Qt.Key_Return)
             compare(sendSpy.count, 1)
             compare(sendSpy.signalArguments[0][0], "my draft")
+        }
+
+        function test_reply_bar_and_escape() {
+            const conversation = createTemporaryObject(conversationComponent, root)
+            const c = make({ conversation: conversation })
+            const bar = findChild(c, "composerModeBar")
+            verify(!bar.visible)
+            conversation.replyToSenderName = "Alan Turing"
+            conversation.replyToText = "Dijkstra or A*?"
+            conversation.replyToId = "81"
+            verify(bar.visible)
+            compare(findChild(c, "composerModeText").text, "Replying to Alan Turing: Dijkstra or A*?")
+            compare(findChild(c, "cancelModeButton").Accessible.name, "Cancel reply")
+            keyClick(Qt.Key_Escape)
+            compare(conversation.calls, ["cancel"])
+            verify(!bar.visible)
+            // The × button too.
+            conversation.replyToId = "81"
+            mouseClick(findChild(c, "cancelModeButton"))
+            compare(conversation.calls, ["cancel", "cancel"])
+            verify(!bar.visible)
+        }
+
+        function test_up_in_empty_composer_edits_the_last_message() {
+            const conversation = createTemporaryObject(conversationComponent, root)
+            const c = make({ conversation: conversation })
+            keyClick("a")
+            keyClick(Qt.Key_Up)
+            compare(conversation.calls, [], "not when there is text")
+            keyClick(Qt.Key_Backspace)
+            keyClick(Qt.Key_Up)
+            compare(conversation.calls, ["editLast"])
+            compare(findChild(c, "composerModeText").text, "Editing message")
+            keyClick(Qt.Key_Escape)
+            compare(conversation.calls, ["editLast", "cancel"])
+            // Without the ability nothing happens.
+            conversation.canEdit = false
+            keyClick(Qt.Key_Up)
+            compare(conversation.calls, ["editLast", "cancel"])
+            // Nor in a thread's composer.
+            conversation.canEdit = true
+            make({ conversation: conversation, threadMode: true })
+            keyClick(Qt.Key_Up)
+            compare(conversation.calls, ["editLast", "cancel"])
+        }
+
+        function test_mention_completion() {
+            const conversation = createTemporaryObject(conversationComponent, root)
+            const c = make({ conversation: conversation })
+            const popup = findChild(c, "mentionPopup")
+            keyClick("H")
+            keyClick("i")
+            keyClick(Qt.Key_Space)
+            keyClick("@")
+            tryVerify(() => popup.opened)
+            compare(popup.candidates.length, 3)
+            keyClick("a")
+            compare(popup.candidates.length, 2, JSON.stringify(popup.candidates))
+            compare(popup.currentIndex, 0)
+            keyClick(Qt.Key_Down)
+            compare(popup.currentIndex, 1)
+            keyClick(Qt.Key_Return)
+            compare(c.text, "Hi @Ada Albright ")
+            tryVerify(() => !popup.visible)
+            compare(sendSpy.count, 0, "Enter picked, it did not send")
+            // Tab picks too; Escape closes without picking.
+            keyClick("@")
+            keyClick("g")
+            tryVerify(() => popup.opened)
+            keyClick(Qt.Key_Tab)
+            compare(c.text, "Hi @Ada Albright @Grace Hopper ")
+            keyClick("@")
+            keyClick("t")
+            tryVerify(() => popup.opened)
+            keyClick(Qt.Key_Escape)
+            tryVerify(() => !popup.visible)
+            compare(c.text, "Hi @Ada Albright @Grace Hopper @t")
+            // No match: no list.
+            keyClick("z")
+            verify(!popup.visible)
         }
     }
 }

@@ -30,8 +30,13 @@ Item {
             const d = createTemporaryObject(delegateComponent, root, {
                 index: 0, clientId: "", senderName: "<i>Mallory</i>", senderAvatar: "", text: hostile,
                 createdAt: new Date(), isMine: false, deliveryState: 1, showSender: true, showDate: false,
-                kind: 0, errorString: "", showReadMarker: false
+                kind: 0, errorString: "", showReadMarker: false,
+                model: { id: "1", replyToId: "0", replyToSenderName: "<b>Eve</b>", replyToText: hostile }
             })
+            // The quote of a reply is plain text too.
+            compare(findChild(d, "replyQuoteSender").textFormat, Text.PlainText)
+            compare(findChild(d, "replyQuoteText").textFormat, Text.PlainText)
+            compare(findChild(d, "replyQuoteText").text, hostile)
             const body = findChild(d, "messageText")
             compare(body.textFormat, TextEdit.PlainText)
             // Rich text would drop the tags and turn <img> into one object character.
