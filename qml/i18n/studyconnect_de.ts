@@ -963,6 +963,10 @@
         <source>User %1</source>
         <translation>Benutzer %1</translation>
     </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1398,6 +1402,13 @@
     <message>
         <source>Opens the thread</source>
         <translation>Öffnet den Thread</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadWatcher</name>
+    <message>
+        <source>%1: you were mentioned</source>
+        <translation>%1: du wurdest erwähnt</translation>
     </message>
 </context>
 <context>
