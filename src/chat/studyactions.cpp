@@ -451,11 +451,15 @@ void ConversationManager::loadPins(Conversation *room)
         int count = 0;
         MessageListModel *model = guard->pinnedMessages();
         model->reload();
-        // reload() keeps nothing of a list without a loader: the pins go in as one page.
-        std::vector<ChatMessage> messages;
-        for (const Payload::Message &message : HistorySync::readMessages(body, &count))
+        // The route lists them in pin order; the room's list of ids follows what it says.
+        QStringList ids;
+        for (const Payload::Message &message : HistorySync::readMessages(body, &count)) {
+            ids.append(message.id);
             model->enqueue(toChatMessage(message));
+        }
         model->flush();
+        guard->setPins(ids);
+        keepConversationLater(guard);
     });
 }
 

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void unreadForRoomsNotOpenedSurvivesARestart();
     void networkSettingsFromTheKeyboardReconnect();
     void tokenSignInOnTheReferenceBackend();
+    void studyConversations();
     void cleanupTestCase();
 
 private:
@@ -371,6 +372,147 @@ void TestAppEndToEnd::tokenSignInOnTheReferenceBackend()
     QVERIFY(manager()->roomListAvailable());
     QVERIFY(!item(QStringLiteral("limitedServerNotice"))->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("room:4")), 10000);
+}
+
+void TestAppEndToEnd::studyConversations()
+{
+    // Linus (signed in by the test before) in Calculus I: a question, a reply with the context
+    // menu, a reaction from the emoji picker, Up to edit, delete with its confirmation, and a
+    // thread that Alan answers and Linus marks resolved. Every step through the window.
+    click(item(QStringLiteral("room:1")));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Calculus I"));
+    QQuickItem *timeline = item(QStringLiteral("timeline"));
+    auto *messages = timeline->property("model").value<QAbstractItemModel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(room(QStringLiteral("1"))->canReply(), 10000);
+    QQuickItem *input = item(QStringLiteral("composerInput"));
+    QTRY_VERIFY(input->hasActiveFocus());
+    // Delegates are reused and popups keep their items: the one that shows.
+    const auto visibleItem = [this](const QString &name) -> QQuickItem * {
+        QList<QQuickItem *> found;
+        collect(window->contentItem()->parentItem() ? window->contentItem()->parentItem()
+                                                    : window->contentItem(),
+            name, found);
+        for (QQuickItem *candidate : std::as_const(found)) {
+            if (candidate->isVisible())
+                return candidate;
+        }
+        return nullptr;
+    };
+    // Right click on a message's text until its menu shows `entry` (the row may still be
+    // settling in the list when the first click lands).
+    const auto openMenu = [&](const QString &text, const QString &entry) {
+        return QTest::qWaitFor(
+                   [&] {
+                       if (visibleItem(entry))
+                           return true;
+                       QQuickItem *target = itemWithText(QStringLiteral("messageText"), text);
+                       if (target) {
+                           const QPointF point =
+                               target->mapToScene(QPointF(4, target->height() / 2));
+                           QTest::mouseClick(window, Qt::RightButton, {}, point.toPoint());
+                       }
+                       return QTest::qWaitFor([&] { return visibleItem(entry) != nullptr; }, 500);
+                   },
+                   10000)
+            && (QTest::qWait(400), true); // the menu's opening transition moves its items
+    };
+
+    // --- the question, written in the composer ---
+    const QString question =
+        QStringLiteral("Is 0.999... equal to 1? %1").arg(QDateTime::currentMSecsSinceEpoch());
+    typeText(question);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
+    const QString questionId = dataAt(messages, 0, "id").toString();
+
+    // --- Reply from the context menu ---
+    QVERIFY(openMenu(question, QStringLiteral("menuReply")));
+    click(visibleItem(QStringLiteral("menuReply")));
+    QTRY_VERIFY(visibleItem(QStringLiteral("composerModeBar")));
+    QTRY_VERIFY(input->hasActiveFocus());
+    typeText(QStringLiteral("Yes: 1 - 0.999... is smaller than every positive number"));
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
+    QCOMPARE(dataAt(messages, 0, "replyToId").toString(), questionId);
+    QCOMPARE(dataAt(messages, 0, "replyToText").toString(), question);
+    QTRY_VERIFY(!visibleItem(QStringLiteral("composerModeBar")));
+    QTRY_VERIFY(visibleItem(QStringLiteral("replyQuote")));
+
+    // --- React to the question from the menu's emoji picker ---
+    QVERIFY(openMenu(question, QStringLiteral("menuReact")));
+    click(visibleItem(QStringLiteral("menuReact")));
+    QTRY_VERIFY(visibleItem(QStringLiteral("emoji:👍")));
+    QTest::qWait(400); // the picker's opening transition
+    click(visibleItem(QStringLiteral("emoji:👍")));
+    const int questionRow = [&] {
+        return manager()
+            ->find(ConversationKey::room(QStringLiteral("1")))
+            ->messages()
+            ->rowOfId(questionId);
+    }();
+    QVERIFY(questionRow >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, questionRow, "reactions").toList().size(), 1, 10000);
+    const QVariantMap reaction =
+        dataAt(messages, questionRow, "reactions").toList().first().toMap();
+    QCOMPARE(reaction.value(QStringLiteral("emoji")).toString(), QStringLiteral("👍"));
+    QCOMPARE(reaction.value(QStringLiteral("count")).toInt(), 1);
+    QVERIFY(reaction.value(QStringLiteral("mine")).toBool());
+    QTRY_VERIFY(visibleItem(QStringLiteral("reaction:👍")));
+
+    // --- Up in the empty composer edits the last own message (the reply) ---
+    input->forceActiveFocus();
+    QTRY_VERIFY(input->hasActiveFocus());
+    QCOMPARE(input->property("text").toString(), QString());
+    QTest::keyClick(window, Qt::Key_Up);
+    QTRY_VERIFY(visibleItem(QStringLiteral("composerModeBar")));
+    QTRY_VERIFY(input->property("text").toString().startsWith(u"Yes: 1 - 0.999"));
+    QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+    typeText(QStringLiteral("Yes, they are the same real number"));
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, 0, "text").toString(),
+        QStringLiteral("Yes, they are the same real number"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dataAt(messages, 0, "isEdited").toBool(), 10000);
+    QTRY_VERIFY(!dataAt(messages, 0, "changePending").toBool());
+
+    // --- Delete the reply, confirmed in the dialog ---
+    QVERIFY(openMenu(
+        QStringLiteral("Yes, they are the same real number"), QStringLiteral("menuDelete")));
+    click(visibleItem(QStringLiteral("menuDelete")));
+    QTRY_VERIFY(visibleItem(QStringLiteral("confirmDeleteButton")));
+    click(visibleItem(QStringLiteral("confirmDeleteButton")));
+    QTRY_VERIFY_WITH_TIMEOUT(dataAt(messages, 0, "isDeleted").toBool(), 10000);
+    QVERIFY(dataAt(messages, 0, "sourceText").toString().isEmpty());
+
+    // --- Alan answers in the question's thread (the CLI); Linus resolves it ---
+    runCli(QStringLiteral("alan@studyconnect.test"),
+        { QStringLiteral("--room"), QStringLiteral("1"), QStringLiteral("--thread"), questionId,
+            QStringLiteral("Think of 1/3 = 0.333... times 3") });
+    const auto questionRowNow = [&] {
+        return manager()
+            ->find(ConversationKey::room(QStringLiteral("1")))
+            ->messages()
+            ->rowOfId(questionId);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, questionRowNow(), "threadReplyCount").toInt(), 1, 10000);
+    // Thread replies stay out of the timeline.
+    QVERIFY(!itemWithText(
+        QStringLiteral("messageText"), QStringLiteral("Think of 1/3 = 0.333... times 3")));
+    QTRY_VERIFY(visibleItem(QStringLiteral("threadSummary")));
+    click(visibleItem(QStringLiteral("threadSummary")));
+    QTRY_VERIFY(visibleItem(QStringLiteral("threadPanel")));
+    QTRY_VERIFY_WITH_TIMEOUT(itemWithText(QStringLiteral("messageText"),
+                                 QStringLiteral("Think of 1/3 = 0.333... times 3")),
+        10000);
+    QTRY_VERIFY(visibleItem(QStringLiteral("resolveButton")));
+    click(visibleItem(QStringLiteral("resolveButton")));
+    QTRY_VERIFY_WITH_TIMEOUT(dataAt(messages, questionRowNow(), "threadResolved").toBool(), 10000);
+    click(visibleItem(QStringLiteral("closeThreadButton")));
+    QTRY_VERIFY(!visibleItem(QStringLiteral("threadPanel")));
 }
 
 void TestAppEndToEnd::cleanupTestCase()
