@@ -1,6 +1,7 @@
 #include "chatconnection.h"
 
 #include "logging.h"
+#include "serversettings.h"
 #include "socketio/manager.h"
 #include "socketio/socket.h"
 
@@ -21,11 +22,7 @@ bool isAuthenticationError(const QString &message)
 // WebSocket to fail; polling still upgrades when the network lets it.
 QString transportKey(const QUrl &server)
 {
-    // QSettings would read '/' in a key as nesting.
-    const QString serverName =
-        server.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
-    return QStringLiteral("connection/") + QString::fromLatin1(QUrl::toPercentEncoding(serverName))
-        + QStringLiteral("/transport");
+    return serverSettingsKey(server, QStringLiteral("transport"));
 }
 
 } // namespace

@@ -6,9 +6,11 @@
 #include "historysync.h"
 #include "logging.h"
 #include "senderdirectory.h"
+#include "serversettings.h"
 #include "socketservice.h"
 
 #include <QRegularExpression>
+#include <QSettings>
 
 namespace {
 
@@ -294,15 +296,24 @@ void ConversationManager::loadServerState(bool reconnect)
     if (!reconnect) {
         m_rest->get(QStringLiteral("/api/server"), {}, this,
             [this](const RestError &error, const QVariant &body) {
+                const QString remembered = serverSettingsKey(m_server, QStringLiteral("features"));
                 if (!error.ok()) {
-                    // A seed backend: nothing announced, and that is known now.
+                    // A seed backend: nothing announced, and that is known now. (Another error
+                    // leaves what the server announced last time.)
+                    if (error.kind == RestError::Kind::NotFound) {
+                        m_features.clear();
+                        QSettings().remove(remembered);
+                    }
                     m_featuresKnown = true;
+                    m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
                     Q_EMIT featuresChanged();
                     return;
                 }
                 const QStringList features =
                     body.toMap().value(QStringLiteral("features")).toStringList();
                 m_features = QSet<QString>(features.begin(), features.end());
+                // Remembered for a start without the server: changes can be queued offline.
+                QSettings().setValue(remembered, features);
                 m_featuresKnown = true;
                 m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
                 Q_EMIT featuresChanged();

@@ -6,6 +6,9 @@
 #include "historysync.h"
 #include "logging.h"
 #include "senderdirectory.h"
+#include "serversettings.h"
+
+#include <QSettings>
 
 void ConversationManager::setOfflineStore(bool enabled, const QString &directory)
 {
@@ -77,6 +80,18 @@ void ConversationManager::openStore()
 void ConversationManager::restoreFromStore()
 {
     m_restoring = true;
+    // What the server announced last time, until it answers again: an edit or a reaction made
+    // before the first connection is kept in the outbox like a message.
+    if (m_features.isEmpty()) {
+        const QStringList remembered =
+            QSettings()
+                .value(serverSettingsKey(m_server, QStringLiteral("features")))
+                .toStringList();
+        if (!remembered.isEmpty()) {
+            m_features = QSet<QString>(remembered.begin(), remembered.end());
+            Q_EMIT featuresChanged();
+        }
+    }
     for (const MessageStore::PersonRow &person : m_store->people()) {
         m_senders->intern(person.id, person.name, person.avatar, person.role);
         m_keptSenders.insert(person.id, person.name);
