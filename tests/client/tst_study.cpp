@@ -69,6 +69,25 @@ class TestStudy : public QObject
         return manager;
     }
 
+    /// Ada and Alan signed in, both with room 4 (Linear Algebra) loaded; the rooms are null when
+    /// something did not come.
+    struct Pair
+    {
+        Manager ada;
+        Manager alan;
+        Conversation *adaRoom = nullptr;
+        Conversation *alanRoom = nullptr;
+    };
+    Pair adaAndAlanInRoom4()
+    {
+        Pair pair { client(QStringLiteral("1")), client(QStringLiteral("2")) };
+        if (ready(*pair.ada) && ready(*pair.alan)) {
+            pair.adaRoom = loaded(*pair.ada, QStringLiteral("4"));
+            pair.alanRoom = loaded(*pair.alan, QStringLiteral("4"));
+        }
+        return pair;
+    }
+
     static bool ready(ConversationManager &manager)
     {
         return QTest::qWaitFor([&] { return manager.synced() && manager.featuresKnown(); }, 10000);
@@ -142,12 +161,12 @@ private Q_SLOTS:
 
     void replyCarriesItsQuoteOnBothSides()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        auto &alan = pair.alan;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         QVERIFY(adaRoom->canReply() && alanRoom->canReply());
 
         const qint64 question = post(*ada, adaRoom, QStringLiteral("Is 0 a natural number?"));
@@ -174,12 +193,11 @@ private Q_SLOTS:
 
     void threadRepliesStayInTheirThread()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         QVERIFY(adaRoom->canUseThreads());
 
         const qint64 root = post(*ada, adaRoom, QStringLiteral("Thread: proofs by induction"));
@@ -230,12 +248,12 @@ private Q_SLOTS:
 
     void editsChangeTheRowInPlace()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        auto &alan = pair.alan;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         const qint64 id = post(*ada, adaRoom, QStringLiteral("teh limit"));
         QVERIFY(id > 0);
         QTRY_VERIFY_WITH_TIMEOUT(alanRoom->messages()->rowOfNumericId(id) >= 0, 5000);
@@ -301,12 +319,12 @@ private Q_SLOTS:
 
     void deletionLeavesAPlaceholder()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        auto &alan = pair.alan;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         const QString text = QStringLiteral("posted in the wrong room");
         const qint64 id = post(*ada, adaRoom, text);
         QVERIFY(id > 0);
@@ -348,12 +366,11 @@ private Q_SLOTS:
 
     void reactionsToggle()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         QVERIFY(adaRoom->canReact());
         const qint64 id = post(*ada, adaRoom, QStringLiteral("react to me"));
         QVERIFY(id > 0);
@@ -430,12 +447,12 @@ private Q_SLOTS:
 
     void mentionsNotifyTheMentioned()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        auto &alan = pair.alan;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         // Alan has read room 4 (the server is told), then reads another room: room 4 is not
         // being read. (The demo data mentions people already: counts start from what is there.)
         alan->open(alanRoom);
@@ -497,12 +514,12 @@ private Q_SLOTS:
 
     void changesMadeOfflineWaitInTheOutbox()
     {
-        auto ada = client(QStringLiteral("1"));
-        auto alan = client(QStringLiteral("2"));
-        QVERIFY(ready(*ada) && ready(*alan));
-        Conversation *adaRoom = loaded(*ada, QStringLiteral("4"));
-        Conversation *alanRoom = loaded(*alan, QStringLiteral("4"));
-        QVERIFY(adaRoom && alanRoom);
+        Pair pair = adaAndAlanInRoom4();
+        QVERIFY(pair.adaRoom && pair.alanRoom);
+        auto &ada = pair.ada;
+        auto &alan = pair.alan;
+        Conversation *adaRoom = pair.adaRoom;
+        Conversation *alanRoom = pair.alanRoom;
         const qint64 id = post(*ada, adaRoom, QStringLiteral("draft answer: 42"));
         QVERIFY(id > 0);
         QTRY_VERIFY_WITH_TIMEOUT(alanRoom->messages()->rowOfNumericId(id) >= 0, 5000);
