@@ -5,7 +5,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup,
 } = require('../testlib/helpers');
 const { ERRORS, MAX_TEXT_LENGTH } = require('../src/constants');
 
@@ -20,12 +20,8 @@ describe('message:edit and message:delete', () => {
   let alan;
   before(async () => {
     server = await startServer();
-    ada = await connectAs(server, 'ada');
+    ({ ada, grace, linus, alan } = await studyGroup(server, chem));
     ada2 = await connectAs(server, 'ada');
-    grace = await connectAs(server, 'grace');
-    linus = await connectAs(server, 'linus');
-    alan = await connectAs(server, 'alan');
-    for (const s of [ada, grace, linus]) await request(s, 'room:join', chem);
   });
   after(() => server.close());
 

@@ -7,8 +7,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
-} = require('../testlib/helpers');
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup } = require('../testlib/helpers');
 const { ERRORS, FEATURES, MAX_MENTIONS, MAX_TEXT_LENGTH } = require('../src/constants');
 const { tokenIds, mentionStore } = require('../src/mentions');
 
@@ -78,12 +77,8 @@ describe('mentions in messages', () => {
   let alan;
   before(async () => {
     server = await startServer();
-    ada = await connectAs(server, 'ada');
+    ({ ada, grace, linus, alan } = await studyGroup(server, chem));
     ada2 = await connectAs(server, 'ada');
-    grace = await connectAs(server, 'grace');
-    linus = await connectAs(server, 'linus');
-    alan = await connectAs(server, 'alan');
-    for (const s of [ada, grace, linus]) await request(s, 'room:join', chem);
   });
   after(() => server.close());
 
@@ -311,11 +306,7 @@ describe('mentionCount', () => {
   let alan;
   before(async () => {
     server = await startServer();
-    ada = await connectAs(server, 'ada');
-    grace = await connectAs(server, 'grace');
-    linus = await connectAs(server, 'linus');
-    alan = await connectAs(server, 'alan');
-    for (const s of [ada, grace, linus]) await request(s, 'room:join', chem);
+    ({ ada, grace, linus, alan } = await studyGroup(server, chem));
   });
   after(() => server.close());
 

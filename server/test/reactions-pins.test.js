@@ -5,8 +5,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, USERS, ROOMS,
-} = require('../testlib/helpers');
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, USERS, ROOMS, studyGroup } = require('../testlib/helpers');
 const { isSingleEmoji } = require('../src/emoji');
 const { ERRORS, MAX_REACTION_EMOJI, MAX_PINS, MAX_EMOJI_LENGTH } = require('../src/constants');
 
@@ -33,12 +32,8 @@ describe('reactions', () => {
   let alan;
   before(async () => {
     server = await startServer();
-    ada = await connectAs(server, 'ada');
+    ({ ada, grace, linus, alan } = await studyGroup(server, chem));
     ada2 = await connectAs(server, 'ada');
-    grace = await connectAs(server, 'grace');
-    linus = await connectAs(server, 'linus');
-    alan = await connectAs(server, 'alan');
-    for (const s of [ada, grace, linus]) await request(s, 'room:join', chem);
   });
   after(() => server.close());
 
@@ -143,11 +138,7 @@ describe('pins', () => {
   let alan;
   before(async () => {
     server = await startServer();
-    ada = await connectAs(server, 'ada');
-    grace = await connectAs(server, 'grace');
-    linus = await connectAs(server, 'linus');
-    alan = await connectAs(server, 'alan');
-    for (const s of [ada, grace, linus]) await request(s, 'room:join', chem);
+    ({ ada, grace, linus, alan } = await studyGroup(server, chem));
   });
   after(() => server.close());
 

@@ -5,7 +5,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS,
+  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup,
 } = require('../testlib/helpers');
 const { ERRORS, FEATURES, QUOTE_LENGTH } = require('../src/constants');
 
@@ -126,11 +126,7 @@ describe('threads', () => {
   const chem = ROOMS.chemistry;
   before(async () => {
     server = await startServer();
-    ada = await connectAs(server, 'ada');
-    grace = await connectAs(server, 'grace');
-    linus = await connectAs(server, 'linus');
-    outsider = await connectAs(server, 'alan');
-    for (const s of [ada, grace, linus]) await request(s, 'room:join', chem);
+    ({ ada, grace, linus, alan: outsider } = await studyGroup(server, chem));
     root = await request(ada, 'message:send', { roomId: chem, text: 'Why is benzene so stable?' });
   });
   after(() => server.close());

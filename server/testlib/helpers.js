@@ -177,8 +177,20 @@ async function roomBarrier(sender, roomId, receivers, text = `barrier ${Math.ran
   await Promise.all(got);
 }
 
+/**
+ * The study tests' cast: Ada, Grace (tutor) and Linus connected and members of `roomId`, Alan
+ * connected but not a member.
+ */
+async function studyGroup(server, roomId) {
+  const [ada, grace, linus, alan] = await Promise.all(
+    ['ada', 'grace', 'linus', 'alan'].map((name) => connectAs(server, name)));
+  for (const s of [ada, grace, linus]) await request(s, 'room:join', roomId);
+  return { ada, grace, linus, alan };
+}
+
 module.exports = {
   roomBarrier,
+  studyGroup,
   SECRET,
   BASE_TIME,
   USERS,
