@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: starts the demo backend on a free port and StudyConnect under
 # Xvfb (1280x800), drives it with the keyboard through xdotool, and writes
-# docs/screenshots/{sign-in,room,dm,search,reconnecting}.png. Needs a build of the app (default
+# docs/screenshots/{sign-in,room,dm,study,search,reconnecting}.png. Needs a build of the app (default
 # build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and scripts/setup.sh's
 # packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring).
 set -euo pipefail
@@ -123,7 +123,17 @@ keys "I will bring the ladder problem 🙂"
 xdotool key Return
 shot dm 1.5
 
-# 4. search: Ctrl+F, part of a word; hits from this computer and from the server, matches in bold.
+# 4. study conversations: other students ask, answer in threads, reply, react and pin (through
+# the protocol, scripts/demo-study.js); Calculus I shows the thread lines, the resolved mark, the
+# quote, the mention, the reactions and the pin.
+node scripts/demo-study.js "$port" screenshots
+xdotool key ctrl+k
+sleep 0.4
+keys "calc"
+xdotool key Return
+shot study 2
+
+# 5. search: Ctrl+F, part of a word; hits from this computer and from the server, matches in bold.
 xdotool key ctrl+f
 sleep 0.4
 keys "deriv"
@@ -131,7 +141,7 @@ shot search 1.5
 xdotool key Escape
 sleep 0.3
 
-# 5. reconnecting: the backend goes away, a message waits as Pending.
+# 6. reconnecting: the backend goes away, a message waits as Pending.
 kill "$backend_pid"
 wait "$backend_pid" 2>/dev/null || true
 sleep 2.5
