@@ -10,8 +10,7 @@
 
 TextTools::TextTools(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QUrl TextTools::linkAt(const QString &text, int position) const
 {
@@ -30,7 +29,8 @@ QString firstLetter(const QString &word)
 {
     for (qsizetype i = 0; i < word.size(); ++i) {
         const bool pair = word.at(i).isHighSurrogate() && i + 1 < word.size();
-        const char32_t code = pair ? QChar::surrogateToUcs4(word.at(i), word.at(i + 1)) : word.at(i).unicode();
+        const char32_t code =
+            pair ? QChar::surrogateToUcs4(word.at(i), word.at(i + 1)) : word.at(i).unicode();
         if (QChar::isLetterOrNumber(code))
             return QString::fromUcs4(&code, 1).toUpper();
         if (pair)
