@@ -109,7 +109,7 @@ QString CliOptions::usage()
         "  --pin ID               pin message ID in the room (tutors; --unpin: unpin)\n"
         "  Texts may mention people as <@USER_ID>. Each waits for the server's answer; a\n"
         "  refusal prints the server's reason (exit 1). A server without the feature (a seed\n"
-        "  backend, an older server) gets nothing and the exit code is 6.\n"
+        "  backend, an older server) gets nothing and the exit code is 5.\n"
         "\n"
         "  --wait-for EVENT[:N]   exit 0 after N events of that name (default 1); the count is "
         "the\n"
@@ -150,8 +150,8 @@ QString CliOptions::usage()
         "\"deleted\", \"reactions\" [{\"emoji\",\"userIds\"}] and \"mentions\" [user ids].\n"
         "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or change or\n"
         "--search without matches, 2 usage error, 3 authentication failed, 4 server unreachable\n"
-        "before the timeout, 5 the offline store cannot be used, 6 not supported by this "
-        "server.\n");
+        "before the timeout, 5 not supported by this server, 6 the offline store cannot be "
+        "used.\n");
 }
 
 std::variant<CliOptions, QString> CliOptions::parse(

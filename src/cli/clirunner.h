@@ -28,9 +28,9 @@ public:
         UsageError = 2,
         AuthenticationFailed = 3,
         Unreachable = 4,
-        StoreUnavailable = 5,
         /// The server does not announce a feature asked for (--edit against a seed backend...).
-        NotSupported = 6,
+        NotSupported = 5,
+        StoreUnavailable = 6,
     };
 
     /// `out` gets the JSON lines, `err` the diagnostics; `password` is used with --email.

@@ -353,7 +353,7 @@ private Q_SLOTS:
         QTemporaryDir empty;
         const Run nothing = run({ QStringLiteral("--profile"), empty.path(),
             QStringLiteral("--search"), QStringLiteral("x") });
-        QCOMPARE(nothing.exitCode, 5);
+        QCOMPARE(nothing.exitCode, 6);
         QVERIFY(nothing.err.contains("no offline store"));
         // A damaged store: said so, no crash.
         QFile damaged(empty.filePath(QStringLiteral("127.0.0.1-000000000000.sqlite")));
@@ -362,7 +362,7 @@ private Q_SLOTS:
         damaged.close();
         const Run broken = run({ QStringLiteral("--profile"), empty.path(),
             QStringLiteral("--search"), QStringLiteral("x") });
-        QCOMPARE(broken.exitCode, 5);
+        QCOMPARE(broken.exitCode, 6);
         QVERIFY2(
             broken.err.contains("cannot be used: file is not a database"), broken.err.constData());
         QVERIFY(!QByteArray(send.err + found.err + online.err).contains(token.toLatin1()));
@@ -496,7 +496,7 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         for (const char *documented : { "--reply ID TEXT", "--thread ID TEXT", "--edit ID TEXT",
                  "--delete ID", "--react ID EMOJI", "--resolve ID", "--pin ID", "--room ROOM",
-                 "--user USER_ID", "6 not supported by this server" })
+                 "--user USER_ID", "5 not supported by this server" })
             QVERIFY2(help.out.contains(documented), documented);
 
         // A seed backend announces none of it: exit 6, nothing sent.
@@ -507,7 +507,7 @@ private Q_SLOTS:
         const Run unsupported = run({ QStringLiteral("--server"), seed.httpUrl().toString(),
             QStringLiteral("--token"), ada, QStringLiteral("--room"), QStringLiteral("1"),
             QStringLiteral("--reply"), QStringLiteral("1"), QStringLiteral("hello?") });
-        QCOMPARE(unsupported.exitCode, 6);
+        QCOMPARE(unsupported.exitCode, 5);
         QVERIFY2(
             unsupported.err.contains("not supported by this server"), unsupported.err.constData());
         QVERIFY(!unsupported.out.contains("hello?"));
