@@ -101,7 +101,7 @@ Rectangle {
     MessageMenu {
         id: actionsHost
         conversation: pane.conversation
-        onComposerWanted: composer.focusInput()
+        onComposerWanted: (inThread) => inThread ? threadPanel.focusComposer() : composer.focusInput()
     }
     ThreadFilterModel {
         id: threadFilter

@@ -14,10 +14,14 @@ Rectangle {
     property bool active: true
     /// The Conversation (or a stand-in in tests): reply and edit modes, mention completion.
     property var conversation: null
-    /// A thread's composer: mentions only (replying and editing belong to the main composer).
+    /// A thread's composer: its Thread holds the reply and edit modes (the conversation still
+    /// completes mentions).
     property bool threadMode: false
-    readonly property bool replying: !threadMode && !!conversation && !!conversation.replyToId
-    readonly property bool editing: !threadMode && !!conversation && !!conversation.editingId
+    property var thread: null
+    /// Whose reply and edit modes this composer shows: the thread's or the conversation's.
+    readonly property var modes: threadMode ? thread : conversation
+    readonly property bool replying: !!modes && !!modes.replyToId
+    readonly property bool editing: !!modes && !!modes.editingId
     property string placeholder: qsTr("Write a message…")
     property string inactiveHint: qsTr("Open a room or a conversation to start writing")
     property alias text: input.text
@@ -112,7 +116,7 @@ Rectangle {
                 objectName: "composerModeText"
                 Layout.fillWidth: true
                 text: composer.editing ? qsTr("Editing message")
-                      : composer.replying ? qsTr("Replying to %1: %2").arg(composer.conversation.replyToSenderName).arg(composer.conversation.replyToText)
+                      : composer.replying ? qsTr("Replying to %1: %2").arg(composer.modes.replyToSenderName).arg(composer.modes.replyToText)
                       : ""
                 textFormat: Text.PlainText
                 elide: Text.ElideRight
@@ -134,7 +138,7 @@ Rectangle {
                 ToolTip.visible: hovered
                 ToolTip.text: Accessible.name
                 onClicked: {
-                    composer.conversation.cancelComposerMode()
+                    composer.modes.cancelComposerMode()
                     composer.focusInput()
                 }
             }
@@ -208,13 +212,13 @@ Rectangle {
                         }
                     }
                     if (event.key === Qt.Key_Escape && (composer.replying || composer.editing)) {
-                        composer.conversation.cancelComposerMode()
+                        composer.modes.cancelComposerMode()
                         event.accepted = true
                         return
                     }
-                    if (event.key === Qt.Key_Up && input.length === 0 && !composer.threadMode
+                    if (event.key === Qt.Key_Up && input.length === 0 && !!composer.modes
                             && !!composer.conversation && composer.conversation.canEdit) {
-                        event.accepted = composer.conversation.editLastMessage()
+                        event.accepted = composer.modes.editLastMessage()
                         return
                     }
                     if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)

@@ -66,7 +66,7 @@ Item {
     readonly property bool actionable: !notice && !pending && !failed && !isDeleted && messageId !== ""
                                        && !!conversation && !!actionsHost
     readonly property bool canReact: actionable && conversation.canReact
-    readonly property bool canReply: actionable && conversation.canReply && !inThread
+    readonly property bool canReply: actionable && conversation.canReply
     readonly property bool canReplyInThread: actionable && conversation.canUseThreads && !inThread && threadId === ""
     /// Some study action exists here: the hover toolbar is worth showing.
     readonly property bool hasStudyActions: canReact || canReply || canReplyInThread

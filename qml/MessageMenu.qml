@@ -18,15 +18,16 @@ Item {
     property alias picker: picker
     property alias deleteDialog: deleteDialog
 
-    /// Reply or Edit started: the composer should take the focus.
-    signal composerWanted()
+    /// Reply or Edit started: the composer should take the focus (the thread panel's when
+    /// `inThread`).
+    signal composerWanted(bool inThread)
 
     readonly property bool inThread: !!message.inThread
     readonly property bool isRoot: !inThread && !message.threadId
-    readonly property bool canReply: !!conversation && conversation.canReply && !inThread
+    readonly property bool canReply: !!conversation && conversation.canReply
     readonly property bool canReplyInThread: !!conversation && conversation.canUseThreads && isRoot
     readonly property bool canReact: !!conversation && conversation.canReact
-    readonly property bool canEdit: !!conversation && conversation.canEdit && !!message.isMine && !inThread
+    readonly property bool canEdit: !!conversation && conversation.canEdit && !!message.isMine
     readonly property bool canDelete: !!conversation && ((conversation.canDelete && !!message.isMine) || conversation.canModerate)
     readonly property bool canPin: !!conversation && conversation.canPin
     readonly property bool canResolve: !!conversation && conversation.canUseThreads && isRoot
@@ -42,9 +43,13 @@ Item {
         host.message = message
         picker.openFor(message.id, item)
     }
+    /// Whose composer a reply or an edit goes to: the open thread's for a message in it.
+    function modesFor(message) {
+        return message.inThread && conversation.openThread ? conversation.openThread : conversation
+    }
     function reply(message) {
-        conversation.startReply(message.id)
-        composerWanted()
+        modesFor(message).startReply(message.id)
+        composerWanted(!!message.inThread)
     }
 
     Menu {
@@ -79,8 +84,8 @@ Item {
             text: qsTr("Edit")
             visible: host.canEdit
             onTriggered: {
-                host.conversation.startEdit(host.message.id)
-                host.composerWanted()
+                host.modesFor(host.message).startEdit(host.message.id)
+                host.composerWanted(host.inThread)
             }
         }
         ActionItem {

@@ -23,8 +23,15 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Thread")
 
-    // The draft of the thread that is open.
+    // The draft of the thread that is open, also when an edit puts a reply's text there.
     onThreadChanged: threadComposer.setTextQuietly(thread ? thread.draft : "")
+    Connections {
+        target: panel.thread
+        function onDraftChanged() {
+            if (threadComposer.text !== panel.thread.draft)
+                threadComposer.setTextQuietly(panel.thread.draft)
+        }
+    }
 
     Keys.onEscapePressed: panel.closeRequested()
 
@@ -191,6 +198,7 @@ Rectangle {
             objectName: "threadComposer"
             Layout.fillWidth: true
             threadMode: true
+            thread: panel.thread
             conversation: panel.conversation
             active: !!panel.thread && !!panel.conversation && panel.conversation.canWrite
             placeholder: qsTr("Reply in thread…")

@@ -70,22 +70,20 @@ bool Conversation::send(const QString &text)
     if (text.trimmed().isEmpty())
         return false;
     stopTyping();
-    if (!m_editingId.isEmpty()) {
+    const bool wasPlain = m_composerMode.isPlain();
+    const ComposerMode::Sending sending = m_composerMode.take();
+    if (sending.editing > 0) {
         // The composer was editing: the text replaces the message's, and the draft from before
         // the edit comes back.
-        m_manager->editMessage(this, m_editingId.toLongLong(), encodeMentions(text));
-        m_editingId.clear();
-        const QString before = std::exchange(m_draftBeforeEdit, QString());
-        m_draft = before;
+        m_manager->editMessage(this, sending.editing, encodeMentions(text));
+        m_draft = sending.draftAfterEdit;
         Q_EMIT draftChanged();
         Q_EMIT composerModeChanged();
         return true;
     }
-    m_manager->sendMessage(this, encodeMentions(text), m_replyToId.toLongLong(), 0);
-    if (!m_replyToId.isEmpty()) {
-        m_replyToId.clear();
+    m_manager->sendMessage(this, encodeMentions(text), sending.replyTo, 0);
+    if (!wasPlain)
         Q_EMIT composerModeChanged();
-    }
     m_mentionsInDraft.clear();
     if (!m_draft.isEmpty()) {
         m_draft.clear();

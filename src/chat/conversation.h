@@ -1,5 +1,6 @@
 #pragma once
 
+#include "composermode.h"
 #include "conversationkey.h"
 #include "messagelistmodel.h"
 #include "thread.h"
@@ -148,10 +149,10 @@ public:
     MessageListModel *pinnedMessages() const { return m_pinnedMessages; }
     int pinnedCount() const { return int(m_pins.size()); }
     QStringList pins() const { return m_pins; }
-    QString replyToId() const { return m_replyToId; }
-    QString replyToSenderName() const { return m_replyToSenderName; }
-    QString replyToText() const { return m_replyToText; }
-    QString editingId() const { return m_editingId; }
+    QString replyToId() const { return m_composerMode.replyToId(); }
+    QString replyToSenderName() const { return m_composerMode.replyToSenderName(); }
+    QString replyToText() const { return m_composerMode.replyToText(); }
+    QString editingId() const { return m_composerMode.editingId(); }
     Thread *openThread() const { return m_openThread; }
     QString actionError() const { return m_actionError; }
 
@@ -187,8 +188,10 @@ public:
 
     /// The open thread of this root, if it is the one open.
     Thread *thread(qint64 rootId) const;
-    /// A reply into the thread of `rootId` (Thread::send).
-    void sendInThread(qint64 rootId, const QString &text);
+    /// A reply into the thread of `rootId`, answering `replyTo` (0: none) (Thread::send).
+    void sendInThread(qint64 rootId, const QString &text, qint64 replyTo = 0);
+    /// The edit of an own reply in the open thread (Thread::send while editing).
+    void editInThread(qint64 id, const QString &text);
     void setPins(const QStringList &pins);
     /// Who can be mentioned here: {id, name} of the room's members.
     void setMembers(const QList<std::pair<QString, QString>> &members);
@@ -273,12 +276,7 @@ private:
     QSet<QString> m_joinSeen;
     QStringList m_pins;
     MessageListModel *m_pinnedMessages = nullptr;
-    QString m_replyToId;
-    QString m_replyToSenderName;
-    QString m_replyToText;
-    QString m_editingId;
-    /// The draft that was in the composer before an edit started.
-    QString m_draftBeforeEdit;
+    ComposerMode m_composerMode;
     Thread *m_openThread = nullptr;
     QString m_actionError;
     QList<std::pair<QString, QString>> m_members;

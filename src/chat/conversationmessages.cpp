@@ -106,11 +106,15 @@ ChatMessage ConversationManager::pendingCopy(const Outbox::Entry &entry)
         // The quote as the loaded original shows it, until the server's copy replaces this.
         const QString replyTo = QString::number(entry.replyTo);
         if (const Conversation *target = find(entry.target); target && entry.replyTo > 0) {
-            const int row = target->messages()->rowOfNumericId(entry.replyTo);
+            // The original is in the timeline, or in the open thread for a reply inside it.
+            const MessageListModel *list = target->messages();
+            if (list->rowOfNumericId(entry.replyTo) < 0 && target->openThread())
+                list = target->openThread()->messages();
+            const int row = list->rowOfNumericId(entry.replyTo);
             MessageDetails::Quote quote;
             quote.id = replyTo;
             if (row >= 0) {
-                const ChatMessage original = target->messages()->messageAt(row);
+                const ChatMessage original = list->messageAt(row);
                 quote.senderId = m_senders->at(original.sender).id;
                 quote.senderName = m_senders->at(original.sender).name;
                 quote.text = original.text.left(200);

@@ -62,35 +62,22 @@ bool Conversation::hasPins() const
 
 void Conversation::startReply(const QString &messageId)
 {
-    const int row = m_messages->rowOfId(messageId);
-    if (row < 0 || !canReply())
+    std::optional<QString> restore;
+    if (!canReply() || !m_composerMode.startReply(*m_messages, messageId, &restore))
         return;
-    const QModelIndex index = m_messages->index(row);
-    m_replyToId = messageId;
-    m_replyToSenderName = index.data(MessageListModel::SenderNameRole).toString();
-    m_replyToText = index.data(MessageListModel::TextRole).toString();
-    if (!m_editingId.isEmpty()) {
-        m_editingId.clear();
-        setDraft(m_draftBeforeEdit);
-    }
+    if (restore)
+        setDraft(*restore);
     Q_EMIT composerModeChanged();
 }
 
 void Conversation::startEdit(const QString &messageId)
 {
-    const int row = m_messages->rowOfId(messageId);
-    if (row < 0 || !canEdit())
+    if (!canEdit())
         return;
-    const QModelIndex index = m_messages->index(row);
-    if (!index.data(MessageListModel::IsMineRole).toBool()
-        || index.data(MessageListModel::IsDeletedRole).toBool())
-        return;
-    if (m_editingId.isEmpty())
-        m_draftBeforeEdit = m_draft;
-    m_editingId = messageId;
-    m_replyToId.clear();
-    setDraft(decodeMentions(index.data(MessageListModel::SourceTextRole).toString()));
-    Q_EMIT composerModeChanged();
+    if (const auto source = m_composerMode.startEdit(*m_messages, messageId, m_draft)) {
+        setDraft(decodeMentions(*source));
+        Q_EMIT composerModeChanged();
+    }
 }
 
 bool Conversation::editLastMessage()
@@ -99,19 +86,15 @@ bool Conversation::editLastMessage()
     if (row < 0 || !canEdit())
         return false;
     startEdit(m_messages->index(row).data(MessageListModel::IdRole).toString());
-    return !m_editingId.isEmpty();
+    return !m_composerMode.editingId().isEmpty();
 }
 
 void Conversation::cancelComposerMode()
 {
-    if (m_replyToId.isEmpty() && m_editingId.isEmpty())
+    if (m_composerMode.isPlain())
         return;
-    m_replyToId.clear();
-    if (!m_editingId.isEmpty()) {
-        m_editingId.clear();
-        setDraft(m_draftBeforeEdit);
-        m_draftBeforeEdit.clear();
-    }
+    if (const auto restore = m_composerMode.cancel())
+        setDraft(*restore);
     Q_EMIT composerModeChanged();
 }
 
@@ -192,9 +175,14 @@ Thread *Conversation::thread(qint64 rootId) const
     return m_openThread && m_openThread->rootNumericId() == rootId ? m_openThread : nullptr;
 }
 
-void Conversation::sendInThread(qint64 rootId, const QString &text)
+void Conversation::sendInThread(qint64 rootId, const QString &text, qint64 replyTo)
 {
-    m_manager->sendMessage(this, encodeMentions(text), 0, rootId);
+    m_manager->sendMessage(this, encodeMentions(text), replyTo, rootId);
+}
+
+void Conversation::editInThread(qint64 id, const QString &text)
+{
+    m_manager->editMessage(this, id, encodeMentions(text));
 }
 
 void Conversation::loadPins()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "composermode.h"
 #include "messagedetails.h"
 #include "messagelistmodel.h"
 
@@ -31,6 +32,12 @@ class Thread : public QObject
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
     /// The user may mark it resolved: the root's author, or a tutor.
     Q_PROPERTY(bool canResolve READ canResolve NOTIFY rootChanged)
+    /// The reply in the thread the panel's composer answers, and the own reply it edits (as the
+    /// conversation's properties of the same names do for the main composer).
+    Q_PROPERTY(QString replyToId READ replyToId NOTIFY composerModeChanged)
+    Q_PROPERTY(QString replyToSenderName READ replyToSenderName NOTIFY composerModeChanged)
+    Q_PROPERTY(QString replyToText READ replyToText NOTIFY composerModeChanged)
+    Q_PROPERTY(QString editingId READ editingId NOTIFY composerModeChanged)
 
 public:
     Thread(qint64 rootId, MessageListModel *messages, Conversation *conversation);
@@ -48,8 +55,19 @@ public:
     void setDraft(const QString &draft);
     bool canResolve() const { return m_canResolve; }
 
-    /// Sends a reply into this thread; clears the draft. False when blank.
+    QString replyToId() const { return m_composerMode.replyToId(); }
+    QString replyToSenderName() const { return m_composerMode.replyToSenderName(); }
+    QString replyToText() const { return m_composerMode.replyToText(); }
+    QString editingId() const { return m_composerMode.editingId(); }
+
+    /// Sends a reply into this thread (answering replyToId), or the edit of editingId; clears
+    /// the draft. False when blank.
     Q_INVOKABLE bool send(const QString &text);
+    Q_INVOKABLE void startReply(const QString &messageId);
+    Q_INVOKABLE void startEdit(const QString &messageId);
+    /// Up in the panel's empty composer: edits the user's newest reply here.
+    Q_INVOKABLE bool editLastMessage();
+    Q_INVOKABLE void cancelComposerMode();
     Q_INVOKABLE void setResolved(bool resolved);
 
     void setRoot(const QString &senderName, const QString &text, const QDateTime &createdAt,
@@ -60,6 +78,7 @@ Q_SIGNALS:
     void rootChanged();
     void summaryChanged();
     void draftChanged();
+    void composerModeChanged();
 
 private:
     Conversation *m_conversation;
@@ -71,4 +90,5 @@ private:
     MessageDetails::Thread m_thread;
     QString m_draft;
     bool m_canResolve = false;
+    ComposerMode m_composerMode;
 };

@@ -244,6 +244,31 @@ private Q_SLOTS:
         QVERIFY(adaThread->isResolved());
         QCOMPARE(
             roleOf(alanRoom->messages(), root, MessageListModel::ThreadReplyCountRole).toInt(), 1);
+
+        // The panel's composer: Up edits Ada's reply there, in place on both sides.
+        QVERIFY(adaThread->editLastMessage());
+        QCOMPARE(adaThread->editingId(), QString::number(reply));
+        QCOMPARE(adaThread->draft(), text);
+        QVERIFY(adaThread->send(QStringLiteral("Base case, then the inductive step.")));
+        QVERIFY(adaThread->editingId().isEmpty());
+        for (Thread *side : { adaThread, alanThread })
+            QTRY_COMPARE_WITH_TIMEOUT(
+                roleOf(side->messages(), reply, MessageListModel::TextRole).toString(),
+                QStringLiteral("Base case, then the inductive step."), 5000);
+        QVERIFY(roleOf(alanThread->messages(), reply, MessageListModel::IsEditedRole).toBool());
+        // ...and a reply to a reply stays in the thread, with its quote.
+        alanThread->startReply(QString::number(reply));
+        QCOMPARE(alanThread->replyToId(), QString::number(reply));
+        QVERIFY(alanThread->send(QStringLiteral("Induction on n, got it.")));
+        QVERIFY(alanThread->replyToId().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowOfText(adaThread->messages(), QStringLiteral("Induction on n, got it.")) >= 0, 5000);
+        const int quoted =
+            rowOfText(adaThread->messages(), QStringLiteral("Induction on n, got it."));
+        QCOMPARE(
+            adaThread->messages()->index(quoted).data(MessageListModel::ReplyToIdRole).toString(),
+            QString::number(reply));
+        QCOMPARE(rowOfText(adaRoom->messages(), QStringLiteral("Induction on n, got it.")), -1);
     }
 
     void editsChangeTheRowInPlace()

@@ -262,9 +262,9 @@ Item {
             // A tutor deletes, pins and resolves anyone's.
             compare(menuEntries(testCase.tutorAbilities, other),
                     ["menuReply", "menuReplyInThread", "menuReact", "menuDelete", "menuCopy", "menuPin", "menuResolve"])
-            // A thread reply: no Reply, no thread, no Edit (those belong to the main composer).
+            // A thread reply: Reply and Edit (in the thread panel's composer), no second thread.
             compare(menuEntries(testCase.memberAbilities, { id: "12", isMine: true, threadId: "10", inThread: true }),
-                    ["menuReact", "menuDelete", "menuCopy"])
+                    ["menuReply", "menuReact", "menuEdit", "menuDelete", "menuCopy"])
         }
 
         function test_delete_asks_first() {
