@@ -207,6 +207,7 @@ Rectangle {
                         dimmed: !model.joined
                         unread: model.unreadCount
                         mentions: model.conversation ? model.conversation.mentionCount : 0
+                        conversation: model.conversation
                         current: sidebar.current === model.conversation
                         Accessible.description: model.joined ? qsTr("joined") : qsTr("not joined")
                         onClicked: sidebar.conversationActivated(model.conversation)
@@ -241,6 +242,7 @@ Rectangle {
                         secondary: model.lastMessageText
                         unread: model.unreadCount
                         mentions: model.conversation ? model.conversation.mentionCount : 0
+                        conversation: model.conversation
                         current: sidebar.current === model.conversation
                         onClicked: sidebar.conversationActivated(model.conversation)
                     }

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 
 // One entry of the sidebar: a room ("#"), a direct conversation or a person (avatar with a
 // presence dot), with an unread badge and an "@" badge for unread mentions. Untrusted names are
-// plain text.
+// plain text. A conversation's entry has a context menu (right click, Menu key, Shift+F10) to
+// mute it: its badge turns grey and only mentions notify.
 ItemDelegate {
     id: item
 
@@ -20,6 +21,9 @@ ItemDelegate {
     property bool online: false
     property string avatarSource
     property string glyph: ""
+    /// The Conversation of a room or direct entry (null for a person): its muted flag.
+    property var conversation: null
+    readonly property bool muted: !!conversation && conversation.muted
 
     width: ListView.view ? ListView.view.width : parent ? parent.width : implicitWidth
     height: showAvatar ? 44 : 34
@@ -31,8 +35,32 @@ ItemDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.name: label + (unread > 0 ? ", " + qsTr("%n unread", "", unread) : "")
                      + (mentions > 0 ? ", " + qsTr("%n mention(s)", "", mentions) : "")
+                     + (muted ? ", " + qsTr("muted") : "")
                      + (showPresence ? ", " + (online ? qsTr("online") : qsTr("offline")) : "")
     Accessible.selected: current
+
+    function openMenu(x, y) {
+        if (item.conversation)
+            muteMenu.popup(item, x, y)
+    }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: (eventPoint) => item.openMenu(eventPoint.position.x, eventPoint.position.y)
+    }
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+            item.openMenu(item.width / 2, item.height / 2)
+            event.accepted = true
+        }
+    }
+    Menu {
+        id: muteMenu
+        MenuItem {
+            objectName: "muteMenuItem"
+            text: item.muted ? qsTr("Unmute notifications") : qsTr("Mute notifications")
+            onTriggered: item.conversation.muted = !item.muted
+        }
+    }
 
     background: Rectangle {
         x: 6
@@ -105,13 +133,23 @@ ItemDelegate {
                 font.weight: Font.Bold
             }
         }
+        Text {
+            visible: item.muted
+            objectName: "mutedMark"
+            text: "🔕"
+            textFormat: Text.PlainText
+            color: Theme.faintText
+            // Colour emoji are bitmaps: smaller than this, the bell is a blot.
+            font.pixelSize: 15
+            Accessible.ignored: true // said in the item's name
+        }
         Rectangle {
             visible: item.unread > 0
             objectName: "unreadBadge"
             Layout.preferredHeight: 18
             Layout.preferredWidth: Math.max(18, badgeText.implicitWidth + 10)
             radius: 9
-            color: Theme.accent
+            color: item.muted ? Theme.mutedBadge : Theme.accent
             Text {
                 id: badgeText
                 anchors.centerIn: parent

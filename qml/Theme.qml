@@ -29,6 +29,8 @@ QtObject {
     readonly property color mentionBackground: dark ? "#3a3217" : "#fff8e1"
     readonly property color mentionMark: dark ? "#e0b84a" : "#d49b00"
     readonly property color mentionMarkText: "#1a1a1a"
+    /// The unread badge of a muted conversation: present but not calling for attention.
+    readonly property color mutedBadge: dark ? "#5f6368" : "#80868b"
     /// Resolved threads.
     readonly property color success: dark ? "#7bd88f" : "#1b7a3d"
     readonly property color online: "#2e9e5b"

@@ -1186,6 +1186,18 @@
             <numerusform>%n Erwähnungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>muted</source>
+        <translation>stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>Benachrichtigungen einschalten</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Stummschalten</translation>
+    </message>
 </context>
 <context>
     <name>SignInLink</name>

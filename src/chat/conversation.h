@@ -48,6 +48,9 @@ class Conversation : public QObject
     Q_PROPERTY(int unreadCount READ unreadCount NOTIFY summaryChanged)
     /// Unread messages that mention the user (counted apart: they notify, muted or not).
     Q_PROPERTY(int mentionCount READ mentionCount NOTIFY summaryChanged)
+    /// No notifications for new messages here, except those that mention the user; kept with the
+    /// conversation in the offline store.
+    Q_PROPERTY(bool muted READ isMuted WRITE setMuted NOTIFY mutedChanged)
     /// The newest message the user has read; empty when unknown.
     Q_PROPERTY(QString lastReadId READ lastReadId NOTIFY summaryChanged)
     Q_PROPERTY(QString lastMessageText READ lastMessageText NOTIFY summaryChanged)
@@ -122,6 +125,8 @@ public:
     MessageListModel *messages() const { return m_messages; }
     int unreadCount() const { return m_unreadCount; }
     int mentionCount() const { return m_mentionCount; }
+    bool isMuted() const { return m_muted; }
+    void setMuted(bool muted);
     QString lastReadId() const { return m_lastReadId; }
     QString lastMessageText() const { return m_lastMessageText; }
     QDateTime lastActivity() const;
@@ -241,6 +246,7 @@ Q_SIGNALS:
     /// Our own typing state changed (the manager sends the notice).
     void ownTypingChanged(bool typing);
     void abilitiesChanged();
+    void mutedChanged();
     void pinsChanged();
     void composerModeChanged();
     void openThreadChanged();
@@ -260,6 +266,7 @@ private:
     Membership m_membership = NotMember;
     int m_unreadCount = 0;
     int m_mentionCount = 0;
+    bool m_muted = false;
     QString m_lastReadId;
     QString m_lastMessageText;
     qint64 m_lastActivityMs = 0;

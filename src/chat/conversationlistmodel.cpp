@@ -48,6 +48,7 @@ void ConversationListModel::add(Conversation *conversation)
     static const QList<int> detailRoles { NameRole, DescriptionRole, AvatarRole, MemberCountRole };
     static const QList<int> joinedRoles { JoinedRole };
     static const QList<int> onlineRoles { OnlineRole };
+    static const QList<int> mutedRoles { MutedRole };
     static const QList<int> summaryRoles { UnreadCountRole, LastMessageTextRole, LastActivityRole,
         MentionCountRole };
     connect(conversation, &Conversation::detailsChanged, this,
@@ -56,6 +57,8 @@ void ConversationListModel::add(Conversation *conversation)
         [this, conversation] { changed(conversation, joinedRoles); });
     connect(conversation, &Conversation::peerOnlineChanged, this,
         [this, conversation] { changed(conversation, onlineRoles); });
+    connect(conversation, &Conversation::mutedChanged, this,
+        [this, conversation] { changed(conversation, mutedRoles); });
     connect(conversation, &Conversation::summaryChanged, this, [this, conversation] {
         changed(conversation, summaryRoles);
         if (m_order == Order::RecentFirst)
@@ -154,6 +157,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return conversation->unreadCount();
     case MentionCountRole:
         return conversation->mentionCount();
+    case MutedRole:
+        return conversation->isMuted();
     case LastMessageTextRole:
         return conversation->lastMessageText();
     case LastActivityRole:
@@ -179,6 +184,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { JoinedRole, "joined" },
         { UnreadCountRole, "unreadCount" },
         { MentionCountRole, "mentionCount" },
+        { MutedRole, "muted" },
         { LastMessageTextRole, "lastMessageText" },
         { LastActivityRole, "lastActivity" },
         { MemberCountRole, "memberCount" },

@@ -46,6 +46,8 @@ public:
         OnlineRole,
         /// int: unread messages that mention the user.
         MentionCountRole,
+        /// bool: notifications are off here (mentions still notify).
+        MutedRole,
     };
     Q_ENUM(Role)
 

@@ -116,6 +116,7 @@ void ConversationManager::restoreFromStore()
             kept->noteMessage(row.lastMessageText, row.lastActivityMs, false);
         kept->setDraft(row.draft);
         kept->setPins(row.pins);
+        kept->setMuted(row.muted);
         ++conversations;
     }
     int waiting = 0;
@@ -183,7 +184,8 @@ void ConversationManager::followForStore(Conversation *target)
 {
     // Only with a store: a busy room changes its summary with every message.
     for (const auto changed : { &Conversation::detailsChanged, &Conversation::membershipChanged,
-             &Conversation::summaryChanged, &Conversation::draftChanged })
+             &Conversation::summaryChanged, &Conversation::draftChanged,
+             &Conversation::mutedChanged })
         connect(target, changed, this, [this, target] { keepConversationLater(target); });
 }
 
@@ -218,6 +220,7 @@ void ConversationManager::keepConversations()
         row.draft = target->draft();
         row.pins = target->pins();
         row.mentionCount = target->mentionCount();
+        row.muted = target->isMuted();
         m_store->saveConversation(row);
     }
     m_unsaved.clear();

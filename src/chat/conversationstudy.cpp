@@ -199,6 +199,14 @@ void Conversation::setPins(const QStringList &pins)
     Q_EMIT pinsChanged();
 }
 
+void Conversation::setMuted(bool muted)
+{
+    if (m_muted == muted)
+        return;
+    m_muted = muted;
+    Q_EMIT mutedChanged();
+}
+
 void Conversation::setActionError(const QString &error)
 {
     if (m_actionError == error)

@@ -98,6 +98,7 @@ void UnreadWatcher::resolveRoles(Source &source)
     source.unread = names.key("unreadCount", -1);
     source.text = names.key("lastMessageText", -1);
     source.mentions = names.key("mentionCount", -1);
+    source.muted = names.key("muted", -1);
     if (source.id < 0 || source.unread < 0)
         qCWarning(lcDesktop) << "UnreadWatcher: the model has no" << source.idRole
                              << "or unreadCount role";
@@ -124,7 +125,9 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
             continue;
         const QString &key = id;
         const bool inView = m_windowActive && key == m_activeKey;
-        if (inView || !m_notificationsEnabled)
+        // A muted conversation stays quiet, except for a message that mentions the user.
+        const bool muted = source.muted >= 0 && index.data(source.muted).toBool();
+        if (inView || !m_notificationsEnabled || (muted && !mentioned))
             continue;
         const QString name = source.name >= 0 ? index.data(source.name).toString() : id;
         // A mention says so in the title: it is for this user, not the room at large.

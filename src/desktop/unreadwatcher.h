@@ -68,7 +68,7 @@ private:
         QPointer<QAbstractItemModel> model;
         QByteArray idRole;
         QByteArray nameRole;
-        int id = -1, name = -1, unread = -1, text = -1, mentions = -1;
+        int id = -1, name = -1, unread = -1, text = -1, mentions = -1, muted = -1;
         QList<QMetaObject::Connection> connections;
         QHash<QString, int> lastUnread;
         QHash<QString, int> lastMentions;

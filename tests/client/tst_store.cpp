@@ -190,6 +190,9 @@ private Q_SLOTS:
             room.lastMessageText = QStringLiteral("see you");
             room.lastActivityMs = 1700000000123;
             room.draft = QStringLiteral("half a thought");
+            room.pins = QStringList { QStringLiteral("40"), QStringLiteral("12") };
+            room.mentionCount = 2;
+            room.muted = true;
             store.saveConversation(room);
             MessageStore::ConversationRow direct;
             direct.key = ConversationKey::directWith(QStringLiteral("3"));
@@ -218,6 +221,10 @@ private Q_SLOTS:
         QCOMPARE(room.name, QStringLiteral("Calculus"));
         QCOMPARE(room.description, QStringLiteral("limits"));
         QCOMPARE(room.memberCount, 12);
+        QCOMPARE(room.pins, QStringList({ QStringLiteral("40"), QStringLiteral("12") }));
+        QCOMPARE(room.mentionCount, 2);
+        QVERIFY(room.muted);
+        QVERIFY(!conversations.at(1).muted);
         QVERIFY(room.member);
         QVERIFY(room.listed);
         QCOMPARE(room.unreadCount, 3);

@@ -429,11 +429,24 @@ void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
     QCOMPARE(notified.size(), 3);
     QCOMPARE(watcher.totalUnread(), 2);
 
+    // Muted: counted, quiet; a message that mentions the user notifies all the same, and says so.
+    algebra->setMuted(true);
+    algebra->noteMessage(QStringLiteral("muted chatter"), 5100, true);
+    QCOMPARE(notified.size(), 3);
+    QCOMPARE(watcher.totalUnread(), 3);
+    algebra->noteMessage(QStringLiteral("@Ada look"), 5200, true, true);
+    QCOMPARE(notified.size(), 4);
+    QCOMPARE(notified.at(3).at(1).toString(), QStringLiteral("Algebra: you were mentioned"));
+    QCOMPARE(notified.at(3).at(2).toString(), QStringLiteral("@Ada look"));
+    algebra->setMuted(false);
+    algebra->markRead();
+    QCOMPARE(watcher.totalUnread(), 1);
+
     // Switched off (e.g. before the first connection settles): counted, not notified.
     watcher.setNotificationsEnabled(false);
     algebra->noteMessage(QStringLiteral("quiet"), 6000, true);
-    QCOMPARE(notified.size(), 3);
-    QCOMPARE(watcher.totalUnread(), 3);
+    QCOMPARE(notified.size(), 4);
+    QCOMPARE(watcher.totalUnread(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestDesktop)

@@ -261,7 +261,8 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral(
         "SELECT direct, peer, name, description, avatar, member_count, member, listed, "
-        "unread_count, last_read_id, last_message_text, last_activity, draft, pins, mention_count "
+        "unread_count, last_read_id, last_message_text, last_activity, draft, pins, mention_count, "
+        "muted "
         "FROM conversations "
         // Rooms in id order, as the server lists them.
         "ORDER BY direct, CAST(peer AS INTEGER), peer"));
@@ -285,6 +286,7 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
         row.draft = query.value(12).toString();
         row.pins = query.value(13).toString().split(u',', Qt::SkipEmptyParts);
         row.mentionCount = query.value(14).toInt();
+        row.muted = query.value(15).toBool();
         rows.push_back(std::move(row));
     }
     return rows;
@@ -426,7 +428,7 @@ void MessageStore::saveConversation(const ConversationRow &row)
         query.prepare(QStringLiteral(
             "INSERT INTO conversations (direct, peer, name, description, avatar, member_count, "
             "member, listed, unread_count, last_read_id, last_message_text, last_activity, draft, "
-            "pins, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "pins, mention_count, muted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (direct, peer) DO UPDATE "
             "SET name = excluded.name, description = excluded.description, "
             "avatar = excluded.avatar, member_count = excluded.member_count, "
@@ -434,7 +436,8 @@ void MessageStore::saveConversation(const ConversationRow &row)
             "unread_count = excluded.unread_count, last_read_id = excluded.last_read_id, "
             "last_message_text = excluded.last_message_text, "
             "last_activity = excluded.last_activity, draft = excluded.draft, "
-            "pins = excluded.pins, mention_count = excluded.mention_count"));
+            "pins = excluded.pins, mention_count = excluded.mention_count, "
+            "muted = excluded.muted"));
         query.addBindValue(row.key.direct ? 1 : 0);
         query.addBindValue(text(row.key.id));
         query.addBindValue(text(row.name));
@@ -450,6 +453,7 @@ void MessageStore::saveConversation(const ConversationRow &row)
         query.addBindValue(text(row.draft));
         query.addBindValue(text(row.pins.join(u',')));
         query.addBindValue(row.mentionCount);
+        query.addBindValue(row.muted ? 1 : 0);
         run(query);
     });
 }

@@ -55,6 +55,7 @@ public:
         /// The room's pinned message ids, in pin order.
         QStringList pins;
         int mentionCount = 0;
+        bool muted = false;
     };
     struct PersonRow
     {

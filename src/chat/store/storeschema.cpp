@@ -82,7 +82,8 @@ END;
 
 // Version 3: the study additions. details: MessageDetails as JSON (replies, thread summaries,
 // edits, deletions, reactions, mentions), NULL for the common plain message; the outbox holds
-// edits, deletions, reactions, resolves and pins besides messages; a room's pins.
+// edits, deletions, reactions, resolves and pins besides messages; a room's pins; unread
+// mentions; muted conversations.
 const char kVersion3[] = R"sql(
 ALTER TABLE messages ADD COLUMN details TEXT;
 ALTER TABLE outbox ADD COLUMN action INTEGER NOT NULL DEFAULT 0;
@@ -91,6 +92,7 @@ ALTER TABLE outbox ADD COLUMN reply_to INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE outbox ADD COLUMN thread_id INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE conversations ADD COLUMN pins TEXT NOT NULL DEFAULT '';
 ALTER TABLE conversations ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 const char *const kSteps[] = { kVersion1, kVersion2, kVersion3 };
