@@ -21,8 +21,11 @@ namespace AppSetup {
 void prepare()
 {
     static QTranslator translator;
+    // A locale without a translation (C, POSIX, French...) gets English, whose file carries the
+    // plural forms: "1 reply", "4 members", never "1 replies" or "4 member(s)".
     if (translator.load(QLocale(), QStringLiteral("studyconnect"), QStringLiteral("_"),
-            QStringLiteral(":/i18n")))
+            QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("studyconnect_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     // Fusion draws with the application palette, so it follows the system's light or dark theme.
