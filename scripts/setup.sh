@@ -19,7 +19,9 @@ packages=(
   qml6-module-qtquick-dialogs qml6-module-qt-labs-platform qml6-module-qtquick-shapes
   # tests: a real Secret Service, Redis for the scale-out test, a display, TLS certificates
   dbus dbus-x11 gnome-keyring libsecret-tools redis-server openssl
+  postgresql-15  # the backend suite against PostgreSQL: a throwaway cluster (server/scripts/with-postgres.sh)
   xvfb xauth xdotool imagemagick fonts-dejavu-core
+  at-spi2-core python3-pyatspi  # the accessibility test reads the AT-SPI tree as Orca does
   fonts-noto-color-emoji  # emoji in messages (screenshots, the UI)
   # packaging checks
   desktop-file-utils appstream dpkg-dev file librsvg2-bin

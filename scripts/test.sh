@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets everything up, builds, and runs every test: the backend's tests (node --test), the whole
-# ctest suite (dev preset), the protocol and client suites again under ASan+UBSan, and the packet
-# decoder and long-polling payload fuzzers for a bounded time. Exits non-zero when anything fails.
+# Sets everything up, builds, and runs every test: the backend's tests (node --test, against SQLite
+# and again against a throwaway PostgreSQL), the whole ctest suite (dev preset), the protocol and
+# client suites again under ASan+UBSan, and the packet decoder and long-polling payload fuzzers for
+# a bounded time. Exits non-zero when anything fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,7 @@ build_and_test() {
 }
 
 stage "backend tests (node --test)" npm --prefix server test
+stage "backend tests against PostgreSQL (node --test)" npm --prefix server run test:postgres
 stage "build and ctest (dev)" build_and_test dev
 stage "build and ctest (asan: socketio, client)" build_and_test asan socketio client
 stage "fuzz the packet decoder" tests/fuzz/run-fuzz.sh

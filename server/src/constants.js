@@ -4,7 +4,6 @@
 
 const MAX_TEXT_LENGTH = 4000; // UTF-16 code units (JavaScript String#length, QString::size)
 const MAX_CLIENT_ID_LENGTH = 64;
-const MAX_HTTP_BUFFER_SIZE = 1e6; // socket.io default, kept explicit
 const PAGE_LIMIT_DEFAULT = 50;
 const PAGE_LIMIT_MAX = 100;
 const MAX_SEARCH_QUERY_LENGTH = 500; // UTF-16 code units, as MAX_TEXT_LENGTH
@@ -56,7 +55,15 @@ const ERRORS = Object.freeze({
   RESOLVE_FORBIDDEN: "Only the thread's author or a tutor may resolve it",
   PIN_FORBIDDEN: 'Only tutors may pin messages',
   TOO_MANY_PINS: `A room has at most ${MAX_PINS} pinned messages`,
+  RATE_LIMITED: 'Sending too fast: wait a moment and send again',
+  ROOM_FULL: 'The room is full',
   INTERNAL: 'Internal server error',
+});
+
+// connect_error messages that are no authentication failure (the token is fine: a client must not
+// sign out, only retry later). docs/PROTOCOL.md "Limits".
+const CONNECT_ERRORS = Object.freeze({
+  TOO_MANY_CONNECTIONS: 'Too many connections for this user: close another window or device first',
 });
 
 // Error strings of REST query parameters (400 { error }). Part of the protocol: see docs/PROTOCOL.md.
@@ -97,7 +104,6 @@ module.exports = {
   FEATURES,
   MAX_TEXT_LENGTH,
   MAX_CLIENT_ID_LENGTH,
-  MAX_HTTP_BUFFER_SIZE,
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
   MAX_SEARCH_QUERY_LENGTH,
@@ -107,6 +113,7 @@ module.exports = {
   QUOTE_LENGTH,
   MAX_MENTIONS,
   AUTH_ERRORS,
+  CONNECT_ERRORS,
   QUERY_ERRORS,
   ERRORS,
 };

@@ -6,6 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { createServer, createLogger, DEFAULT_DB_PATH } = require('./server');
+const { limitsFromEnv } = require('./limits');
 
 function fail(message) {
   console.error(`studyconnect-backend: ${message}`);
@@ -48,7 +49,31 @@ function main() {
   const expires = env.JWT_EXPIRES_IN || '7d';
   const jwtExpiresIn = /^[0-9]+$/.test(expires) ? Number(expires) : expires; // plain number = seconds
 
+  const timeoutText = env.PRESENCE_NODE_TIMEOUT_MS ?? '30000';
+  if (!/^[0-9]{1,9}$/.test(timeoutText) || Number(timeoutText) < 300) {
+    fail(`PRESENCE_NODE_TIMEOUT_MS must be a number of milliseconds, at least 300 (got ${JSON.stringify(timeoutText)})`);
+  }
+
+  let limits;
+  try {
+    limits = limitsFromEnv(env);
+  } catch (error) {
+    fail(error.message);
+  }
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    fail('DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database');
+  }
+
+  const poolText = env.DATABASE_POOL_SIZE ?? '20';
+  if (!/^[0-9]{1,4}$/.test(poolText) || Number(poolText) < 1) fail(`DATABASE_POOL_SIZE must be a number of connections, at least 1 (got ${JSON.stringify(poolText)})`);
+
   let jwtSecret = env.JWT_SECRET;
+  if (!jwtSecret && databaseUrl) {
+    // The demo keeps a generated secret next to the SQLite file; a shared database has no such place.
+    fail('JWT_SECRET is not set. With DATABASE_URL every process needs the same JWT_SECRET: set it to a long random string.');
+  }
   if (!jwtSecret) {
     if (!seedDemo) fail('JWT_SECRET is not set. Set JWT_SECRET to a long random string (or SEED_DEMO=1 for a demo that generates one).');
     jwtSecret = demoSecret(dbPath, logger);
@@ -66,10 +91,15 @@ function main() {
     seedDemo,
     seedBaseTime: env.SEED_BASE_TIME || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    databaseUrl,
+    databasePoolSize: Number(poolText),
+    presenceNodeTimeoutMs: Number(timeoutText),
+    limits,
     logger,
   }).then(
     (server) => {
-      console.log(`StudyConnect backend listening on ${server.url}${env.REDIS_URL ? ' (Redis adapter enabled)' : ''}`);
+      const extras = [databaseUrl && 'PostgreSQL', env.REDIS_URL && 'Redis adapter enabled'].filter(Boolean);
+      console.log(`StudyConnect backend listening on ${server.url}${extras.length ? ` (${extras.join(', ')})` : ''}`);
       let stopping = false;
       const stop = (signal) => {
         if (stopping) {
@@ -98,6 +128,7 @@ function main() {
       if (error.code === 'EACCES') fail(`no permission to listen on ${host}:${port}; set PORT=... to a port above 1023`);
       if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind to HOST=${host}: address not available on this machine`);
       if (error.code === 'REDIS_UNAVAILABLE') fail(`${error.message} (check REDIS_URL)`);
+      if (error.code === 'POSTGRES_UNAVAILABLE') fail(`${error.message} (check DATABASE_URL)`);
       fail(error.message);
     },
   );

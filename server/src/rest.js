@@ -3,10 +3,10 @@
 const express = require('express');
 const bcrypt = require('bcryptjs');
 const jwt = require('jsonwebtoken');
-const { publicUser } = require('./db');
+const { publicUser } = require('./store/shape');
 const { parseId, isPlainObject } = require('./ids');
 const { authenticate } = require('./socket');
-const { toMatchQuery } = require('./search');
+const { searchWords } = require('./search');
 const {
   PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, MAX_SEARCH_QUERY_LENGTH, FEATURES, ERRORS, QUERY_ERRORS,
 } = require('./constants');
@@ -81,7 +81,7 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     if (typeof email !== 'string' || typeof password !== 'string' || email.trim() === '' || password === '') {
       throw new HttpError(400, 'email and password must be non-empty strings');
     }
-    const row = store.findUserByEmail(email.trim());
+    const row = await store.findUserByEmail(email.trim());
     const ok = await bcrypt.compare(password, row ? row.password_hash : DUMMY_HASH);
     if (!row || !ok) throw new HttpError(401, 'Invalid email or password');
     const token = jwt.sign({ id: row.id }, jwtSecret, { expiresIn: jwtExpiresIn, algorithm: 'HS256' });
@@ -89,11 +89,11 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
   });
 
   // Everything else under /api needs a valid bearer token.
-  const requireAuth = (req, res, next) => {
+  const requireAuth = async (req, res, next) => {
     const header = req.get('authorization') || '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     try {
-      req.userRow = authenticate(store, jwtSecret, match ? match[1] : null);
+      req.userRow = await authenticate(store, jwtSecret, match ? match[1] : null);
     } catch (error) {
       res.set('WWW-Authenticate', 'Bearer');
       throw new HttpError(401, error.message);
@@ -104,62 +104,62 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
   const api = express.Router();
   api.use(requireAuth);
 
-  api.get('/auth/me', (req, res) => res.json(selfUser(req.userRow)));
+  api.get('/auth/me', async (req, res) => res.json(selfUser(req.userRow)));
 
-  api.get('/rooms', (req, res) => res.json(store.listRooms(req.userRow.id)));
+  api.get('/rooms', async (req, res) => res.json(await store.listRooms(req.userRow.id)));
 
-  api.get('/rooms/:id/messages', (req, res) => {
+  api.get('/rooms/:id/messages', async (req, res) => {
     const roomId = parseId(req.params.id);
     if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
     const page = paging(req.query);
-    if (!store.findRoom(roomId)) throw new HttpError(404, 'Unknown room');
-    res.json(store.roomMessages(roomId, page));
+    if (!await store.findRoom(roomId)) throw new HttpError(404, 'Unknown room');
+    res.json(await store.roomMessages(roomId, page));
   });
 
   // A thread's replies, paged like the history; the root is in the main timeline.
-  api.get('/rooms/:id/threads/:rootId', (req, res) => {
+  api.get('/rooms/:id/threads/:rootId', async (req, res) => {
     const roomId = parseId(req.params.id);
     if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
     const rootId = parseId(req.params.rootId);
     if (rootId == null) throw new HttpError(400, ERRORS.THREAD_ID_INVALID);
     const page = paging(req.query);
-    if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
-    const root = store.messageRow('room', rootId);
+    if (!await store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+    const root = await store.messageRow('room', rootId);
     // A reply in a thread is no root: its thread is found under the root's id.
     if (!root || root.room_id !== roomId || root.thread_id != null) throw new HttpError(404, ERRORS.UNKNOWN_THREAD);
-    res.json(store.threadMessages(rootId, page));
+    res.json(await store.threadMessages(rootId, page));
   });
 
-  api.get('/rooms/:id/pins', (req, res) => {
+  api.get('/rooms/:id/pins', async (req, res) => {
     const roomId = parseId(req.params.id);
     if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
-    if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
-    res.json(store.pinnedMessages(roomId));
+    if (!await store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+    res.json(await store.pinnedMessages(roomId));
   });
 
   // The members with presence, for the member list and @-completion. Members only, as search:
   // who is in a room is the room's business.
-  api.get('/rooms/:id/members', (req, res) => {
+  api.get('/rooms/:id/members', async (req, res) => {
     const roomId = parseId(req.params.id);
     if (roomId == null) throw new HttpError(400, 'Room id must be a positive integer');
-    if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
-    if (!store.isMember(roomId, req.userRow.id)) throw new HttpError(403, ERRORS.NOT_MEMBER);
-    res.json(store.roomMembers(roomId));
+    if (!await store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+    if (!await store.isMember(roomId, req.userRow.id)) throw new HttpError(403, ERRORS.NOT_MEMBER);
+    res.json(await store.roomMembers(roomId));
   });
 
-  api.get('/users', (req, res) => res.json(store.listUsers()));
+  api.get('/users', async (req, res) => res.json(await store.listUsers()));
 
-  api.get('/dms', (req, res) => res.json(store.conversations(req.userRow.id)));
+  api.get('/dms', async (req, res) => res.json(await store.conversations(req.userRow.id)));
 
-  api.get('/dms/:userId', (req, res) => {
+  api.get('/dms/:userId', async (req, res) => {
     const otherId = parseId(req.params.userId);
     if (otherId == null) throw new HttpError(400, 'User id must be a positive integer');
     const page = paging(req.query);
-    if (!store.findUserById(otherId)) throw new HttpError(404, 'Unknown user');
-    res.json(store.directMessages(req.userRow.id, otherId, page));
+    if (!await store.findUserById(otherId)) throw new HttpError(404, 'Unknown user');
+    res.json(await store.directMessages(req.userRow.id, otherId, page));
   });
 
-  api.get('/search', (req, res) => {
+  api.get('/search', async (req, res) => {
     const me = req.userRow.id;
     const { q } = req.query;
     if (typeof q !== 'string' || q.length > MAX_SEARCH_QUERY_LENGTH) throw new HttpError(400, QUERY_ERRORS.SEARCH_QUERY_INVALID);
@@ -177,14 +177,14 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     // `before` narrows a search, it does not page through ranked results: no `after` here.
     const { before, limit } = paging(req.query, { allowAfter: false });
     if (roomId != null) {
-      if (!store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
+      if (!await store.findRoom(roomId)) throw new HttpError(404, ERRORS.UNKNOWN_ROOM);
       // Unlike the history route, search answers only from rooms the caller is a member of.
-      if (!store.isMember(roomId, me)) throw new HttpError(403, ERRORS.NOT_MEMBER);
+      if (!await store.isMember(roomId, me)) throw new HttpError(403, ERRORS.NOT_MEMBER);
     }
-    if (otherId != null && !store.findUserById(otherId)) throw new HttpError(404, ERRORS.UNKNOWN_USER);
-    const match = toMatchQuery(q);
-    if (match == null) return res.json([]); // nothing to search for, e.g. only punctuation
-    return res.json(store.search(me, { match, roomId, otherId, before, limit }));
+    if (otherId != null && !await store.findUserById(otherId)) throw new HttpError(404, ERRORS.UNKNOWN_USER);
+    const words = searchWords(q);
+    if (words == null) return res.json([]); // nothing to search for, e.g. only punctuation
+    return res.json(await store.search(me, { words, roomId, otherId, before, limit }));
   });
 
   app.use('/api', api);

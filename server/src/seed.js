@@ -2,7 +2,7 @@
 
 const bcrypt = require('bcryptjs');
 const { PASSWORD, USERS, ROOMS, DMS } = require('./demo-data');
-const { backfillMentions } = require('./mentions');
+const { mentionCandidates, pickMentions } = require('./mentions');
 
 const DEMO_SEED_VERSION = '1';
 const DEMO_BCRYPT_ROUNDS = 10;
@@ -61,72 +61,65 @@ function buildDemo(baseMs) {
 }
 
 /**
+ * Every row of the demo, ready for a store's insertDemo (pure, deterministic for a base time):
+ * users with their password hashes, rooms, memberships, messages, DMs, their mentions, the read
+ * state and the presence.
+ */
+function demoRows(baseMs, hashes) {
+  const { messages, dms } = buildDemo(baseMs);
+  const createdAt = baseMs - 14 * 24 * HOUR;
+  const users = USERS.map((u, i) => ({ ...u, passwordHash: hashes[i] }));
+  const rooms = ROOMS.map((room) => ({ id: room.id, name: room.name, description: room.description, createdAt }));
+  const members = ROOMS.flatMap((room) => room.members.map((userId) => ({ roomId: room.id, userId, joinedAt: createdAt })));
+
+  // The <@id> tokens of the demo texts, counted as a store counts them when a message is sent
+  // (room: the members; DM: the recipient).
+  const mentions = [];
+  const membersOf = new Map(ROOMS.map((room) => [room.id, new Set(room.members)]));
+  for (const m of messages) {
+    for (const userId of pickMentions(mentionCandidates(m.text, m.senderId), membersOf.get(m.roomId))) {
+      mentions.push({ kind: 'room', messageId: m.id, userId });
+    }
+  }
+  for (const d of dms) {
+    for (const userId of pickMentions(mentionCandidates(d.text, d.senderId), new Set([d.recipientId]))) {
+      mentions.push({ kind: 'dm', messageId: d.id, userId });
+    }
+  }
+
+  // Read state: everyone has read a conversation up to their own last message in it, so the
+  // demo shows a few unread messages per room and DM rather than none or the whole history.
+  const lastOwn = new Map();
+  for (const m of messages) lastOwn.set(`room ${m.roomId} ${m.senderId}`, { userId: m.senderId, kind: 'room', conversationId: m.roomId, lastReadId: m.id });
+  for (const d of dms) lastOwn.set(`dm ${d.recipientId} ${d.senderId}`, { userId: d.senderId, kind: 'dm', conversationId: d.recipientId, lastReadId: d.id });
+
+  // Everyone starts offline; lastActivity = their last demo message.
+  const lastActivity = new Map();
+  for (const m of [...messages, ...dms]) lastActivity.set(m.senderId, Math.max(lastActivity.get(m.senderId) ?? 0, m.createdAt));
+  const presence = USERS.map((u) => ({ userId: u.id, status: 'offline', lastActivity: lastActivity.get(u.id) ?? createdAt }));
+
+  const meta = { demo_seed_version: DEMO_SEED_VERSION, demo_base_time: new Date(baseMs).toISOString() };
+  return { users, rooms, members, messages, dms, mentions, readStates: [...lastOwn.values()], presence, meta };
+}
+
+/**
  * Seeds demo users, rooms, messages and DMs once. Idempotent: a database that was already seeded
  * (meta key demo_seed_version) is left alone; a database that already holds other data is not
- * touched either. Safe when two processes start at the same time on one database file.
- * Returns 'seeded' | 'already-seeded' | 'skipped-non-empty'.
+ * touched either. Safe when two processes start at the same time on one database: the store
+ * checks both again inside its write transaction. Works with the async store and with the
+ * synchronous SQLite core alike. Resolves to 'seeded' | 'already-seeded' | 'skipped-non-empty'.
  */
-function seedDemo(store, { baseTime, logger } = {}) {
-  const db = store.raw;
-  const alreadySeeded = () => store.getMeta('demo_seed_version') != null;
-  if (alreadySeeded()) return 'already-seeded';
-
+async function seedDemo(store, { baseTime, logger } = {}) {
+  if ((await store.getMeta('demo_seed_version')) != null) return 'already-seeded';
+  const baseMs = baseTime != null ? new Date(baseTime).getTime() : Math.floor(Date.now() / MINUTE) * MINUTE;
+  if (!Number.isFinite(baseMs)) throw new Error(`invalid demo seed base time: ${baseTime}`);
   // bcrypt outside the write transaction (it is slow on purpose); only on the first seed.
   const hashes = USERS.map(() => bcrypt.hashSync(PASSWORD, DEMO_BCRYPT_ROUNDS));
-
-  const run = db.transaction(() => {
-    if (alreadySeeded()) return 'already-seeded';
-    const nonEmpty = db.prepare('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rooms) AS n').get().n;
-    if (nonEmpty > 0) return 'skipped-non-empty';
-
-    const baseMs = baseTime != null ? new Date(baseTime).getTime() : Math.floor(Date.now() / MINUTE) * MINUTE;
-    if (!Number.isFinite(baseMs)) throw new Error(`invalid demo seed base time: ${baseTime}`);
-    const { messages, dms } = buildDemo(baseMs);
-
-    const insUser = db.prepare(
-      'INSERT INTO users (id, email, password_hash, first_name, last_name, role, avatar) VALUES (?, ?, ?, ?, ?, ?, NULL)');
-    USERS.forEach((u, i) => insUser.run(u.id, u.email, hashes[i], u.firstName, u.lastName, u.role));
-
-    const insRoom = db.prepare('INSERT INTO rooms (id, name, description, created_at) VALUES (?, ?, ?, ?)');
-    const insMember = db.prepare('INSERT INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)');
-    const createdAt = baseMs - 14 * 24 * HOUR;
-    for (const room of ROOMS) {
-      insRoom.run(room.id, room.name, room.description, createdAt);
-      for (const userId of room.members) insMember.run(room.id, userId, createdAt);
-    }
-
-    const insMsg = db.prepare('INSERT INTO messages (id, room_id, sender_id, text, client_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
-    for (const m of messages) insMsg.run(m.id, m.roomId, m.senderId, m.text, m.createdAt);
-    const insDm = db.prepare(
-      'INSERT INTO direct_messages (id, sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
-    for (const d of dms) insDm.run(d.id, d.senderId, d.recipientId, d.text, d.createdAt);
-    // The rows went in without the store, so their <@id> tokens are turned into mentions here.
-    backfillMentions(db);
-
-    // Read state: everyone has read a conversation up to their own last message in it, so the
-    // demo shows a few unread messages per room and DM rather than none or the whole history.
-    const insRead = db.prepare('INSERT INTO read_state (user_id, kind, conversation_id, last_read_id) VALUES (?, ?, ?, ?)');
-    const lastOwn = new Map();
-    for (const m of messages) lastOwn.set(`room ${m.roomId} ${m.senderId}`, [m.senderId, 'room', m.roomId, m.id]);
-    for (const d of dms) lastOwn.set(`dm ${d.recipientId} ${d.senderId}`, [d.senderId, 'dm', d.recipientId, d.id]);
-    for (const row of lastOwn.values()) insRead.run(...row);
-
-    // Everyone starts offline; lastActivity = their last demo message.
-    const lastActivity = new Map();
-    for (const m of [...messages, ...dms]) {
-      lastActivity.set(m.senderId, Math.max(lastActivity.get(m.senderId) ?? 0, m.createdAt));
-    }
-    for (const u of USERS) store.setPresence(u.id, 'offline', lastActivity.get(u.id) ?? createdAt);
-
-    store.setMeta('demo_seed_version', DEMO_SEED_VERSION);
-    store.setMeta('demo_base_time', new Date(baseMs).toISOString());
-    return 'seeded';
-  });
-  const result = run.immediate();
+  const result = await store.insertDemo(demoRows(baseMs, hashes));
   if (logger && result === 'skipped-non-empty') {
     logger.warn('SEED_DEMO: the database already holds users or rooms; demo data not added');
   }
   return result;
 }
 
-module.exports = { seedDemo, buildDemo, prng, DEMO_SEED_VERSION };
+module.exports = { seedDemo, buildDemo, demoRows, prng, DEMO_SEED_VERSION };

@@ -1,14 +1,15 @@
 'use strict';
 
+const crypto = require('node:crypto');
 const http = require('node:http');
 const path = require('node:path');
 const jwt = require('jsonwebtoken');
 const { Server } = require('socket.io');
-const { openDatabase } = require('./db');
+const { openStore } = require('./store');
 const { seedDemo: runSeed } = require('./seed');
 const { createApp } = require('./rest');
 const { setupSocket } = require('./socket');
-const { MAX_HTTP_BUFFER_SIZE } = require('./constants');
+const { DEFAULT_LIMITS } = require('./limits');
 
 const DEFAULT_DB_PATH = path.join(__dirname, '..', 'data', 'studyconnect.db');
 
@@ -95,12 +96,18 @@ function listen(httpServer, port, host) {
  *   port          TCP port, 0 = any free port (default 5000)
  *   host          bind address (default '127.0.0.1')
  *   dbPath        SQLite file or ':memory:' (default server/data/studyconnect.db)
+ *   databaseUrl   postgres://… : PostgreSQL instead of SQLite (dbPath is then not used)
+ *   databasePoolSize  PostgreSQL connections this process keeps at most (default 20)
  *   jwtSecret     HMAC secret for tokens (required)
  *   jwtExpiresIn  token lifetime: seconds (number) or a string like '7d' (default '7d')
  *   frontendUrl   CORS origin (default 'http://localhost:3000', as in the seed)
  *   seedDemo      seed the demo users/rooms/messages once (default false)
  *   seedBaseTime  Date | ISO string | ms: "now" of the demo history (default: time of first seed)
  *   redisUrl      enables @socket.io/redis-adapter (default none)
+ *   limits        { sendBurst, sendPerSecond, maxConnectionsPerUser, maxRoomMembers,
+ *                 maxPacketBytes }: any of them, the rest from DEFAULT_LIMITS (src/limits.js)
+ *   presenceNodeTimeoutMs  a process silent this long is taken for dead and its users' sockets
+ *                 are swept (default 30000; it beats every third of that)
  *   logger        { debug, info, warn, error } (default: console at level 'info'); or logLevel
  *
  * Resolves to { app, httpServer, io, store, port, host, url, close() }.
@@ -116,7 +123,11 @@ async function createServer(options = {}) {
     seedDemo = false,
     seedBaseTime,
     redisUrl,
+    databaseUrl,
+    databasePoolSize,
+    presenceNodeTimeoutMs = 30000,
   } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger || createLogger(options.logLevel || 'info');
 
   if (typeof jwtSecret !== 'string' || jwtSecret.length === 0) throw new Error('createServer: jwtSecret is required');
@@ -126,18 +137,18 @@ async function createServer(options = {}) {
     throw new Error(`invalid JWT_EXPIRES_IN value ${JSON.stringify(jwtExpiresIn)}: ${error.message}`);
   }
 
-  const store = openDatabase(dbPath);
+  const store = await openStore({ dbPath, databaseUrl, databasePoolSize });
   let redis = null;
   try {
     if (seedDemo) {
-      const result = runSeed(store, { baseTime: seedBaseTime, logger });
+      const result = await runSeed(store, { baseTime: seedBaseTime, logger });
       logger.info(`demo data: ${result}`);
     }
     // A single process owns presence; with Redis, other processes may have users online.
-    if (!redisUrl) store.resetPresence();
+    if (!redisUrl) await store.resetPresence();
     if (redisUrl) redis = await connectRedisAdapter(redisUrl, logger);
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 
@@ -146,17 +157,44 @@ async function createServer(options = {}) {
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, {
     cors: { origin: frontendUrl, methods: ['GET', 'POST'], credentials: true },
-    maxHttpBufferSize: MAX_HTTP_BUFFER_SIZE,
+    maxHttpBufferSize: limits.maxPacketBytes,
   });
   if (redis) io.adapter(redis.adapter);
-  const sockets = setupSocket(io, { store, jwtSecret, logger, isClosing: () => closing });
+  // Names this process in the presence rows of its sockets (new at every start: a restarted
+  // process must not adopt the rows of the one that died).
+  const nodeId = crypto.randomUUID();
+  const sockets = setupSocket(io, { store, jwtSecret, logger, isClosing: () => closing, nodeId, limits });
+
+  // The heartbeat, and the sweep of processes that stopped beating without disconnecting their
+  // sockets (killed, crashed, the machine lost): their users would otherwise stay online forever.
+  let beating = null;
+  const beat = async () => {
+    try {
+      await store.nodeBeat(nodeId);
+      const gone = await store.sweepDeadNodes(Date.now() - presenceNodeTimeoutMs, (userId) => {
+        io.emit('user:status', { userId, status: 'offline' });
+      });
+      if (gone.length > 0) logger.info(`presence: swept the sockets of a stopped process; offline: ${gone.join(', ')}`);
+    } catch (error) {
+      logger.error('presence: heartbeat failed:', error);
+    }
+  };
+  // Never two beats at once (a slow database); close() waits for the one running.
+  const tick = () => {
+    if (!beating) beating = beat().finally(() => { beating = null; });
+  };
+  tick();
+  const heartbeat = setInterval(tick, Math.max(100, Math.floor(presenceNodeTimeoutMs / 3)));
+  heartbeat.unref();
 
   try {
     await listen(httpServer, port, host);
   } catch (error) {
+    clearInterval(heartbeat);
+    await beating;
     io.close();
     if (redis) await redis.close();
-    store.close();
+    await store.close();
     throw error;
   }
 
@@ -172,6 +210,13 @@ async function createServer(options = {}) {
       // is updated and "offline" reaches clients on other processes.
       io.local.disconnectSockets(true);
       await sockets.drain();
+      clearInterval(heartbeat);
+      await beating;
+      try {
+        await store.nodeGone(nodeId);
+      } catch (error) {
+        logger.error('presence: could not remove this process from the node table:', error);
+      }
       const force = setTimeout(() => httpServer.closeAllConnections(), 2000);
       await new Promise((resolve) => {
         io.close(() => resolve());
@@ -179,7 +224,7 @@ async function createServer(options = {}) {
       });
       clearTimeout(force);
       if (redis) await redis.close();
-      store.close();
+      await store.close();
     })();
     return closed;
   };

@@ -1,17 +1,19 @@
 'use strict';
 
 const jwt = require('jsonwebtoken');
-const { publicUser } = require('./db');
+const { publicUser } = require('./store/shape');
 const { parseId, isPlainObject } = require('./ids');
 const { isSingleEmoji } = require('./emoji');
+const { SENT_EVENTS, tokenBucket } = require('./limits');
 const {
-  AUTH_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_REACTION_EMOJI, MAX_PINS,
+  AUTH_ERRORS, CONNECT_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_REACTION_EMOJI, MAX_PINS,
 } = require('./constants');
 
 /** A refusal caused by the client's payload: its message is sent back in the ack. */
 class ClientError extends Error {}
 
-const FETCH_SOCKETS_TIMEOUT_MS = 4000;
+// Attempts at removing a disconnected socket's presence row (with 0.5, 1, 2, 4 s between them).
+const FORGET_ATTEMPTS = 5;
 
 const refuse = (message) => {
   throw new ClientError(message);
@@ -41,7 +43,7 @@ function optionalId(value, error) {
 const isTutor = (user) => user.role === 'tutor';
 
 /** Verifies a token and returns the public user, or throws Error with the protocol's message. */
-function authenticate(store, jwtSecret, token) {
+async function authenticate(store, jwtSecret, token) {
   if (!token) throw new Error(AUTH_ERRORS.NO_TOKEN);
   let decoded;
   try {
@@ -50,7 +52,7 @@ function authenticate(store, jwtSecret, token) {
     throw new Error(AUTH_ERRORS.PREFIX + error.message);
   }
   const id = decoded && typeof decoded === 'object' ? parseId(decoded.id) : null;
-  const row = id != null ? store.findUserById(id) : undefined;
+  const row = id != null ? await store.findUserById(id) : undefined;
   if (!row) throw new Error(AUTH_ERRORS.USER_NOT_FOUND);
   return row;
 }
@@ -60,12 +62,12 @@ function authenticate(store, jwtSecret, token) {
  * membership, read state, validation, and the study conversations: replies, threads, edit,
  * delete, reactions, pins, mentions). See docs/PROTOCOL.md.
  */
-function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
+function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits }) {
   const pending = new Set(); // running handler promises, awaited on shutdown
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     try {
-      const row = authenticate(store, jwtSecret, socket.handshake.auth && socket.handshake.auth.token);
+      const row = await authenticate(store, jwtSecret, socket.handshake.auth && socket.handshake.auth.token);
       socket.user = publicUser(row);
       socket.data.userId = row.id;
       next();
@@ -76,15 +78,98 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     }
   });
 
+  // Presence, and the connection limit, in a second middleware: this refusal must not carry the
+  // authentication prefix (the token is fine, and a client must not sign the user out over it).
+  // Each socket has its own presence row, stored here, before the client is told it is connected:
+  // once a client sees 'connect', every process counts that socket. The offline decision is
+  // taken from those rows inside the write that removes one (socketDisconnected), so a socket
+  // that connects anywhere while another one's disconnect is being handled can never be
+  // overwritten by a stale "offline" (issue 16). The limit is checked in the same transaction.
+  // user:status goes out inside the transaction, so one user's announcements leave in the order
+  // of the writes; the new socket is not connected yet, so io.emit reaches only the others (the
+  // seed's socket.broadcast.emit).
+  io.use(async (socket, next) => {
+    const userId = socket.data.userId;
+    let result;
+    try {
+      result = await store.socketConnected(userId, socket.id, nodeId, limits.maxConnectionsPerUser, () => {
+        io.emit('user:status', { userId, status: 'online' });
+      });
+    } catch (error) {
+      logger.error(`presence: could not store the connection of user ${userId}:`, error);
+      next(new Error(ERRORS.INTERNAL));
+      return;
+    }
+    if (result.refused) {
+      logger.info(`user ${userId} refused: already ${result.count} connections`);
+      next(new Error(CONNECT_ERRORS.TOO_MANY_CONNECTIONS));
+      return;
+    }
+    // A client gone while this ran never gets a 'connection', so never a 'disconnect': its row
+    // is removed here instead.
+    socket.conn.once('close', () => {
+      if (!socket.data.connected) track(forget(socket, userId, 'closed before connecting'));
+    });
+    next();
+  });
+
+  /** Removes the socket's presence row; the user goes offline when it was their last. */
+  async function forget(socket, userId, reason) {
+    // Retried: a row left behind would show the user online for as long as this process lives
+    // (the sweep only removes the rows of dead processes), and a busy database (a pool exhausted
+    // by a storm of disconnects) is worth waiting for. Not while shutting down: the store closes.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const { remaining } = await store.socketDisconnected(userId, socket.id, () => {
+          io.emit('user:status', { userId, status: 'offline' });
+        });
+        if (remaining > 0) logger.debug(`presence: user ${userId} still connected on ${remaining} socket(s)`);
+        else logger.debug(`presence: user ${userId} is offline`);
+        return;
+      } catch (error) {
+        if (attempt >= FORGET_ATTEMPTS || isClosing()) {
+          logger.error(`presence: could not remove the socket of user ${userId} (${reason}):`, error);
+          return;
+        }
+        logger.warn(`presence: removing the socket of user ${userId} failed (${error.message}); retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
+  }
+
+  /**
+   * Runs `work` after everything queued before on this socket. A socket's events are handled one
+   * after the other, in the order they came, as when every handler was synchronous: a client
+   * may send room:join and then message:send without waiting for the first ack.
+   */
+  function enqueue(socket, work) {
+    const run = track(socket.data.queue.then(work));
+    socket.data.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Keeps the promise in `pending` until it settles (shutdown waits for it). */
+  function track(run) {
+    pending.add(run);
+    run.then(() => pending.delete(run), () => pending.delete(run));
+    return run;
+  }
+
   /** Registers a handler that never throws: errors are logged and answered on the ack, if any. */
   function handle(socket, event, handler) {
+    const limited = SENT_EVENTS.includes(event);
     socket.on(event, (...args) => {
       const ack = args.length > 0 && typeof args[args.length - 1] === 'function' ? args.pop() : null;
       const reply = (response) => {
         if (ack) ack(response);
       };
-      const run = (async () => {
+      // The token is taken when the event arrives, not when its turn comes: the rate is the
+      // client's. Taken for every event of the kind, valid or not: a flood of invalid payloads
+      // costs the server too.
+      const allowed = !limited || socket.data.sendBucket.take();
+      enqueue(socket, async () => {
         try {
+          if (!allowed) refuse(ERRORS.RATE_LIMITED);
           const result = await handler(args[0]);
           reply({ ok: true, ...result });
         } catch (error) {
@@ -96,23 +181,21 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
             reply({ ok: false, error: ERRORS.INTERNAL });
           }
         }
-      })();
-      pending.add(run);
-      run.finally(() => pending.delete(run));
+      });
     });
   }
 
-  function roomFrom(rawRoomId) {
+  async function roomFrom(rawRoomId) {
     const roomId = parseId(rawRoomId);
     if (roomId == null) refuse(ERRORS.INVALID_ROOM_ID);
-    if (!store.findRoom(roomId)) refuse(ERRORS.UNKNOWN_ROOM);
+    if (!await store.findRoom(roomId)) refuse(ERRORS.UNKNOWN_ROOM);
     return { roomId, channel: `room:${roomId}` };
   }
 
-  function recipientFrom(rawRecipientId, selfId) {
+  async function recipientFrom(rawRecipientId, selfId) {
     const recipientId = parseId(rawRecipientId);
     if (recipientId == null) refuse(ERRORS.INVALID_RECIPIENT_ID);
-    if (!store.findUserById(recipientId)) refuse(ERRORS.UNKNOWN_RECIPIENT);
+    if (!await store.findUserById(recipientId)) refuse(ERRORS.UNKNOWN_RECIPIENT);
     if (recipientId === selfId) refuse(ERRORS.DM_TO_SELF);
     return recipientId;
   }
@@ -120,20 +203,25 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
   io.on('connection', (socket) => {
     const user = socket.user;
     if (isClosing()) {
+      // Its presence row goes with the connection ('close' above: it never counted as connected).
       socket.disconnect(true);
       return;
     }
     logger.info(`User connected: ${user.id} (socket ${socket.id})`);
+    socket.data.sendBucket = tokenBucket(limits.sendBurst, limits.sendPerSecond);
+    socket.data.queue = Promise.resolve();
+    socket.data.connected = true;
     socket.join(`user:${user.id}`);
 
     // --- rooms (seed contract: the payload is the plain room id) ---
     const self = `user:${user.id}`;
 
-    handle(socket, 'room:join', (rawRoomId) => {
-      const { roomId, channel } = roomFrom(rawRoomId);
+    handle(socket, 'room:join', async (rawRoomId) => {
+      const { roomId, channel } = await roomFrom(rawRoomId);
+      const { newMember, full } = await store.addMember(roomId, user.id, limits.maxRoomMembers);
+      if (full) refuse(ERRORS.ROOM_FULL);
       const already = socket.rooms.has(channel);
       socket.join(channel);
-      const { newMember } = store.addMember(roomId, user.id);
       if (!already || newMember) {
         logger.debug(`${user.id} joined room ${roomId}${newMember ? ' (new member)' : ''}`);
         const event = { roomId: rawRoomId, user, newMember };
@@ -143,9 +231,9 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       return { roomId: rawRoomId, newMember };
     });
 
-    handle(socket, 'room:leave', (rawRoomId) => {
-      const { roomId, channel } = roomFrom(rawRoomId);
-      const { wasMember } = store.removeMember(roomId, user.id);
+    handle(socket, 'room:leave', async (rawRoomId) => {
+      const { roomId, channel } = await roomFrom(rawRoomId);
+      const { wasMember } = await store.removeMember(roomId, user.id);
       if (wasMember) {
         logger.debug(`${user.id} left room ${roomId}`);
         // To the others in the room and to the user's other sockets (another device), once each.
@@ -158,32 +246,32 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     });
 
     // --- read state (our addition) ---
-    handle(socket, 'conversation:read', (data) => {
+    handle(socket, 'conversation:read', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const hasRoom = data.roomId !== undefined && data.roomId !== null;
       const hasUser = data.userId !== undefined && data.userId !== null;
       if (hasRoom === hasUser) refuse(ERRORS.READ_TARGET);
       let target;
       if (hasRoom) {
-        const { roomId } = roomFrom(data.roomId);
+        const { roomId } = await roomFrom(data.roomId);
         target = { kind: 'room', conversationId: roomId };
       } else {
         const otherId = parseId(data.userId);
         if (otherId == null) refuse(ERRORS.INVALID_USER_ID);
-        if (!store.findUserById(otherId)) refuse(ERRORS.UNKNOWN_USER);
+        if (!await store.findUserById(otherId)) refuse(ERRORS.UNKNOWN_USER);
         if (otherId === user.id) refuse(ERRORS.READ_SELF);
         target = { kind: 'dm', conversationId: otherId };
       }
       const messageId = parseId(data.messageId);
       if (messageId == null) refuse(ERRORS.INVALID_MESSAGE_ID);
       if (target.kind === 'room') {
-        if (!store.isMember(target.conversationId, user.id)) refuse(ERRORS.NOT_MEMBER);
-        if (!store.roomHasMessage(target.conversationId, messageId)) refuse(ERRORS.UNKNOWN_MESSAGE);
-      } else if (!store.dmHasMessage(user.id, target.conversationId, messageId)) {
+        if (!await store.isMember(target.conversationId, user.id)) refuse(ERRORS.NOT_MEMBER);
+        if (!await store.roomHasMessage(target.conversationId, messageId)) refuse(ERRORS.UNKNOWN_MESSAGE);
+      } else if (!await store.dmHasMessage(user.id, target.conversationId, messageId)) {
         refuse(ERRORS.UNKNOWN_MESSAGE);
       }
 
-      const { lastReadId, advanced } = store.markRead({ userId: user.id, ...target, messageId });
+      const { lastReadId, advanced } = await store.markRead({ userId: user.id, ...target, messageId });
       if (advanced) {
         // The user's other sockets (another device) clear their badge; this one has the ack.
         const event = hasRoom ? { roomId: data.roomId, lastReadId } : { userId: data.userId, lastReadId };
@@ -193,9 +281,9 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     });
 
     // --- room messages ---
-    handle(socket, 'message:send', (data) => {
+    handle(socket, 'message:send', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
-      const { roomId, channel } = roomFrom(data.roomId);
+      const { roomId, channel } = await roomFrom(data.roomId);
       if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
       const clientId = validClientId(data.clientId);
       const replyTo = optionalId(data.replyTo, ERRORS.REPLY_TO_INVALID);
@@ -206,18 +294,18 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       // replying to a message that is in a thread puts the reply into that thread too.
       let threadId = null;
       if (rawThreadId != null) {
-        const row = store.messageRow('room', rawThreadId);
+        const row = await store.messageRow('room', rawThreadId);
         if (!row || row.room_id !== roomId) refuse(ERRORS.UNKNOWN_THREAD);
         threadId = row.thread_id ?? row.id;
       }
       if (replyTo != null) {
-        const row = store.messageRow('room', replyTo);
+        const row = await store.messageRow('room', replyTo);
         if (!row || row.room_id !== roomId) refuse(ERRORS.UNKNOWN_REPLY_TO);
         if (threadId == null) threadId = row.thread_id;
         else if (row.id !== threadId && row.thread_id !== threadId) refuse(ERRORS.THREAD_MISMATCH);
       }
 
-      const { message, duplicate, thread } = store.createMessage({
+      const { message, duplicate, thread } = await store.createMessage({
         roomId, senderId: user.id, text: data.text, clientId, replyTo, threadId,
       });
       if (!duplicate) {
@@ -235,17 +323,17 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     });
 
     // --- threads (our addition) ---
-    handle(socket, 'thread:resolve', (data) => {
+    handle(socket, 'thread:resolve', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const threadId = parseId(data.threadId);
       if (threadId == null) refuse(ERRORS.THREAD_ID_INVALID);
       if (typeof data.resolved !== 'boolean') refuse(ERRORS.RESOLVED_INVALID);
-      const row = store.messageRow('room', threadId);
+      const row = await store.messageRow('room', threadId);
       // Only a root names a thread here: resolving is about the whole thread, never one reply.
       if (!row || row.thread_id != null) refuse(ERRORS.UNKNOWN_THREAD);
-      if (!store.isMember(row.room_id, user.id)) refuse(ERRORS.NOT_MEMBER);
+      if (!await store.isMember(row.room_id, user.id)) refuse(ERRORS.NOT_MEMBER);
       if (row.sender_id !== user.id && !isTutor(user)) refuse(ERRORS.RESOLVE_FORBIDDEN);
-      const { changed, thread } = store.resolveThread(threadId, data.resolved);
+      const { changed, thread } = await store.resolveThread(threadId, data.resolved);
       const event = { roomId: row.room_id, threadId, ...thread };
       if (changed) io.to(`room:${row.room_id}`).emit('thread:updated', event);
       return event;
@@ -264,11 +352,11 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
      * of, or a DM the user sent or received. A DM between two others is "unknown", so its
      * existence does not leak.
      */
-    function visibleMessage(kind, id) {
-      const row = store.messageRow(kind, id);
+    async function visibleMessage(kind, id) {
+      const row = await store.messageRow(kind, id);
       if (kind === 'room') {
         if (!row) refuse(ERRORS.UNKNOWN_MESSAGE);
-        if (!store.isMember(row.room_id, user.id)) refuse(ERRORS.NOT_MEMBER);
+        if (!await store.isMember(row.room_id, user.id)) refuse(ERRORS.NOT_MEMBER);
       } else if (!row || (row.sender_id !== user.id && row.recipient_id !== user.id)) {
         refuse(ERRORS.UNKNOWN_MESSAGE);
       }
@@ -288,53 +376,53 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
       };
     }
 
-    handle(socket, 'message:edit', (data) => {
+    handle(socket, 'message:edit', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const kind = kindFrom(data.kind);
       const id = parseId(data.id);
       if (id == null) refuse(ERRORS.ID_INVALID);
       if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
-      const row = visibleMessage(kind, id);
+      const row = await visibleMessage(kind, id);
       if (row.sender_id !== user.id) refuse(ERRORS.EDIT_FORBIDDEN);
       if (row.deleted_at != null) refuse(ERRORS.MESSAGE_DELETED);
       // The same text again changes nothing: no new editedAt, no broadcast (a retry is harmless).
       if (row.text === data.text) {
         return { id, editedAt: row.edited_at != null ? new Date(row.edited_at).toISOString() : null };
       }
-      const { editedAt, mentions } = store.editMessage(kind, id, data.text);
+      const { editedAt, mentions } = await store.editMessage(kind, id, data.text);
       const { channels, where } = audienceOf(kind, row);
       // mentions always, [] included: a client replaces what it had (an edit may remove them all).
       io.to(channels).emit('message:updated', { kind, id, ...where, text: data.text, editedAt, mentions });
       return { id, editedAt };
     });
 
-    handle(socket, 'message:delete', (data) => {
+    handle(socket, 'message:delete', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const kind = kindFrom(data.kind);
       const id = parseId(data.id);
       if (id == null) refuse(ERRORS.ID_INVALID);
-      const row = visibleMessage(kind, id);
+      const row = await visibleMessage(kind, id);
       if (row.sender_id !== user.id && !(kind === 'room' && isTutor(user))) refuse(ERRORS.DELETE_FORBIDDEN);
       // Deleting twice is acked with the first deletion's time and announces nothing.
       if (row.deleted_at != null) return { id, deletedAt: new Date(row.deleted_at).toISOString() };
-      const { deletedAt, unpinned } = store.deleteMessage(kind, id);
+      const { deletedAt, unpinned } = await store.deleteMessage(kind, id);
       const { channels, where } = audienceOf(kind, row);
       io.to(channels).emit('message:deleted', { kind, id, ...where, deletedAt });
-      if (unpinned) io.to(channels).emit('room:pins', { roomId: row.room_id, pins: store.pinIds(row.room_id) });
+      if (unpinned) io.to(channels).emit('room:pins', { roomId: row.room_id, pins: await store.pinIds(row.room_id) });
       return { id, deletedAt };
     });
 
-    const reaction = (add) => (data) => {
+    const reaction = (add) => async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const kind = kindFrom(data.kind);
       const id = parseId(data.messageId);
       if (id == null) refuse(ERRORS.INVALID_MESSAGE_ID);
       if (!isSingleEmoji(data.emoji)) refuse(ERRORS.EMOJI_INVALID);
-      const row = visibleMessage(kind, id);
+      const row = await visibleMessage(kind, id);
       if (row.deleted_at != null) refuse(ERRORS.MESSAGE_DELETED);
       const result = add
-        ? store.addReaction(kind, id, user.id, data.emoji, MAX_REACTION_EMOJI)
-        : store.removeReaction(kind, id, user.id, data.emoji);
+        ? await store.addReaction(kind, id, user.id, data.emoji, MAX_REACTION_EMOJI)
+        : await store.removeReaction(kind, id, user.id, data.emoji);
       if (result.tooMany) refuse(ERRORS.TOO_MANY_REACTIONS);
       // Adding a reaction the user already gave (or removing one they did not) is acked, not announced.
       if (result.changed) {
@@ -347,17 +435,17 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     handle(socket, 'reaction:remove', reaction(false));
 
     // --- pins (our addition): tutors pin messages of their rooms ---
-    const pin = (add) => (data) => {
+    const pin = (add) => async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
-      const { roomId, channel } = roomFrom(data.roomId);
+      const { roomId, channel } = await roomFrom(data.roomId);
       const messageId = parseId(data.messageId);
       if (messageId == null) refuse(ERRORS.INVALID_MESSAGE_ID);
       if (!isTutor(user)) refuse(ERRORS.PIN_FORBIDDEN);
-      if (!store.isMember(roomId, user.id)) refuse(ERRORS.NOT_MEMBER);
-      const row = store.messageRow('room', messageId);
+      if (!await store.isMember(roomId, user.id)) refuse(ERRORS.NOT_MEMBER);
+      const row = await store.messageRow('room', messageId);
       if (!row || row.room_id !== roomId) refuse(ERRORS.UNKNOWN_MESSAGE);
       if (add && row.deleted_at != null) refuse(ERRORS.MESSAGE_DELETED);
-      const result = add ? store.pin(roomId, messageId, user.id, MAX_PINS) : store.unpin(roomId, messageId);
+      const result = add ? await store.pin(roomId, messageId, user.id, MAX_PINS) : await store.unpin(roomId, messageId);
       if (result.tooMany) refuse(ERRORS.TOO_MANY_PINS);
       if (result.changed) io.to(channel).emit('room:pins', { roomId, pins: result.pins });
       return { roomId, pins: result.pins };
@@ -366,21 +454,21 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     handle(socket, 'message:unpin', pin(false));
 
     // --- direct messages ---
-    handle(socket, 'dm:send', (data) => {
+    handle(socket, 'dm:send', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
-      const recipientId = recipientFrom(data.recipientId, user.id);
+      const recipientId = await recipientFrom(data.recipientId, user.id);
       if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
       const clientId = validClientId(data.clientId);
       const replyTo = optionalId(data.replyTo, ERRORS.REPLY_TO_INVALID);
       if (data.threadId !== undefined && data.threadId !== null) refuse(ERRORS.DM_NO_THREADS);
       if (replyTo != null) {
-        const row = store.messageRow('dm', replyTo);
+        const row = await store.messageRow('dm', replyTo);
         const inConversation = row && ((row.sender_id === user.id && row.recipient_id === recipientId)
           || (row.sender_id === recipientId && row.recipient_id === user.id));
         if (!inConversation) refuse(ERRORS.UNKNOWN_REPLY_TO);
       }
 
-      const { dm, duplicate } = store.createDirectMessage({
+      const { dm, duplicate } = await store.createDirectMessage({
         senderId: user.id, recipientId, text: data.text, clientId, replyTo,
       });
       if (!duplicate) {
@@ -396,17 +484,17 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     });
 
     // --- typing notices (our addition) ---
-    const typing = (isTyping) => (data) => {
+    const typing = (isTyping) => async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const hasRoom = data.roomId !== undefined && data.roomId !== null;
       const hasRecipient = data.recipientId !== undefined && data.recipientId !== null;
       if (hasRoom === hasRecipient) refuse(ERRORS.TYPING_TARGET);
       if (hasRoom) {
-        const { channel } = roomFrom(data.roomId);
+        const { channel } = await roomFrom(data.roomId);
         if (!socket.rooms.has(channel)) refuse(ERRORS.NOT_JOINED);
         socket.to(channel).emit('typing:update', { roomId: data.roomId, userId: user.id, user, typing: isTyping });
       } else {
-        const recipientId = recipientFrom(data.recipientId, user.id);
+        const recipientId = await recipientFrom(data.recipientId, user.id);
         io.to(`user:${recipientId}`).emit('typing:update', {
           recipientId: data.recipientId,
           userId: user.id,
@@ -419,45 +507,10 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing }) {
     handle(socket, 'typing:start', typing(true));
     handle(socket, 'typing:stop', typing(false));
 
-    // --- presence (seed: online on every connect; ours: offline only when the last socket leaves) ---
-    try {
-      store.setPresence(user.id, 'online');
-    } catch (error) {
-      logger.error(`presence: could not store online status of user ${user.id}:`, error);
-    }
-    socket.broadcast.emit('user:status', { userId: user.id, status: 'online' });
-
+    // --- presence: stored and announced by the middleware above; the socket's events come first ---
     socket.on('disconnect', (reason) => {
-      const run = (async () => {
-        logger.info(`User disconnected: ${user.id} (socket ${socket.id}, ${reason})`);
-        // The socket has already left its rooms here, so this counts the user's other sockets,
-        // on every process when the Redis adapter is in use.
-        let remaining;
-        try {
-          // Bounded: with Redis down the adapter's request could otherwise wait for a reconnect.
-          let timer;
-          const timeout = new Promise((resolve, reject) => {
-            timer = setTimeout(() => reject(new Error('timed out')), FETCH_SOCKETS_TIMEOUT_MS);
-          });
-          try {
-            remaining = (await Promise.race([io.in(`user:${user.id}`).fetchSockets(), timeout])).length;
-          } finally {
-            clearTimeout(timer);
-          }
-        } catch (error) {
-          logger.warn(`presence: could not count sockets of user ${user.id} on other servers (${error.message}); counting local ones`);
-          remaining = io.of('/').adapter.rooms.get(`user:${user.id}`)?.size ?? 0;
-        }
-        if (remaining > 0) {
-          logger.debug(`presence: user ${user.id} still connected on ${remaining} socket(s)`);
-          return;
-        }
-        store.setPresence(user.id, 'offline');
-        io.emit('user:status', { userId: user.id, status: 'offline' });
-        logger.debug(`presence: user ${user.id} is offline`);
-      })().catch((error) => logger.error(`disconnect handler failed for user ${user.id}:`, error));
-      pending.add(run);
-      run.finally(() => pending.delete(run));
+      logger.info(`User disconnected: ${user.id} (socket ${socket.id}, ${reason})`);
+      enqueue(socket, () => forget(socket, user.id, reason));
     });
   });
 

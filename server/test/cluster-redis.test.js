@@ -1,52 +1,28 @@
 'use strict';
 
-// Two backend processes sharing one SQLite file and a Redis server: rooms, broadcasts and
-// presence must work across them. Needs the redis-server binary (Debian package redis-server,
+// Two backend processes sharing one database (a SQLite file, or PostgreSQL when the suite runs
+// against it) and a Redis server: rooms, broadcasts and presence must work across them. Needs the redis-server binary (Debian package redis-server,
 // installed by scripts/setup.sh); without it this test FAILS on purpose.
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { connect, tokenFor, waitFor, request, receivedOf, http, SECRET, USERS, ROOMS } = require('../testlib/helpers');
-const { startBackend, startRedis, redisAvailable } = require('../testlib/processes');
+const { tokenFor, waitFor, request, receivedOf, http, USERS, ROOMS } = require('../testlib/helpers');
+const { startCluster } = require('../testlib/cluster');
 
 describe('two processes with REDIS_URL (scale-out)', () => {
-  let redis;
+  let cluster;
   let a;
   let b;
-  let dir;
-  const sockets = [];
-  const join = async (url, user) => {
-    const s = await connect(url, tokenFor(USERS[user]));
-    sockets.push(s);
-    return s;
-  };
+  const join = (url, user) => cluster.join(url, user);
 
   before(async () => {
-    if (!redisAvailable()) {
-      throw new Error('redis-server is not installed: install the Debian package redis-server (scripts/setup.sh does) to run the scale-out test');
-    }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyconnect-cluster-'));
-    redis = await startRedis();
-    const env = {
-      REDIS_URL: redis.url,
-      DB_PATH: path.join(dir, 'shared.db'),
-      JWT_SECRET: SECRET,
-      SEED_DEMO: '1',
-      SEED_BASE_TIME: '2025-03-10T12:00:00.000Z',
-      LOG_LEVEL: 'debug',
-    };
     // Started together: the demo seed must cope with two processes seeding one fresh file.
-    [a, b] = await Promise.all([startBackend(env), startBackend(env)]);
+    cluster = await startCluster({ name: 'cluster', together: true });
+    ({ a, b } = cluster);
   });
 
   after(async () => {
-    for (const s of sockets) s.disconnect();
-    await Promise.all([a, b].filter(Boolean).map((p) => p.stop()));
-    if (redis) await redis.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (cluster) await cluster.stop();
   });
 
   it('both processes seeded one consistent database', async () => {

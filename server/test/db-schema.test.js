@@ -8,19 +8,19 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const Database = require('better-sqlite3');
-const { openDatabase, SCHEMA_VERSION } = require('../src/db');
+const { openDatabase, SCHEMA_VERSION } = require('../src/store/sqlite/db');
 const { seedDemo } = require('../src/seed');
 const {
-  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema,
+  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema,
 } = require('../testlib/helpers');
 
 describe('database schema', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyconnect-schema-'));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('a new database is created at the current version, with the read_state and search tables', () => {
+  it('a new database is created at the current version, with the read_state and search tables', async () => {
     const store = openDatabase(':memory:');
-    assert.equal(SCHEMA_VERSION, 5);
+    assert.equal(SCHEMA_VERSION, 6);
     assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const columns = store.raw.prepare('PRAGMA table_info(read_state)').all().map((c) => c.name);
     assert.deepEqual(columns, ['user_id', 'kind', 'conversation_id', 'last_read_id']);
@@ -31,11 +31,12 @@ describe('database schema', () => {
     store.close();
   });
 
-  it('upgrades a database of the unversioned first release: memberships and DMs start fully read', () => {
+  it('upgrades a database of the unversioned first release: memberships and DMs start fully read', async () => {
     const file = path.join(dir, 'v0.db');
     // A first-release database: the demo data, then no read_state and user_version 0.
     const old = openDatabase(file);
-    seedDemo(old, { baseTime: BASE_TIME });
+    await seedDemo(old, { baseTime: BASE_TIME });
+    dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);
     dropSearchSchema(old.raw);
@@ -75,10 +76,10 @@ describe('database schema', () => {
     again.close();
   });
 
-  it('upgrades a database of schema 4 with study data: everything is kept, and mentions are backfilled from the texts', () => {
+  it('upgrades a database of schema 4 with study data: everything is kept, and mentions are backfilled from the texts', async () => {
     const file = path.join(dir, 'v4.db');
     const old = openDatabase(file);
-    seedDemo(old, { baseTime: BASE_TIME });
+    await seedDemo(old, { baseTime: BASE_TIME });
     // Study data of every kind, written through the store; chemistry's members are ada, grace
     // and linus (alan is not one).
     const chem = 2;
@@ -111,6 +112,7 @@ describe('database schema', () => {
     const mentionsOf = (db) => db.prepare('SELECT kind, message_id, user_id FROM mentions ORDER BY kind, message_id, rowid').all()
       .map((r) => `${r.kind} ${r.message_id} ${r.user_id}`);
     const before = { dump: dump(old.raw), views: views(old), mentions: mentionsOf(old.raw) };
+    dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     old.raw.pragma('user_version = 4');
     old.close();
@@ -130,7 +132,35 @@ describe('database schema', () => {
     store.close();
   });
 
-  it('refuses a database of a newer schema version, and leaves it alone', () => {
+  it('upgrades a database of schema 5 to presence per socket: data kept, everyone offline, the socket rows work', async () => {
+    const file = path.join(dir, 'v5.db');
+    const old = openDatabase(file);
+    await seedDemo(old, { baseTime: BASE_TIME });
+    old.setPresence(1, 'online');
+    dropPresenceSchema(old.raw);
+    old.raw.pragma('user_version = 5');
+    const messages = old.raw.prepare('SELECT COUNT(*) AS n FROM messages').get().n;
+    old.close();
+
+    const store = openDatabase(file);
+    assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    assert.equal(store.raw.prepare('SELECT COUNT(*) AS n FROM messages').get().n, messages);
+    // A single process resets presence at startup; the tables it needs exist now.
+    store.resetPresence();
+    assert.equal(store.presenceOf(1), 'offline');
+    const said = [];
+    assert.deepEqual(store.socketConnected(1, 'socket-a', 'node-1', 2, (s) => said.push(s)), { refused: false, count: 1 });
+    store.socketConnected(1, 'socket-b', 'node-2', 2, (s) => said.push(s));
+    assert.deepEqual(store.socketConnected(1, 'socket-c', 'node-2', 2, (s) => said.push(s)), { refused: true, count: 2 });
+    assert.deepEqual(store.socketDisconnected(1, 'socket-a', (s) => said.push(s)), { remaining: 1 });
+    assert.equal(store.presenceOf(1), 'online');
+    assert.deepEqual(store.socketDisconnected(1, 'socket-b', (s) => said.push(s)), { remaining: 0 });
+    assert.deepEqual(said, ['online', 'online', 'offline']);
+    assert.equal(store.presenceOf(1), 'offline');
+    store.close();
+  });
+
+  it('refuses a database of a newer schema version, and leaves it alone', async () => {
     const file = path.join(dir, 'future.db');
     openDatabase(file).close();
     const db = new Database(file);
@@ -142,9 +172,9 @@ describe('database schema', () => {
     check.close();
   });
 
-  it('the demo seed gives everyone the read state "read up to my own last message"', () => {
+  it('the demo seed gives everyone the read state "read up to my own last message"', async () => {
     const store = openDatabase(':memory:');
-    seedDemo(store, { baseTime: BASE_TIME });
+    await seedDemo(store, { baseTime: BASE_TIME });
     const rows = store.raw.prepare('SELECT * FROM read_state ORDER BY user_id, kind, conversation_id').all();
     assert.ok(rows.length > 0);
     for (const r of rows) {

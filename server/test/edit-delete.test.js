@@ -5,7 +5,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup,
+  roomBarrier, query, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup,
 } = require('../testlib/helpers');
 const { ERRORS, MAX_TEXT_LENGTH } = require('../src/constants');
 
@@ -121,7 +121,7 @@ describe('message:edit and message:delete', () => {
     assert.equal(history[0].deletedAt, d.deletedAt);
     assertPublicUser(history[0].sender, USERS.linus);
     assert.deepEqual((await http(server, 'GET', '/api/search?q=quokka', { token: tokenFor(USERS.ada) })).json, []);
-    const stored = server.store.raw.prepare('SELECT text FROM messages WHERE id = ?').get(sent.id);
+    const [stored] = await query(server, 'SELECT text FROM messages WHERE id = ?', sent.id);
     assert.equal(stored.text, '', 'the text is removed on the server');
     // Deleting again: the first deletion's time, nothing announced.
     assert.deepEqual(await request(linus, 'message:delete', { kind: 'room', id: sent.id }), ack);

@@ -44,10 +44,10 @@ describe('history ?after=', () => {
     dmIds = [];
     for (let i = 0; i < 120; i += 1) {
       // Messages of other conversations in between, so the ids of one conversation have gaps.
-      store.createMessage({ roomId: ROOMS.calculus, senderId: USERS.grace, text: `elsewhere ${i}` });
-      roomIds.push(store.createMessage({ roomId: ROOMS.lounge, senderId: i % 2 ? USERS.ada : USERS.alan, text: `lounge ${i}` }).message.id);
-      store.createDirectMessage({ senderId: USERS.grace, recipientId: USERS.alan, text: `other pair ${i}` });
-      dmIds.push(store.createDirectMessage({ senderId: i % 3 ? USERS.linus : USERS.ada, recipientId: i % 3 ? USERS.ada : USERS.linus, text: `dm ${i}` }).dm.id);
+      await store.createMessage({ roomId: ROOMS.calculus, senderId: USERS.grace, text: `elsewhere ${i}` });
+      roomIds.push((await store.createMessage({ roomId: ROOMS.lounge, senderId: i % 2 ? USERS.ada : USERS.alan, text: `lounge ${i}` })).message.id);
+      await store.createDirectMessage({ senderId: USERS.grace, recipientId: USERS.alan, text: `other pair ${i}` });
+      dmIds.push((await store.createDirectMessage({ senderId: i % 3 ? USERS.linus : USERS.ada, recipientId: i % 3 ? USERS.ada : USERS.linus, text: `dm ${i}` })).dm.id);
     }
   });
   after(() => server.close());

@@ -7,9 +7,9 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  roomBarrier, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup } = require('../testlib/helpers');
+  roomBarrier, query, startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, assertIso, assertPublicUser, USERS, ROOMS, studyGroup } = require('../testlib/helpers');
 const { ERRORS, FEATURES, MAX_MENTIONS, MAX_TEXT_LENGTH } = require('../src/constants');
-const { tokenIds, mentionStore } = require('../src/mentions');
+const { tokenIds } = require('../src/mentions');
 
 const chem = ROOMS.chemistry; // members: ada, grace (tutor), linus; alan is not one
 const { ada: ADA, alan: ALAN, grace: GRACE, linus: LINUS } = USERS;
@@ -21,19 +21,21 @@ async function get(server, name, path) {
 }
 const roomOf = async (server, name, roomId) => (await get(server, name, '/api/rooms')).find((r) => r.id === roomId);
 const dmWith = async (server, name, otherId) => (await get(server, name, '/api/dms')).find((c) => c.user.id === otherId);
-const storedMentions = (server, kind, id) => server.store.raw
-  .prepare('SELECT user_id FROM mentions WHERE kind = ? AND message_id = ? ORDER BY rowid').all(kind, id).map((r) => r.user_id);
+// The order they were stored in: SQLite's rowid, PostgreSQL's seq column.
+const storedMentions = async (server, kind, id) => (await query(server,
+  `SELECT user_id FROM mentions WHERE kind = ? AND message_id = ? ORDER BY ${server.store.kind === 'postgres' ? 'seq' : 'rowid'}`, kind, id))
+  .map((r) => r.user_id);
 
 /** Adds users straight to the database (the demo has four), members of `roomId` when given. */
-function addUsers(server, names, roomId) {
-  const db = server.store.raw;
-  const insert = db.prepare("INSERT INTO users (email, password_hash, first_name, last_name, role) VALUES (?, 'x', ?, ?, 'student')");
-  const member = db.prepare('INSERT INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)');
-  return names.map(([first, last], i) => {
-    const id = Number(insert.run(`extra-${Date.now()}-${i}-${Math.random()}@studyconnect.test`, first, last).lastInsertRowid);
-    if (roomId != null) member.run(roomId, id, Date.now());
-    return id;
-  });
+async function addUsers(server, names, roomId) {
+  const ids = [];
+  for (const [i, [first, last]] of names.entries()) {
+    const [{ id }] = await query(server, "INSERT INTO users (email, password_hash, first_name, last_name, role) VALUES (?, 'x', ?, ?, 'student') RETURNING id",
+      `extra-${Date.now()}-${i}-${Math.random()}@studyconnect.test`, first, last);
+    if (roomId != null) await query(server, 'INSERT INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)', roomId, id, Date.now());
+    ids.push(id);
+  }
+  return ids;
 }
 
 describe('mention tokens (parsing)', () => {
@@ -57,10 +59,9 @@ describe('mention tokens (parsing)', () => {
 
     const server = await startServer();
     try {
-      const mentions = mentionStore(server.store.raw);
       started = performance.now();
-      assert.deepEqual(mentions.resolve({ kind: 'room', text, senderId: ADA, roomId: chem }), [GRACE, LINUS]);
-      assert.deepEqual(mentions.resolve({ kind: 'dm', text, senderId: ADA, recipientId: ALAN }), [ALAN]);
+      assert.deepEqual(await server.store.resolveMentions({ kind: 'room', text, senderId: ADA, roomId: chem }), [GRACE, LINUS]);
+      assert.deepEqual(await server.store.resolveMentions({ kind: 'dm', text, senderId: ADA, recipientId: ALAN }), [ALAN]);
       assert.ok(performance.now() - started < 500, `resolving took ${performance.now() - started} ms`);
     } finally {
       await server.close();
@@ -97,7 +98,7 @@ describe('mentions in messages', () => {
     for (const m of await Promise.all(got)) {
       assert.deepEqual(m, { id: ack.id, roomId: chem, sender: m.sender, text, createdAt: ack.createdAt, clientId: 'm1', mentions: [LINUS, GRACE] });
     }
-    assert.deepEqual(storedMentions(server, 'room', ack.id), [LINUS, GRACE]);
+    assert.deepEqual(await storedMentions(server, 'room', ack.id), [LINUS, GRACE]);
     const history = await get(server, 'grace', `/api/rooms/${chem}/messages?limit=1`);
     assert.equal(history[0].text, text, 'the text is stored unchanged');
     assert.deepEqual(history[0].mentions, [LINUS, GRACE]);
@@ -116,13 +117,13 @@ describe('mentions in messages', () => {
     const first = await request(linus, 'message:send', { roomId: chem, text: 'hey <@1>', clientId: 'retry-m' });
     const retry = await request(linus, 'message:send', { roomId: chem, text: 'hey <@3>', clientId: 'retry-m' });
     assert.deepEqual([retry.id, retry.duplicate], [first.id, true]);
-    assert.deepEqual(storedMentions(server, 'room', first.id), [ADA]);
-    assert.equal(server.store.raw.prepare("SELECT COUNT(*) AS n FROM mentions WHERE kind = 'room' AND message_id > ?").get(first.id).n, 0);
+    assert.deepEqual(await storedMentions(server, 'room', first.id), [ADA]);
+    assert.equal((await query(server, "SELECT COUNT(*) AS n FROM mentions WHERE kind = 'room' AND message_id > ?", first.id))[0].n, 0);
   });
 
   it('refused sends store no mentions: too long, wrong types, not joined', async () => {
-    const count = () => server.store.raw.prepare('SELECT COUNT(*) AS n FROM mentions').get().n;
-    const before = count();
+    const count = async () => (await query(server, 'SELECT COUNT(*) AS n FROM mentions'))[0].n;
+    const before = await count();
     const tooLong = '<@4>'.repeat(MAX_TEXT_LENGTH / 4 + 1);
     for (const [socket, event, payload, error] of [
       [ada, 'message:send', { roomId: chem, text: tooLong }, ERRORS.TEXT_INVALID],
@@ -135,7 +136,7 @@ describe('mentions in messages', () => {
     ]) {
       assert.deepEqual(await request(socket, event, payload), { ok: false, error }, `${event} ${JSON.stringify(payload).slice(0, 60)}`);
     }
-    assert.equal(count(), before);
+    assert.equal(await count(), before);
   });
 
   it('a text of tokens only, 4,000 characters long, is sent and broadcast quickly', async () => {
@@ -202,13 +203,13 @@ describe('mentions in messages', () => {
     const u2 = waitFor(grace, 'message:updated', (u) => u.id === sent.id && u.text === 'now <@3> and <@4>');
     await request(ada, 'message:edit', { kind: 'room', id: sent.id, text: 'now <@3> and <@4>' });
     assert.deepEqual((await u2).mentions, [GRACE, LINUS], 'the order follows the new text');
-    assert.deepEqual(storedMentions(server, 'room', sent.id), [GRACE, LINUS]);
+    assert.deepEqual(await storedMentions(server, 'room', sent.id), [GRACE, LINUS]);
 
     const u3 = waitFor(grace, 'message:updated', (u) => u.id === sent.id && u.text === 'nobody');
     await request(ada, 'message:edit', { kind: 'room', id: sent.id, text: 'nobody' });
     assert.deepEqual((await u3).mentions, []);
     assert.equal('mentions' in (await get(server, 'ada', `/api/rooms/${chem}/messages?limit=1`))[0], false);
-    assert.deepEqual(storedMentions(server, 'room', sent.id), []);
+    assert.deepEqual(await storedMentions(server, 'room', sent.id), []);
 
     // The same text again: acked, nothing announced, nothing changed.
     await request(ada, 'message:edit', { kind: 'room', id: sent.id, text: 'nobody' });
@@ -248,9 +249,9 @@ describe('mentions in messages', () => {
     for (const [socket, payload, error] of cases) {
       assert.deepEqual(await request(socket, 'message:edit', payload), { ok: false, error }, JSON.stringify(payload)?.slice(0, 80));
     }
-    assert.deepEqual(storedMentions(server, 'room', graces.id), [LINUS]);
-    assert.deepEqual(storedMentions(server, 'dm', othersDm.id), [LINUS]);
-    assert.deepEqual(storedMentions(server, 'dm', toAda.id), [ADA]);
+    assert.deepEqual(await storedMentions(server, 'room', graces.id), [LINUS]);
+    assert.deepEqual(await storedMentions(server, 'dm', othersDm.id), [LINUS]);
+    assert.deepEqual(await storedMentions(server, 'dm', toAda.id), [ADA]);
   });
 
   it('message:delete clears them: the deleted message has no mentions anywhere', async () => {
@@ -258,8 +259,8 @@ describe('mentions in messages', () => {
     const dm = await request(linus, 'dm:send', { recipientId: ADA, text: 'oops <@1>' });
     await request(linus, 'message:delete', { kind: 'room', id: sent.id });
     await request(linus, 'message:delete', { kind: 'dm', id: dm.id });
-    assert.deepEqual(storedMentions(server, 'room', sent.id), []);
-    assert.deepEqual(storedMentions(server, 'dm', dm.id), []);
+    assert.deepEqual(await storedMentions(server, 'room', sent.id), []);
+    assert.deepEqual(await storedMentions(server, 'dm', dm.id), []);
     const history = (await get(server, 'ada', `/api/rooms/${chem}/messages?limit=5`)).find((m) => m.id === sent.id);
     assert.deepEqual(Object.keys(history).sort(), ['createdAt', 'deleted', 'deletedAt', 'id', 'roomId', 'sender']);
     const dms = (await get(server, 'ada', `/api/dms/${LINUS}?limit=5`)).find((m) => m.id === dm.id);
@@ -277,8 +278,8 @@ describe('at most 20 mentions per message', () => {
 
   it('the first 20 users who count, in order of appearance; duplicates and those who do not count take no place', async () => {
     const lounge = ROOMS.lounge;
-    const members = addUsers(server, Array.from({ length: 25 }, (_, i) => [`Member${i}`, 'Extra']), lounge);
-    const [outsider] = addUsers(server, [['Out', 'Sider']], null);
+    const members = await addUsers(server, Array.from({ length: 25 }, (_, i) => [`Member${i}`, 'Extra']), lounge);
+    const [outsider] = await addUsers(server, [['Out', 'Sider']], null);
     const ada = await connectAs(server, 'ada');
     const alan = await connectAs(server, 'alan');
     for (const s of [ada, alan]) await request(s, 'room:join', lounge);
@@ -289,7 +290,7 @@ describe('at most 20 mentions per message', () => {
     const ack = await request(ada, 'message:send', { roomId: lounge, text });
     assert.equal(MAX_MENTIONS, 20);
     assert.deepEqual((await got).mentions, named.slice(0, MAX_MENTIONS));
-    assert.deepEqual(storedMentions(server, 'room', ack.id), named.slice(0, MAX_MENTIONS));
+    assert.deepEqual(await storedMentions(server, 'room', ack.id), named.slice(0, MAX_MENTIONS));
     // An edit is capped the same way.
     const edited = waitFor(alan, 'message:updated', (u) => u.id === ack.id);
     await request(ada, 'message:edit', { kind: 'room', id: ack.id, text: `<@${ALAN}> ${members.map((id) => `<@${id}>`).join('')}` });
@@ -423,7 +424,7 @@ describe('GET /api/rooms/:id/members', () => {
 
   it('follows room:join and room:leave, and sorts by first name, then last name, ignoring case and accents', async () => {
     const lounge = ROOMS.lounge;
-    const extra = addUsers(server, [['émile', 'Zola'], ['Bob', 'Brown'], ['Bob', 'adams'], ['zoe', 'Ng']], lounge);
+    const extra = await addUsers(server, [['émile', 'Zola'], ['Bob', 'Brown'], ['Bob', 'adams'], ['zoe', 'Ng']], lounge);
     const names = (await members('ada', lounge)).json.map((m) => `${m.firstName} ${m.lastName}`);
     assert.deepEqual(names, ['Ada Lovelace', 'Alan Turing', 'Bob adams', 'Bob Brown', 'émile Zola', 'Grace Hopper', 'Linus Torvalds', 'zoe Ng']);
     assert.equal(extra.length, 4);

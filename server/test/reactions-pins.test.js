@@ -191,7 +191,7 @@ describe('pins', () => {
   it('deleting a pinned message unpins it (room:pins), and a room has at most 50 pins', async () => {
     const sent = await request(linus, 'message:send', { roomId: chem, text: 'pinned, then deleted' });
     await request(grace, 'message:pin', { roomId: chem, messageId: sent.id });
-    const before = server.store.pinIds(chem);
+    const before = await server.store.pinIds(chem);
     const got = waitFor(ada, 'room:pins', (p) => !p.pins.includes(sent.id));
     await request(linus, 'message:delete', { kind: 'room', id: sent.id });
     assert.deepEqual((await got).pins, before.filter((id) => id !== sent.id));
@@ -200,7 +200,7 @@ describe('pins', () => {
     const ids = (await http(server, 'GET', `/api/rooms/${ROOMS.calculus}/messages?limit=100`, { token: tokenFor(USERS.ada) })).json.map((m) => m.id);
     for (let i = 0; ids.length <= MAX_PINS; i += 1) ids.push((await request(ada, 'message:send', { roomId: ROOMS.calculus, text: `n${i}` })).id);
     await request(grace, 'room:join', ROOMS.calculus);
-    for (const id of ids.slice(0, MAX_PINS)) assert.equal(server.store.pin(ROOMS.calculus, id, USERS.grace, MAX_PINS).changed, true);
+    for (const id of ids.slice(0, MAX_PINS)) assert.equal((await server.store.pin(ROOMS.calculus, id, USERS.grace, MAX_PINS)).changed, true);
     assert.deepEqual(await request(grace, 'message:pin', { roomId: ROOMS.calculus, messageId: ids[MAX_PINS] }), { ok: false, error: ERRORS.TOO_MANY_PINS });
     assert.equal((await http(server, 'GET', `/api/rooms/${ROOMS.calculus}/pins`, { token: tokenFor(USERS.ada) })).json.length, MAX_PINS);
     assert.equal((await http(server, 'GET', '/api/rooms/999/pins', { token: tokenFor(USERS.ada) })).status, 404);

@@ -5,7 +5,7 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, connectAs, waitFor, request, receivedOf, http, tokenFor, USERS, ROOMS } = require('../testlib/helpers');
+const { startServer, query, connectAs, waitFor, request, receivedOf, http, tokenFor, USERS, ROOMS } = require('../testlib/helpers');
 const { ERRORS } = require('../src/constants');
 
 async function get(server, name, path) {
@@ -180,9 +180,7 @@ describe('read state', () => {
   });
 
   it('a room without messages: lastReadId is null until something is read', async () => {
-    const roomId = Number(server.store.raw
-      .prepare("INSERT INTO rooms (name, description, created_at) VALUES ('Empty', 'nothing yet', ?)")
-      .run(Date.now()).lastInsertRowid);
+    const [{ id: roomId }] = await query(server, "INSERT INTO rooms (name, description, created_at) VALUES ('Empty', 'nothing yet', ?) RETURNING id", Date.now());
     const alan = await connectAs(server, 'alan');
     const ada = await connectAs(server, 'ada');
     assert.equal((await request(alan, 'room:join', roomId)).newMember, true);

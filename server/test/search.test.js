@@ -7,12 +7,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openDatabase, SCHEMA_VERSION } = require('../src/db');
+const { openDatabase, SCHEMA_VERSION } = require('../src/store/sqlite/db');
 const { seedDemo } = require('../src/seed');
 const { toMatchQuery } = require('../src/search');
 const { FEATURES, ERRORS, QUERY_ERRORS, MAX_SEARCH_QUERY_LENGTH } = require('../src/constants');
 const {
-  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema, dropMentionsSchema,
+  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema,
   BASE_TIME, USERS, ROOMS,
 } = require('../testlib/helpers');
 
@@ -31,10 +31,10 @@ const key = (r) => `${r.kind} ${r.id}`;
 describe('search (GET /api/search)', () => {
   let server;
   let store;
-  const room = (roomId, name, text, clientId) =>
-    store.createMessage({ roomId, senderId: USERS[name], text, clientId }).message.id;
-  const dm = (from, to, text, clientId) =>
-    store.createDirectMessage({ senderId: USERS[from], recipientId: USERS[to], text, clientId }).dm.id;
+  const room = async (roomId, name, text, clientId) =>
+    (await store.createMessage({ roomId, senderId: USERS[name], text, clientId })).message.id;
+  const dm = async (from, to, text, clientId) =>
+    (await store.createDirectMessage({ senderId: USERS[from], recipientId: USERS[to], text, clientId })).dm.id;
 
   before(async () => {
     server = await startServer();
@@ -53,8 +53,8 @@ describe('search (GET /api/search)', () => {
   });
 
   it('answers room messages and DMs in the shapes of the history routes, plus kind', async () => {
-    const roomId = room(ROOMS.lounge, 'alan', 'Shape check: axolotl', 'search-shape-1');
-    const dmId = dm('ada', 'grace', 'Shape check: axolotl in a DM');
+    const roomId = await room(ROOMS.lounge, 'alan', 'Shape check: axolotl', 'search-shape-1');
+    const dmId = await dm('ada', 'grace', 'Shape check: axolotl in a DM');
     const results = await found(server, 'ada', { q: 'axolotl' });
     assert.deepEqual(results.map(key).sort(), [`dm ${dmId}`, `room ${roomId}`]);
     const r = results.find((x) => x.kind === 'room');
@@ -91,9 +91,9 @@ describe('search (GET /api/search)', () => {
   });
 
   it('is diacritics-insensitive both ways ("cafe" finds "Café", "muller" finds "Müller")', async () => {
-    const cafe = room(ROOMS.lounge, 'grace', 'Study group at Café Müller tonight');
+    const cafe = await room(ROOMS.lounge, 'grace', 'Study group at Café Müller tonight');
     // The same words decomposed (e + U+0301, u + U+0308), as some keyboards and platforms send them.
-    const nfd = dm('alan', 'ada', 'Cafe\u0301 Mu\u0308ller again?');
+    const nfd = await dm('alan', 'ada', 'Cafe\u0301 Mu\u0308ller again?');
     const fold = (t) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     for (const q of ['cafe', 'Café', 'CAFÉ', 'muller', 'Müller', 'MÜLLER', 'Mu\u0308ller', 'cafe muller', 'caf', 'mül']) {
       const results = await found(server, 'ada', { q });
@@ -107,31 +107,31 @@ describe('search (GET /api/search)', () => {
   });
 
   it('ranks by relevance: the word twice, or a shorter message, ranks higher; ties newest first', async () => {
-    const once = room(ROOMS.lounge, 'ada', 'a quokka was in the garden today');
-    const twice = room(ROOMS.lounge, 'ada', 'a quokka and a quokka in the garden');
+    const once = await room(ROOMS.lounge, 'ada', 'a quokka was in the garden today');
+    const twice = await room(ROOMS.lounge, 'ada', 'a quokka and a quokka in the garden');
     assert.deepEqual((await found(server, 'ada', { q: 'quokka' })).map((r) => r.id), [twice, once]);
 
-    const long = room(ROOMS.algorithms, 'alan', 'wombat seen near the river bank yesterday evening with friends');
-    const short = room(ROOMS.algorithms, 'alan', 'wombat seen');
+    const long = await room(ROOMS.algorithms, 'alan', 'wombat seen near the river bank yesterday evening with friends');
+    const short = await room(ROOMS.algorithms, 'alan', 'wombat seen');
     assert.deepEqual((await found(server, 'ada', { q: 'wombat' })).map((r) => r.id), [short, long]);
 
-    const older = room(ROOMS.lounge, 'ada', 'numbat sighting');
-    const newer = room(ROOMS.lounge, 'grace', 'numbat sighting');
+    const older = await room(ROOMS.lounge, 'ada', 'numbat sighting');
+    const newer = await room(ROOMS.lounge, 'grace', 'numbat sighting');
     assert.deepEqual((await found(server, 'ada', { q: 'numbat' })).map((r) => r.id), [newer, older]);
   });
 
   it('merges room and DM results by rank and cuts the merged list to limit', async () => {
-    const inRoom = room(ROOMS.lounge, 'ada', 'tarsier');
-    const inDm = dm('ada', 'alan', 'tarsier tarsier, the tarsier is a tiny primate with huge eyes, look it up sometime');
+    const inRoom = await room(ROOMS.lounge, 'ada', 'tarsier');
+    const inDm = await dm('ada', 'alan', 'tarsier tarsier, the tarsier is a tiny primate with huge eyes, look it up sometime');
     const all = await found(server, 'ada', { q: 'tarsier' });
     assert.deepEqual(all.map(key), [`room ${inRoom}`, `dm ${inDm}`], 'the short room message ranks first');
     assert.deepEqual((await found(server, 'ada', { q: 'tarsier', limit: 1 })).map(key), [`room ${inRoom}`]);
   });
 
   it('ANDs the words', async () => {
-    const both = room(ROOMS.lounge, 'ada', 'kinkajou and okapi');
-    room(ROOMS.lounge, 'ada', 'kinkajou alone');
-    room(ROOMS.lounge, 'ada', 'okapi alone');
+    const both = await room(ROOMS.lounge, 'ada', 'kinkajou and okapi');
+    await room(ROOMS.lounge, 'ada', 'kinkajou alone');
+    await room(ROOMS.lounge, 'ada', 'okapi alone');
     assert.deepEqual((await found(server, 'ada', { q: 'okapi kinkajou' })).map((r) => r.id), [both]);
     assert.deepEqual((await found(server, 'ada', { q: 'kinka, oka!' })).map((r) => r.id), [both]);
   });
@@ -140,10 +140,10 @@ describe('search (GET /api/search)', () => {
     let chem;
     let otherPair;
     let mine;
-    before(() => {
-      chem = room(ROOMS.chemistry, 'grace', 'the secret word is marmoset'); // Alan is no member of Chemistry
-      otherPair = dm('grace', 'linus', 'marmoset between Grace and Linus');
-      mine = dm('alan', 'grace', 'marmoset for Grace from Alan');
+    before(async () => {
+      chem = await room(ROOMS.chemistry, 'grace', 'the secret word is marmoset'); // Alan is no member of Chemistry
+      otherPair = await dm('grace', 'linus', 'marmoset between Grace and Linus');
+      mine = await dm('alan', 'grace', 'marmoset for Grace from Alan');
     });
 
     it('a room the caller is not a member of is never returned', async () => {
@@ -179,10 +179,10 @@ describe('search (GET /api/search)', () => {
   describe('filters and paging', () => {
     const pangolins = [];
     let dmPangolin;
-    before(() => {
-      for (let i = 0; i < 5; i += 1) pangolins.push(room(ROOMS.algorithms, 'grace', 'pangolin report'));
-      room(ROOMS.lounge, 'grace', 'pangolin report');
-      dmPangolin = dm('linus', 'ada', 'pangolin report');
+    before(async () => {
+      for (let i = 0; i < 5; i += 1) pangolins.push(await room(ROOMS.algorithms, 'grace', 'pangolin report'));
+      await room(ROOMS.lounge, 'grace', 'pangolin report');
+      dmPangolin = await dm('linus', 'ada', 'pangolin report');
     });
 
     it('roomId keeps one room and no DMs; userId keeps one DM conversation and no rooms', async () => {
@@ -209,7 +209,7 @@ describe('search (GET /api/search)', () => {
     });
 
     it('limit: 1 to 100, default 50', async () => {
-      for (let i = 0; i < 55; i += 1) room(ROOMS.lounge, 'alan', `capybara number ${i}`);
+      for (let i = 0; i < 55; i += 1) await room(ROOMS.lounge, 'alan', `capybara number ${i}`);
       assert.equal((await found(server, 'ada', { q: 'capybara' })).length, 50);
       assert.equal((await found(server, 'ada', { q: 'capybara', limit: 100 })).length, 55);
       assert.equal((await found(server, 'ada', { q: 'capybara', limit: 3 })).length, 3);
@@ -243,7 +243,7 @@ describe('search (GET /api/search)', () => {
   });
 
   it('hostile queries are words, never syntax: 200, never 500', async () => {
-    const target = room(ROOMS.lounge, 'ada', 'near the ocelot or a serval, and not the caracal');
+    const target = await room(ROOMS.lounge, 'ada', 'near the ocelot or a serval, and not the caracal');
     const hostile = ['"', '*', 'NEAR(', '-', 'a" OR "b', ')', '^', ':', '(', '""', '"ocelot', 'ocelot"', '*ocelot', 'ocelot*',
       '-ocelot', 'NOT ocelot', 'ocelot NOT caracal', 'ocelot OR zzz', 'ocelot AND', 'NEAR(ocelot serval, 2)', 'text:ocelot',
       '{text}: ocelot', '^ocelot', 'ocelot + serval', "ocelot' --", '\\', '\u0000ocelot', '\u0301', ' ', '',
@@ -278,12 +278,18 @@ describe('search (GET /api/search)', () => {
     const dmAck = await request(ada, 'dm:send', { recipientId: USERS.grace, text: 'meerkat by DM' });
     assert.deepEqual((await found(server, 'grace', { q: 'meerkat' })).map(key).sort(), [`dm ${dmAck.id}`, `room ${ack.id}`]);
     ada.disconnect();
-    // The server has no edit or delete yet; the triggers keep the index right when rows change.
-    store.raw.prepare('UPDATE messages SET text = ? WHERE id = ?').run('renamed to mongoose', ack.id);
+    // Edits and deletes through the store: the search follows them.
+    await store.editMessage('room', ack.id, 'renamed to mongoose');
     assert.deepEqual((await found(server, 'grace', { q: 'meerkat' })).map(key), [`dm ${dmAck.id}`]);
     assert.deepEqual((await found(server, 'grace', { q: 'mongoose' })).map(key), [`room ${ack.id}`]);
-    store.raw.prepare('DELETE FROM direct_messages WHERE id = ?').run(dmAck.id);
+    await store.deleteMessage('dm', dmAck.id);
     assert.deepEqual(await found(server, 'grace', { q: 'meerkat' }), []);
+    if (store.kind !== 'sqlite') return;
+    // SQLite: triggers keep the FTS index right even when rows change behind the store.
+    store.raw.prepare('UPDATE messages SET text = ? WHERE id = ?').run('renamed to a mongoose and a dhole', ack.id);
+    assert.deepEqual((await found(server, 'grace', { q: 'dhole' })).map(key), [`room ${ack.id}`]);
+    store.raw.prepare('DELETE FROM messages WHERE id = ?').run(ack.id);
+    assert.deepEqual(await found(server, 'grace', { q: 'mongoose' }), []);
     for (const t of ['messages_fts', 'direct_messages_fts']) store.raw.exec(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`);
   });
 
@@ -298,7 +304,8 @@ describe('search: upgrading a schema-version-2 database', () => {
     const file = path.join(dir, 'v2.db');
     // A version-2 database: the demo data, no search tables, and messages written without them.
     const old = openDatabase(file);
-    seedDemo(old, { baseTime: BASE_TIME });
+    await seedDemo(old, { baseTime: BASE_TIME });
+    dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);
     dropSearchSchema(old.raw);

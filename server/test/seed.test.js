@@ -9,7 +9,8 @@ const { spawn } = require('node:child_process');
 const Database = require('better-sqlite3');
 const { buildDemo } = require('../src/seed');
 const { ROOMS, DMS, USERS } = require('../src/demo-data');
-const { startServer, http, tokenFor, connectAs, request, BASE_TIME } = require('../testlib/helpers');
+const { usingPostgres, createDatabase } = require('../testlib/stores');
+const { startServer, query, http, tokenFor, connectAs, request, BASE_TIME } = require('../testlib/helpers');
 
 const DAY = 24 * 3600e3;
 
@@ -48,7 +49,9 @@ describe('demo data (SEED_DEMO=1)', () => {
 
   it('seeds once: a restart on the same file keeps the ids, adds nothing, and keeps live messages', async () => {
     const dbPath = path.join(dir, 'nested', 'folder', 'studyconnect.db'); // the folder is created
-    const first = await startServer({ dbPath, seedBaseTime: undefined });
+    // The same database twice: a file, or one PostgreSQL database when the suite runs against it.
+    const where = usingPostgres() ? { databaseUrl: (await createDatabase()).url } : { dbPath };
+    const first = await startServer({ ...where, seedBaseTime: undefined });
     const rooms1 = (await http(first, 'GET', '/api/rooms', { token: tokenFor(1) })).json;
     const history1 = (await http(first, 'GET', '/api/rooms/1/messages?limit=100', { token: tokenFor(1) })).json;
     // Without SEED_BASE_TIME the history ends shortly before "now".
@@ -59,7 +62,7 @@ describe('demo data (SEED_DEMO=1)', () => {
     ada.disconnect();
     await first.close();
 
-    const second = await startServer({ dbPath, seedBaseTime: '2020-01-01T00:00:00Z' }); // ignored: already seeded
+    const second = await startServer({ ...where, seedBaseTime: '2020-01-01T00:00:00Z' }); // ignored: already seeded
     const rooms2 = (await http(second, 'GET', '/api/rooms', { token: tokenFor(1) })).json;
     const history2 = (await http(second, 'GET', '/api/rooms/1/messages?limit=100', { token: tokenFor(1) })).json;
     assert.deepEqual(history2.slice(1), history1);
@@ -89,7 +92,7 @@ describe('demo data (SEED_DEMO=1)', () => {
     holder.exec('CREATE TABLE held (x)');
     holder.exec('BEGIN IMMEDIATE'); // a write lock, as a process in the middle of its schema has
     const script = `
-      const { openDatabase } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'db'))});
+      const { openDatabase } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'store', 'sqlite', 'db'))});
       openDatabase(process.argv[1]).close();`;
     const child = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -103,7 +106,7 @@ describe('demo data (SEED_DEMO=1)', () => {
 
   it('stores bcrypt hashes (cost 10), never the password', async () => {
     const server = await startServer();
-    const rows = server.store.raw.prepare('SELECT password_hash FROM users').all();
+    const rows = await query(server, 'SELECT password_hash FROM users');
     assert.equal(rows.length, 4);
     for (const { password_hash: hash } of rows) assert.match(hash, /^\$2[aby]\$10\$.{53}$/);
     await server.close();

@@ -6,6 +6,7 @@ const assert = require('node:assert/strict');
 const jwt = require('jsonwebtoken');
 const { io: ioc } = require('socket.io-client');
 const { createServer } = require('../src/server');
+const { serverStoreOptions } = require('./stores');
 
 const SECRET = 'test-secret-do-not-use-in-production';
 const BASE_TIME = '2025-03-10T12:00:00.000Z';
@@ -20,11 +21,18 @@ function recordingLogger() {
   return { errors, debug: noop, info: noop, warn: noop, error: (...args) => errors.push(args) };
 }
 
+/**
+ * Starts a server in-process on a fresh store: SQLite in memory, or with TEST_POSTGRES_URL a new
+ * PostgreSQL database (testlib/stores.js), dropped on close. An explicit dbPath or databaseUrl
+ * in `options` wins (tests of a SQLite file stay SQLite).
+ */
 async function startServer(options = {}) {
   const logger = recordingLogger();
+  const explicit = options.dbPath !== undefined || options.databaseUrl !== undefined;
+  const fresh = explicit ? { options: {}, drop: async () => {} } : await serverStoreOptions();
   const server = await createServer({
     port: 0,
-    dbPath: ':memory:',
+    ...fresh.options,
     jwtSecret: SECRET,
     seedDemo: true,
     seedBaseTime: BASE_TIME,
@@ -37,6 +45,7 @@ async function startServer(options = {}) {
   server.close = async () => {
     for (const c of server.clients) c.disconnect();
     await close();
+    await fresh.drop();
   };
   return server;
 }
@@ -96,6 +105,9 @@ function waitFor(socket, event, filter = () => true, timeoutMs = WAIT_MS) {
 /** Emits with an ack and resolves with the ack's answer (fails after a timeout). */
 const request = (socket, event, ...args) => socket.timeout(WAIT_MS).emitWithAck(event, ...args);
 
+/** Runs one SQL statement on the server's store (`?` placeholders, either store); resolves to its rows. */
+const query = (server, sql, ...params) => server.store.query(sql, params);
+
 /** Events of the given names a socket received so far. */
 const receivedOf = (socket, ...events) => socket.received.filter(([e]) => events.includes(e));
 
@@ -134,6 +146,11 @@ function assertIso(value) {
 function assertPublicUser(user, id) {
   assert.deepEqual(Object.keys(user).sort(), ['avatar', 'firstName', 'id', 'lastName', 'role']);
   if (id !== undefined) assert.equal(user.id, id);
+}
+
+/** Removes what schema version 6 added (presence per socket), so a test can make a database of version 5. */
+function dropPresenceSchema(db) {
+  db.exec('DROP TABLE presence_sockets; DROP TABLE presence_nodes;');
 }
 
 /**
@@ -197,6 +214,7 @@ module.exports = {
   ROOMS,
   WAIT_MS,
   startServer,
+  query,
   tokenFor,
   connect,
   connectAs,
@@ -211,4 +229,5 @@ module.exports = {
   dropSearchSchema,
   dropStudySchema,
   dropMentionsSchema,
+  dropPresenceSchema,
 };

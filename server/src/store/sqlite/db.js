@@ -1,32 +1,20 @@
 'use strict';
 
+/**
+ * The SQLite store's core: opens (creating when needed) the database and holds its queries,
+ * synchronous (better-sqlite3). ./index.js turns it into the async store interface that the
+ * server uses; tests of SQLite itself (migrations) use this one directly.
+ */
+
 const fs = require('node:fs');
 const path = require('node:path');
 const Database = require('better-sqlite3');
-const { QUOTE_LENGTH } = require('./constants');
 const { mentionStore } = require('./mentions');
 const { migrate, retryWhileBusy, BUSY_TIMEOUT_MS, SCHEMA_VERSION } = require('./schema');
-
-const iso = (ms) => new Date(ms).toISOString();
-
-function publicUser(row) {
-  return {
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    role: row.role,
-    avatar: row.avatar ?? null,
-  };
-}
-
-/** A user as GET /api/users lists them: the public user with presence. */
-const userWithPresence = (row) => ({
-  ...publicUser(row),
-  status: row.status ?? 'offline',
-  lastActivity: row.last_activity != null ? iso(row.last_activity) : null,
-});
-
-const byName = new Intl.Collator('en', { sensitivity: 'base' });
+const {
+  iso, userWithPresence, membersFromRows, quoteFromRow, threadSummary, messageFromRow: shapeMessage,
+  dmFromRow: shapeDm, groupReactions, decorateWith, roomFromRow, conversationFromRow, mergeRanked,
+} = require('../shape');
 
 /**
  * Opens (creating when needed) the SQLite database and returns a small data-access object.
@@ -58,6 +46,17 @@ function openDatabase(dbPath) {
       ON CONFLICT(user_id) DO UPDATE SET status = excluded.status, last_activity = excluded.last_activity`),
     presenceOf: db.prepare('SELECT status FROM user_presence WHERE user_id = ?'),
     presenceResetAll: db.prepare(`UPDATE user_presence SET status = 'offline' WHERE status <> 'offline'`),
+    socketAdd: db.prepare('INSERT OR REPLACE INTO presence_sockets (socket_id, user_id, node_id, connected_at) VALUES (?, ?, ?, ?)'),
+    socketRemove: db.prepare('DELETE FROM presence_sockets WHERE socket_id = ?'),
+    socketCount: db.prepare('SELECT COUNT(*) AS n FROM presence_sockets WHERE user_id = ?'),
+    socketsResetAll: db.prepare('DELETE FROM presence_sockets'),
+    nodeBeat: db.prepare('INSERT INTO presence_nodes (node_id, seen_at) VALUES (?, ?) ON CONFLICT(node_id) DO UPDATE SET seen_at = excluded.seen_at'),
+    nodeRemove: db.prepare('DELETE FROM presence_nodes WHERE node_id = ?'),
+    deadNodes: db.prepare('SELECT node_id FROM presence_nodes WHERE seen_at < ?'),
+    // Sockets of processes that never beat at all (they died before their first beat).
+    orphanNodes: db.prepare('SELECT DISTINCT node_id FROM presence_sockets WHERE node_id NOT IN (SELECT node_id FROM presence_nodes) AND connected_at < ?'),
+    usersOfNode: db.prepare('SELECT DISTINCT user_id FROM presence_sockets WHERE node_id = ?'),
+    socketsOfNodeRemove: db.prepare('DELETE FROM presence_sockets WHERE node_id = ?'),
     roomById: db.prepare('SELECT * FROM rooms WHERE id = ?'),
     rooms: db.prepare(`
       SELECT r.*, (SELECT COUNT(*) FROM room_members m WHERE m.room_id = r.id) AS member_count,
@@ -82,6 +81,7 @@ function openDatabase(dbPath) {
     addMember: db.prepare('INSERT OR IGNORE INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)'),
     removeMember: db.prepare('DELETE FROM room_members WHERE room_id = ? AND user_id = ?'),
     isMember: db.prepare('SELECT 1 FROM room_members WHERE room_id = ? AND user_id = ?'),
+    memberCount: db.prepare('SELECT COUNT(*) AS n FROM room_members WHERE room_id = ?'),
     newestRoomMessage: db.prepare('SELECT MAX(id) AS id FROM messages WHERE room_id = ?'),
     roomHasMessage: db.prepare('SELECT 1 FROM messages WHERE id = ? AND room_id = ?'),
     dmHasMessage: db.prepare(`
@@ -207,67 +207,13 @@ function openDatabase(dbPath) {
   /** The quoted message of a reply: its sender and the start of its text (null once deleted). */
   const quoteOf = (kind, id) => {
     const row = (kind === 'room' ? st.messageById : st.dmById).get(id);
-    if (!row) return null;
-    let text = null;
-    if (row.deleted_at == null) {
-      text = row.text.slice(0, QUOTE_LENGTH);
-      // Never cut a surrogate pair in half: the quote stays valid UTF-16.
-      if (text.length === QUOTE_LENGTH && /[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
-    }
-    return { id: row.id, sender: publicUser({ ...row, id: row.sender_id }), text };
+    return row ? quoteFromRow(row) : null;
   };
-
-  const threadSummary = (row) => ({
-    replyCount: row.thread_reply_count,
-    lastReplyAt: row.thread_last_reply_at != null ? iso(row.thread_last_reply_at) : null,
-    resolved: row.thread_resolved === 1,
-  });
-
-  /** The optional fields of the study additions; absent when unused, so seed-shaped data keeps its shape. */
-  const studyFields = (kind, row, out) => {
-    if (row.thread_id != null) out.threadId = row.thread_id;
-    if (row.thread_reply_count > 0 || row.thread_resolved === 1) out.thread = threadSummary(row);
-    if (row.deleted_at != null) {
-      out.deleted = true;
-      out.deletedAt = iso(row.deleted_at);
-      return out;
-    }
-    if (row.reply_to != null) out.replyTo = quoteOf(kind, row.reply_to);
-    if (row.edited_at != null) out.editedAt = iso(row.edited_at);
-    return out;
-  };
-
-  // A deleted message keeps id, conversation, sender and createdAt; text and clientId go.
-  const messageFromRow = (row) => {
-    const out = { id: row.id, roomId: row.room_id, sender: publicUser({ ...row, id: row.sender_id }) };
-    if (row.deleted_at == null) out.text = row.text;
-    out.createdAt = iso(row.created_at);
-    if (row.client_id != null && row.deleted_at == null) out.clientId = row.client_id;
-    return studyFields('room', row, out);
-  };
-
-  const dmFromRow = (row) => {
-    const out = { id: row.id, sender: publicUser({ ...row, id: row.sender_id }), recipientId: row.recipient_id };
-    if (row.deleted_at == null) out.text = row.text;
-    out.createdAt = iso(row.created_at);
-    if (row.client_id != null && row.deleted_at == null) out.clientId = row.client_id;
-    return studyFields('dm', row, out);
-  };
+  const messageFromRow = (row) => shapeMessage(row, quoteOf);
+  const dmFromRow = (row) => shapeDm(row, quoteOf);
 
   /** Map messageId -> [{ emoji, count, userIds }] for the given messages, emoji in order of first use. */
-  const reactionsFor = (kind, ids) => {
-    const byMessage = new Map();
-    if (ids.length === 0) return byMessage;
-    for (const r of st.reactionsOf.all(kind, JSON.stringify(ids))) {
-      let emojis = byMessage.get(r.message_id);
-      if (!emojis) byMessage.set(r.message_id, (emojis = new Map()));
-      let entry = emojis.get(r.emoji);
-      if (!entry) emojis.set(r.emoji, (entry = { emoji: r.emoji, count: 0, userIds: [] }));
-      entry.count += 1;
-      entry.userIds.push(r.user_id);
-    }
-    return new Map([...byMessage].map(([id, emojis]) => [id, [...emojis.values()]]));
-  };
+  const reactionsFor = (kind, ids) => (ids.length === 0 ? new Map() : groupReactions(st.reactionsOf.all(kind, JSON.stringify(ids))));
   const reactionsOf = (kind, id) => reactionsFor(kind, [id]).get(id) ?? [];
 
   const mentions = mentionStore(db);
@@ -275,18 +221,84 @@ function openDatabase(dbPath) {
   /** Adds `reactions` and `mentions` to the messages that have any (one query each per page). */
   const decorate = (kind, messages) => {
     const ids = messages.filter((m) => !m.deleted).map((m) => m.id);
-    const reactions = reactionsFor(kind, ids);
-    const mentioned = mentions.forMessages(kind, ids);
-    for (const m of messages) {
-      if (reactions.has(m.id)) m.reactions = reactions.get(m.id);
-      if (mentioned.has(m.id)) m.mentions = mentioned.get(m.id);
-    }
-    return messages;
+    return decorateWith(messages, reactionsFor(kind, ids), mentions.forMessages(kind, ids));
   };
 
+  // Immediate, as sweep: the count is read before the insert.
+  const socketConnected = db.transaction((userId, socketId, nodeId, maxConnections, announce, atMs = Date.now()) => {
+    const count = st.socketCount.get(userId).n;
+    if (count >= maxConnections) return { refused: true, count };
+    st.socketAdd.run(socketId, userId, nodeId, atMs);
+    st.presenceUpsert.run(userId, 'online', atMs);
+    announce?.('online');
+    return { refused: false, count: count + 1 };
+  });
+  // Immediate, as sweep: the member count is read before the insert.
+  const addMember = db.transaction((roomId, userId, maxMembers = Infinity, atMs = Date.now()) => {
+    if (st.isMember.get(roomId, userId)) return { newMember: false };
+    if (st.memberCount.get(roomId).n >= maxMembers) return { newMember: false, full: true };
+    st.addMember.run(roomId, userId, atMs);
+    const newest = st.newestRoomMessage.get(roomId).id;
+    if (newest != null) st.readStateAdvance.run(userId, 'room', roomId, newest);
+    return { newMember: true };
+  });
+  // Immediate: it reads before it writes, and another process may write in between.
+  const sweep = db.transaction((deadlineMs, announce, atMs = Date.now()) => {
+    const nodes = [...st.deadNodes.all(deadlineMs), ...st.orphanNodes.all(deadlineMs)].map((r) => r.node_id);
+    const offline = [];
+    for (const nodeId of nodes) {
+      const users = st.usersOfNode.all(nodeId).map((r) => r.user_id);
+      st.socketsOfNodeRemove.run(nodeId);
+      st.nodeRemove.run(nodeId);
+      for (const userId of users) {
+        if (st.socketCount.get(userId).n > 0) continue;
+        st.presenceUpsert.run(userId, 'offline', atMs);
+        announce?.(userId);
+        offline.push(userId);
+      }
+    }
+    return offline;
+  });
+
+  /** The demo rows (seed.js demoRows) in one write transaction, unless already seeded or not empty. */
+  const insertDemo = db.transaction((demo) => {
+    if (st.getMeta.get('demo_seed_version')) return 'already-seeded';
+    if (db.prepare('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rooms) AS n').get().n > 0) return 'skipped-non-empty';
+    const insUser = db.prepare(
+      'INSERT INTO users (id, email, password_hash, first_name, last_name, role, avatar) VALUES (?, ?, ?, ?, ?, ?, NULL)');
+    for (const u of demo.users) insUser.run(u.id, u.email, u.passwordHash, u.firstName, u.lastName, u.role);
+    const insRoom = db.prepare('INSERT INTO rooms (id, name, description, created_at) VALUES (?, ?, ?, ?)');
+    for (const r of demo.rooms) insRoom.run(r.id, r.name, r.description, r.createdAt);
+    const insMember = db.prepare('INSERT INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)');
+    for (const m of demo.members) insMember.run(m.roomId, m.userId, m.joinedAt);
+    const insMsg = db.prepare('INSERT INTO messages (id, room_id, sender_id, text, client_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
+    for (const m of demo.messages) insMsg.run(m.id, m.roomId, m.senderId, m.text, m.createdAt);
+    const insDm = db.prepare(
+      'INSERT INTO direct_messages (id, sender_id, recipient_id, text, client_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
+    for (const d of demo.dms) insDm.run(d.id, d.senderId, d.recipientId, d.text, d.createdAt);
+    const insMention = db.prepare('INSERT INTO mentions (kind, message_id, user_id) VALUES (?, ?, ?)');
+    for (const m of demo.mentions) insMention.run(m.kind, m.messageId, m.userId);
+    const insRead = db.prepare('INSERT INTO read_state (user_id, kind, conversation_id, last_read_id) VALUES (?, ?, ?, ?)');
+    for (const r of demo.readStates) insRead.run(r.userId, r.kind, r.conversationId, r.lastReadId);
+    for (const p of demo.presence) st.presenceUpsert.run(p.userId, p.status, p.lastActivity);
+    for (const [key, value] of Object.entries(demo.meta)) st.setMeta.run(key, String(value));
+    return 'seeded';
+  });
+
   return {
+    kind: 'sqlite',
     raw: db,
     close: () => db.close(),
+    insertDemo: (demo) => insertDemo.immediate(demo),
+    /** For tests and diagnostics: runs one statement (`?` placeholders); resolves to its rows ([] for none). */
+    query: (sql, params = []) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params);
+      statement.run(...params);
+      return [];
+    },
+    /** The users a message text would mention (kind 'room' with roomId, or 'dm' with recipientId). */
+    resolveMentions: (args) => mentions.resolve(args),
     getMeta: (key) => st.getMeta.get(key)?.value,
     setMeta: (key, value) => st.setMeta.run(key, String(value)),
 
@@ -297,45 +309,57 @@ function openDatabase(dbPath) {
      * A room's members in the shape of listUsers plus `online`, sorted by name (first name, then
      * last name, ignoring case and accents; ties by id) as a completion list shows them.
      */
-    roomMembers: (roomId) =>
-      st.roomMembers.all(roomId).map((r) => ({ ...userWithPresence(r), online: r.status === 'online' }))
-        .sort((a, b) => byName.compare(a.firstName, b.firstName) || byName.compare(a.lastName, b.lastName) || a.id - b.id),
+    roomMembers: (roomId) => membersFromRows(st.roomMembers.all(roomId)),
     presenceOf: (userId) => st.presenceOf.get(userId)?.status ?? 'offline',
     setPresence: (userId, status, atMs = Date.now()) => st.presenceUpsert.run(userId, status, atMs),
-    resetPresence: () => st.presenceResetAll.run(),
+    /** One process owns presence (no Redis): nobody is connected before it starts. */
+    resetPresence: db.transaction(() => {
+      st.socketsResetAll.run();
+      st.presenceResetAll.run();
+    }),
+    /**
+     * Presence per socket (schema 6). socketConnected stores the socket and the user online,
+     * unless the user already has `maxConnections` sockets (then { refused: true, count }).
+     * `announce` runs inside the transaction, so the announcements of one user leave in the order
+     * of the writes, whichever process makes them.
+     */
+    socketConnected: (...args) => socketConnected.immediate(...args),
+    /**
+     * Forgets the socket; the user goes offline only when it was their last socket, decided
+     * from the rows in the same transaction (never from a count taken before). Returns
+     * { remaining }.
+     */
+    socketDisconnected: db.transaction((userId, socketId, announce, atMs = Date.now()) => {
+      st.socketRemove.run(socketId);
+      const remaining = st.socketCount.get(userId).n;
+      if (remaining === 0) {
+        st.presenceUpsert.run(userId, 'offline', atMs);
+        announce?.('offline');
+      }
+      return { remaining };
+    }),
+    /** Records that this process is alive. */
+    nodeBeat: (nodeId, atMs = Date.now()) => st.nodeBeat.run(nodeId, atMs),
+    /** A process that stops cleanly (its sockets are already gone) leaves the node table. */
+    nodeGone: (nodeId) => st.nodeRemove.run(nodeId),
+    /**
+     * Removes the sockets of processes that have not beaten since `deadlineMs` and turns their
+     * users offline when they have no socket left; `announce(userId)` runs for each of those in
+     * the transaction. Returns the ids of the users that went offline.
+     */
+    sweepDeadNodes: (...args) => sweep.immediate(...args),
 
     findRoom: (id) => st.roomById.get(id),
     /** The rooms as `me` sees them: joined, lastReadId and unreadCount are per user. */
     listRooms: (me) =>
-      st.rooms.all({ me }).map((r) => ({
-        id: r.id,
-        name: r.name,
-        description: r.description,
-        memberCount: r.member_count,
-        pinnedCount: r.pinned_count,
-        lastMessage: r.last_message_id != null ? (() => {
-          const m = messageFromRow(st.messageById.get(r.last_message_id));
-          const last = { id: m.id, text: m.text ?? '', sender: m.sender, createdAt: m.createdAt };
-          if (m.deleted) last.deleted = true;
-          return last;
-        })() : null,
-        joined: r.joined === 1,
-        lastReadId: r.last_read_id ?? null,
-        unreadCount: r.unread_count,
-        mentionCount: r.mention_count,
-      })),
+      st.rooms.all({ me }).map((r) => roomFromRow(r, r.last_message_id != null ? messageFromRow(st.messageById.get(r.last_message_id)) : null)),
 
     /**
      * Makes the user a member. A membership created here starts read up to the room's newest
      * message, so joining a room with history does not make the history unread.
      * Returns { newMember }: false when the user already was a member.
      */
-    addMember: db.transaction((roomId, userId, atMs = Date.now()) => {
-      if (st.addMember.run(roomId, userId, atMs).changes === 0) return { newMember: false };
-      const newest = st.newestRoomMessage.get(roomId).id;
-      if (newest != null) st.readStateAdvance.run(userId, 'room', roomId, newest);
-      return { newMember: true };
-    }),
+    addMember: (...args) => addMember.immediate(...args),
     /** Ends the membership and forgets its read state. Returns { wasMember }. */
     removeMember: db.transaction((roomId, userId) => {
       const wasMember = st.removeMember.run(roomId, userId).changes > 0;
@@ -428,10 +452,7 @@ function openDatabase(dbPath) {
         .map((row) => ({ rank: row.rank, at: row.created_at, result: { kind: 'room', ...messageFromRow(row) } }));
       const dms = roomId != null ? [] : st.searchDms.all({ me, match, other: otherId, before, limit })
         .map((row) => ({ rank: row.rank, at: row.created_at, result: { kind: 'dm', ...dmFromRow(row) } }));
-      const results = [...rooms, ...dms]
-        .sort((a, b) => a.rank - b.rank || b.at - a.at || b.result.id - a.result.id)
-        .slice(0, limit)
-        .map((r) => r.result);
+      const results = mergeRanked([...rooms, ...dms], limit);
       decorate('room', results.filter((r) => r.kind === 'room'));
       decorate('dm', results.filter((r) => r.kind === 'dm'));
       return results;
@@ -510,23 +531,8 @@ function openDatabase(dbPath) {
     /** The pinned messages of a room, in the order they were pinned. */
     pinnedMessages: (roomId) => decorate('room', st.pinnedMessages.all(roomId).map(messageFromRow)),
     conversations: (me) =>
-      st.conversations.all({ me }).map((r) => {
-        const u = st.userById.get(r.other_id);
-        return {
-          user: { ...publicUser(u), status: st.presenceOf.get(u.id)?.status ?? 'offline' },
-          lastMessage: {
-            id: r.id,
-            text: r.text,
-            senderId: r.sender_id,
-            createdAt: iso(r.created_at),
-            ...(r.deleted_at != null && { deleted: true }),
-          },
-          lastReadId: r.last_read_id ?? null,
-          unreadCount: r.unread_count,
-          mentionCount: r.mention_count,
-        };
-      }),
+      st.conversations.all({ me }).map((r) => conversationFromRow(r, st.userById.get(r.other_id), st.presenceOf.get(r.other_id)?.status)),
   };
 }
 
-module.exports = { openDatabase, publicUser, iso, SCHEMA_VERSION };
+module.exports = { openDatabase, SCHEMA_VERSION };

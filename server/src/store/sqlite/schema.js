@@ -165,6 +165,27 @@ CREATE TABLE room_pins (
   },
   // 4 -> 5: mentions (<@id> tokens), backfilled from the texts already stored (see mentions.js).
   migrateMentions,
+  // 5 -> 6: presence per socket. A user is online while they have a row here; the row goes when
+  // that socket disconnects, and the user goes offline in the same transaction only when it was
+  // their last one. So no decision rests on a count taken earlier (the race of issue 16).
+  // presence_nodes: each server process beats here; the rows of a process that died without
+  // disconnecting its sockets (SIGKILL, power loss) are swept by the others once it stops beating.
+  (db) => {
+    db.exec(`
+CREATE TABLE presence_sockets (
+  socket_id    TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  node_id      TEXT NOT NULL,
+  connected_at INTEGER NOT NULL
+);
+CREATE INDEX presence_sockets_user ON presence_sockets (user_id);
+CREATE INDEX presence_sockets_node ON presence_sockets (node_id);
+CREATE TABLE presence_nodes (
+  node_id TEXT PRIMARY KEY,
+  seen_at INTEGER NOT NULL
+);
+`);
+  },
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 
