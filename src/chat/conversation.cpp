@@ -20,9 +20,6 @@ Conversation::Conversation(
     m_clock.start();
     m_typingPrune.setInterval(1000);
     connect(&m_typingPrune, &QTimer::timeout, this, &Conversation::pruneTyping);
-    m_pinnedMessages = manager->newPinnedMessageModel(key);
-    m_pinnedMessages->setParent(this);
-    QQmlEngine::setObjectOwnership(m_pinnedMessages, QQmlEngine::CppOwnership);
     connect(manager, &ConversationManager::featuresChanged, this, &Conversation::abilitiesChanged);
     connect(
         manager, &ConversationManager::currentUserIdChanged, this, &Conversation::abilitiesChanged);
@@ -138,8 +135,8 @@ void Conversation::setMembership(Membership membership)
     Q_EMIT membershipChanged();
 }
 
-void Conversation::noteMessage(
-    const QString &text, qint64 atMs, bool countsAsUnread, bool mentionsUser)
+void Conversation::noteMessage(const QString &text, qint64 atMs, bool countsAsUnread,
+    bool mentionsUser, const QString &senderName)
 {
     if (countsAsUnread && mentionsUser)
         ++m_mentionCount;
@@ -147,6 +144,7 @@ void Conversation::noteMessage(
     if (newest) {
         m_lastActivityMs = atMs;
         m_lastMessageText = text;
+        m_lastMessageSenderName = senderName;
     }
     if (countsAsUnread)
         ++m_unreadCount;

@@ -54,6 +54,8 @@ class Conversation : public QObject
     /// The newest message the user has read; empty when unknown.
     Q_PROPERTY(QString lastReadId READ lastReadId NOTIFY summaryChanged)
     Q_PROPERTY(QString lastMessageText READ lastMessageText NOTIFY summaryChanged)
+    /// Who wrote the newest known message (a notification's title); empty when unknown.
+    Q_PROPERTY(QString lastMessageSenderName READ lastMessageSenderName NOTIFY summaryChanged)
     Q_PROPERTY(QDateTime lastActivity READ lastActivity NOTIFY summaryChanged)
     /// What the composer holds for this conversation; kept while others are open.
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
@@ -74,9 +76,16 @@ class Conversation : public QObject
     Q_PROPERTY(bool canReact READ canReact NOTIFY abilitiesChanged)
     /// The user may pin and unpin messages here (tutors, in rooms).
     Q_PROPERTY(bool canPin READ canPin NOTIFY abilitiesChanged)
+    /// The server lists a room's members (feature "roomMembers"): the header's "N members" opens
+    /// them.
+    Q_PROPERTY(bool canListMembers READ canListMembers NOTIFY abilitiesChanged)
+    /// The room's members as the member list shows them: {userId, name, role, online, isSelf},
+    /// online first, then by name; empty until the server answered (rooms only).
+    Q_PROPERTY(QVariantList members READ members NOTIFY membersChanged)
     /// The room announces pins: the header lists them.
     Q_PROPERTY(bool hasPins READ hasPins NOTIFY abilitiesChanged)
-    /// The pinned messages, newest pin first; loaded by loadPins().
+    /// The pinned messages, newest pin first; loaded by loadPins(). Null in a direct
+    /// conversation (only rooms have pins).
     Q_PROPERTY(MessageListModel *pinnedMessages READ pinnedMessages CONSTANT)
     Q_PROPERTY(int pinnedCount READ pinnedCount NOTIFY pinsChanged)
     /// The message the composer answers (Reply); empty when none.
@@ -129,6 +138,7 @@ public:
     void setMuted(bool muted);
     QString lastReadId() const { return m_lastReadId; }
     QString lastMessageText() const { return m_lastMessageText; }
+    QString lastMessageSenderName() const { return m_lastMessageSenderName; }
     QDateTime lastActivity() const;
     qint64 lastActivityMs() const { return m_lastActivityMs; }
     QString draft() const { return m_draft; }
@@ -150,8 +160,14 @@ public:
     bool canModerate() const;
     bool canReact() const;
     bool canPin() const;
+    bool canListMembers() const;
+    QVariantList members() const;
     bool hasPins() const;
-    MessageListModel *pinnedMessages() const { return m_pinnedMessages; }
+    /// Made on first use (most rooms never show their pins); null for a direct conversation.
+    MessageListModel *pinnedMessages();
+    /// The pinned messages if something asked for them already, else null: what must be kept
+    /// current (an edit, a reaction) without making the list.
+    MessageListModel *existingPinnedMessages() const { return m_pinnedMessages; }
     int pinnedCount() const { return int(m_pins.size()); }
     QStringList pins() const { return m_pins; }
     QString replyToId() const { return m_composerMode.replyToId(); }
@@ -200,6 +216,8 @@ public:
     void setPins(const QStringList &pins);
     /// Who can be mentioned here: {id, name} of the room's members.
     void setMembers(const QList<std::pair<QString, QString>> &members);
+    /// A user's presence changed: the member list shows it when they are a member.
+    void notePresenceOf(const QString &userId);
     /// The composer's "@Name" mentions as the server's `<@id>` tokens.
     QString encodeMentions(const QString &text) const;
     /// Tokens as "@Name", remembered so that sending turns them back (editing).
@@ -212,9 +230,9 @@ public:
     void setPeerOnline(bool online);
     void setMembership(Membership membership);
     /// A message was added (live or confirmed send): activity, and unread when from someone else
-    /// and not being read.
-    void noteMessage(
-        const QString &text, qint64 atMs, bool countsAsUnread, bool mentionsUser = false);
+    /// and not being read. `senderName` may be empty where it is not known (the stored summary).
+    void noteMessage(const QString &text, qint64 atMs, bool countsAsUnread,
+        bool mentionsUser = false, const QString &senderName = {});
     /// Server or stored read state: the counts and where reading stopped (`mentionCount` -1:
     /// unchanged, for servers that do not count mentions).
     void setReadState(int unreadCount, const QString &lastReadId, int mentionCount = -1);
@@ -251,6 +269,8 @@ Q_SIGNALS:
     void composerModeChanged();
     void openThreadChanged();
     void actionErrorChanged();
+    /// The member list arrived, or a member's presence changed.
+    void membersChanged();
 
 private:
     void pruneTyping();
@@ -269,6 +289,7 @@ private:
     bool m_muted = false;
     QString m_lastReadId;
     QString m_lastMessageText;
+    QString m_lastMessageSenderName;
     qint64 m_lastActivityMs = 0;
     QString m_draft;
     TypingNotifier *m_typingNotifier = nullptr;

@@ -49,8 +49,8 @@ void ConversationListModel::add(Conversation *conversation)
     static const QList<int> joinedRoles { JoinedRole };
     static const QList<int> onlineRoles { OnlineRole };
     static const QList<int> mutedRoles { MutedRole };
-    static const QList<int> summaryRoles { UnreadCountRole, LastMessageTextRole, LastActivityRole,
-        MentionCountRole };
+    static const QList<int> summaryRoles { UnreadCountRole, LastMessageTextRole,
+        LastMessageSenderNameRole, LastActivityRole, MentionCountRole };
     connect(conversation, &Conversation::detailsChanged, this,
         [this, conversation] { changed(conversation, detailRoles); });
     connect(conversation, &Conversation::membershipChanged, this,
@@ -161,6 +161,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return conversation->isMuted();
     case LastMessageTextRole:
         return conversation->lastMessageText();
+    case LastMessageSenderNameRole:
+        return conversation->lastMessageSenderName();
     case LastActivityRole:
         return conversation->lastActivity();
     case MemberCountRole:
@@ -186,6 +188,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { MentionCountRole, "mentionCount" },
         { MutedRole, "muted" },
         { LastMessageTextRole, "lastMessageText" },
+        { LastMessageSenderNameRole, "lastMessageSenderName" },
         { LastActivityRole, "lastActivity" },
         { MemberCountRole, "memberCount" },
         { OnlineRole, "online" },

@@ -48,6 +48,8 @@ public:
         MentionCountRole,
         /// bool: notifications are off here (mentions still notify).
         MutedRole,
+        /// QString: who wrote the newest known message; empty when unknown.
+        LastMessageSenderNameRole,
     };
     Q_ENUM(Role)
 

@@ -49,6 +49,11 @@ ConversationManager::ConversationManager(QObject *parent)
     m_saver.setInterval(500);
     connect(&m_saver, &QTimer::timeout, this, &ConversationManager::keepConversations);
     connect(m_store, &MessageStore::statusChanged, this, &ConversationManager::offlineStoreChanged);
+    // The open room's member list shows presence; others' changes do not rebuild it.
+    connect(m_people, &PresenceModel::statusChanged, this, [this](const QString &userId) {
+        if (m_current && !m_current->isDirect())
+            m_current->notePresenceOf(userId);
+    });
     m_outbox = new Outbox(
         [this](const Outbox::Entry &entry, Outbox::Done done) { transmit(entry, std::move(done)); },
         this);
@@ -270,6 +275,9 @@ void ConversationManager::onConnected(bool reconnect)
     joinMemberRooms();
     m_outbox->setOnline(true);
     loadServerState(reconnect);
+    // An offline start knew the user only from the token (an email): the name comes now.
+    if (m_session)
+        m_session->serverReachable();
     // After a reconnect, or on a first connect with messages kept from before: what was missed
     // is fetched once the server's features are known (loadServerState).
     if (reconnect) {

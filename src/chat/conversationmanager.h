@@ -181,6 +181,8 @@ public:
     void loadMembers(Conversation *room);
     /// Everyone known, as {id, name} (mention completion without a member list).
     QList<std::pair<QString, QString>> knownPeople() const;
+    /// The role the server gave this user ("student", "tutor"); empty when unknown.
+    QString roleOf(const QString &userId) const;
     QString nameOf(const QString &userId) const;
     void retry(const QString &clientId);
     void discard(const QString &clientId);
@@ -303,6 +305,8 @@ private:
         std::function<void(MessageListModel::HistoryPage page)> done);
     ChatMessage fromStored(const MessageStore::MessageRow &row);
     bool isSelf(const QString &userId) const { return !m_selfId.isEmpty() && userId == m_selfId; }
+    /// The name the message carries, else the one known for its sender.
+    QString senderNameOf(const Payload::User &sender) const;
 
     ChatConnection *m_connection;
     RestClient *m_ownRest;

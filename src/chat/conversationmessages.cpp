@@ -117,7 +117,7 @@ ChatMessage ConversationManager::pendingCopy(const Outbox::Entry &entry)
                 const ChatMessage original = list->messageAt(row);
                 quote.senderId = m_senders->at(original.sender).id;
                 quote.senderName = m_senders->at(original.sender).name;
-                quote.text = original.text.left(200);
+                quote.text = MessageDetails::quoteOf(original.text);
             }
             local.details->replyTo = quote;
         }
@@ -195,6 +195,11 @@ ChatMessage ConversationManager::adoptFetched(const Payload::Message &message)
     return result;
 }
 
+QString ConversationManager::senderNameOf(const Payload::User &sender) const
+{
+    return sender.name.isEmpty() ? m_senders->nameOf(sender.id) : sender.name;
+}
+
 void ConversationManager::onRoomMessage(const Payload::Message &message)
 {
     addIncoming(conversation(ConversationKey::room(message.roomId), true), message);
@@ -247,7 +252,7 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
         message.details && !m_selfId.isEmpty() && message.details->mentions.contains(m_selfId);
     target->noteMessage(m_senders->withMentionNames(
                             message.text, message.details ? &message.details->mentions : nullptr),
-        at, unread, mentionsMe);
+        at, unread, mentionsMe, senderNameOf(message.sender));
     keepLiveMessage(target->conversationKey(), message);
 }
 
@@ -360,7 +365,8 @@ void ConversationManager::catchUp(Conversation *target)
                 if (result.joinsKnown)
                     guard->messages()->enqueue(std::move(chatMessage));
                 guard->noteMessage(message.text, message.createdAtMs,
-                    countUnread && !beingRead && !isSelf(message.sender.id));
+                    countUnread && !beingRead && !isSelf(message.sender.id), false,
+                    senderNameOf(message.sender));
             }
             if (result.joinsKnown) {
                 guard->messages()->flush();

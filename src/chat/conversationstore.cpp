@@ -121,16 +121,10 @@ void ConversationManager::restoreFromStore()
     }
     int waiting = 0;
     for (const MessageStore::OutboxRow &row : m_store->outbox()) {
+        // The request as kept; the sending state starts afresh, except a refusal, which stands.
         Outbox::Entry entry;
-        entry.clientId = row.clientId;
-        entry.target = row.target;
-        entry.text = row.text;
-        entry.createdAtMs = row.createdAtMs;
+        static_cast<OutboxRequest &>(entry) = row;
         entry.failed = row.failed;
-        entry.action = Outbox::Action(qBound(0, row.action, int(Outbox::Action::Unpin)));
-        entry.messageId = row.messageId;
-        entry.replyTo = row.replyTo;
-        entry.threadId = row.threadId;
         // A message to a room must follow a join on this socket; the membership itself may not
         // have been saved yet when the app died.
         if (!row.target.direct && !row.failed) {
@@ -275,16 +269,8 @@ void ConversationManager::keepSender(const Payload::User &sender)
 
 void ConversationManager::keepOutboxEntry(const Outbox::Entry &entry, std::function<void()> kept)
 {
-    MessageStore::OutboxRow row;
-    row.clientId = entry.clientId;
-    row.target = entry.target;
-    row.text = entry.text;
-    row.createdAtMs = entry.createdAtMs;
-    row.action = int(entry.action);
-    row.messageId = entry.messageId;
-    row.replyTo = entry.replyTo;
-    row.threadId = entry.threadId;
-    m_store->saveOutboxEntry(row, std::move(kept));
+    // Kept before it is first sent: never failed yet.
+    m_store->saveOutboxEntry({ entry, false, {} }, std::move(kept));
 }
 
 ChatMessage ConversationManager::fromStored(const MessageStore::MessageRow &row)

@@ -107,31 +107,13 @@ void Conversation::deleteMessage(const QString &messageId)
 void Conversation::toggleReaction(const QString &messageId, const QString &emoji)
 {
     const qint64 id = numericId(messageId);
-    const int row = m_messages->rowOfNumericId(id);
-    bool mine = false;
-    if (row >= 0) {
-        const QVariantList reactions =
-            m_messages->index(row).data(MessageListModel::ReactionsRole).toList();
-        for (const QVariant &reaction : reactions) {
-            const QVariantMap entry = reaction.toMap();
-            if (entry.value(QStringLiteral("emoji")).toString() == emoji)
-                mine = entry.value(QStringLiteral("mine")).toBool();
-        }
-    } else if (m_openThread) {
-        const int inThread = m_openThread->messages()->rowOfNumericId(id);
-        const QVariantList reactions = m_openThread->messages()
-                                           ->index(inThread)
-                                           .data(MessageListModel::ReactionsRole)
-                                           .toList();
-        for (const QVariant &reaction : reactions) {
-            const QVariantMap entry = reaction.toMap();
-            if (entry.value(QStringLiteral("emoji")).toString() == emoji)
-                mine = entry.value(QStringLiteral("mine")).toBool();
-        }
-    }
+    // A thread reply is loaded in the open thread only; everything else is in the timeline.
+    const MessageListModel *copy =
+        m_messages->rowOfNumericId(id) < 0 && m_openThread ? m_openThread->messages() : m_messages;
     // Reactions still on their way count as given (or taken back): two clicks while offline
     // are an add and a remove, not two adds.
-    mine = m_manager->reactionAfterPending(m_key, id, emoji, mine);
+    const bool mine =
+        m_manager->reactionAfterPending(m_key, id, emoji, copy->hasOwnReaction(id, emoji));
     if (id > 0)
         m_manager->react(this, id, emoji, !mine);
 }
@@ -185,6 +167,16 @@ void Conversation::editInThread(qint64 id, const QString &text)
     m_manager->editMessage(this, id, encodeMentions(text));
 }
 
+MessageListModel *Conversation::pinnedMessages()
+{
+    if (!m_pinnedMessages && !isDirect()) {
+        m_pinnedMessages = m_manager->newPinnedMessageModel(m_key);
+        m_pinnedMessages->setParent(this);
+        QQmlEngine::setObjectOwnership(m_pinnedMessages, QQmlEngine::CppOwnership);
+    }
+    return m_pinnedMessages;
+}
+
 void Conversation::loadPins()
 {
     m_manager->loadPins(this);
@@ -223,6 +215,52 @@ void Conversation::clearActionError()
 void Conversation::setMembers(const QList<std::pair<QString, QString>> &members)
 {
     m_members = members;
+    Q_EMIT membersChanged();
+}
+
+void Conversation::notePresenceOf(const QString &userId)
+{
+    for (const auto &member : std::as_const(m_members)) {
+        if (member.first == userId) {
+            Q_EMIT membersChanged();
+            return;
+        }
+    }
+}
+
+bool Conversation::canListMembers() const
+{
+    return !isDirect() && m_manager->hasFeature(QStringLiteral("roomMembers"));
+}
+
+QVariantList Conversation::members() const
+{
+    struct Listed
+    {
+        QString id, name, role;
+        bool online = false;
+    };
+    QList<Listed> listed;
+    listed.reserve(m_members.size());
+    for (const auto &[userId, userName] : m_members) {
+        listed.append({ userId, userName, m_manager->roleOf(userId),
+            m_manager->people()->statusOf(userId) == QLatin1String("online") });
+    }
+    std::sort(listed.begin(), listed.end(), [](const Listed &a, const Listed &b) {
+        if (a.online != b.online)
+            return a.online;
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    const QString self = m_manager->currentUserId();
+    QVariantList result;
+    result.reserve(listed.size());
+    for (const Listed &member : std::as_const(listed)) {
+        result.append(QVariantMap { { QStringLiteral("userId"), member.id },
+            { QStringLiteral("name"), member.name }, { QStringLiteral("role"), member.role },
+            { QStringLiteral("online"), member.online },
+            { QStringLiteral("isSelf"), member.id == self } });
+    }
+    return result;
 }
 
 QVariantList Conversation::mentionCandidates(const QString &prefix) const

@@ -4,6 +4,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
+QString MessageDetails::quoteOf(const QString &original)
+{
+    qsizetype length = std::min(original.size(), kQuoteLength);
+    if (length == kQuoteLength && original.at(length - 1).isHighSurrogate())
+        --length;
+    return original.left(length);
+}
+
 // The store's JSON uses short keys: it is written once per message that has details and read
 // with every page.
 QByteArray MessageDetails::toJson() const

@@ -18,7 +18,7 @@ struct MessageDetails
         QString id;
         QString senderId;
         QString senderName;
-        /// The first 200 characters of the original; empty once it is deleted.
+        /// The start of the original (quoteOf()); empty once it is deleted.
         QString text;
         bool deleted = false;
     };
@@ -54,6 +54,14 @@ struct MessageDetails
         return !replyTo && threadId.isEmpty() && !thread && editedAtMs == 0 && !deleted
             && reactions.isEmpty() && mentions.isEmpty();
     }
+
+    /// How much of the original a quote keeps, in UTF-16 units: what the server quotes.
+    static constexpr qsizetype kQuoteLength = 200;
+    /// The start of `original` as a reply quotes it: the first kQuoteLength UTF-16 units, one
+    /// fewer when the cut would split a surrogate pair (half an emoji is no text). The client
+    /// makes the same cut as the server, so a quote it writes itself (a pending reply, an edit of
+    /// the original) matches the copy the server sends later.
+    static QString quoteOf(const QString &original);
 
     /// Compact JSON for the offline store; empty when there is nothing to keep.
     QByteArray toJson() const;

@@ -183,8 +183,9 @@ public:
     Q_INVOKABLE int lastOwnMessageRow() const;
 
     // --- changes to loaded messages, in place (one dataChanged each; messageupdates.cpp) ---
-    /// An edit: new text, when, and the mentions the server found in it.
-    void applyEdit(qint64 id, const QString &text, qint64 editedAtMs, const QStringList &mentions);
+    /// An edit: new text, when, and the mentions the server found in it (null: the row keeps
+    /// its mentions, for an edit the server has not acknowledged yet).
+    void applyEdit(qint64 id, const QString &text, qint64 editedAtMs, const QStringList *mentions);
     void applyDelete(qint64 id);
     void setReactions(qint64 id, const QList<MessageDetails::Reaction> &reactions);
     /// The server's current copy of a loaded message (a page fetched again): text and details
@@ -196,6 +197,9 @@ public:
     /// The room's pinned messages (ids); rows that change state get a dataChanged.
     void setPinnedIds(const QStringList &ids);
     bool isPinned(qint64 id) const { return m_pinned.contains(id); }
+    /// The signed-in user gave this reaction to the confirmed message `id` (false when the
+    /// message is not loaded).
+    bool hasOwnReaction(qint64 id, const QString &emoji) const;
     /// A change of this message waits for the server (count of such changes).
     void setChangePending(qint64 id, bool pending);
 

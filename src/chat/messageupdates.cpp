@@ -52,7 +52,7 @@ bool MessageListModel::changeMessage(
 }
 
 void MessageListModel::applyEdit(
-    qint64 id, const QString &text, qint64 editedAtMs, const QStringList &mentions)
+    qint64 id, const QString &text, qint64 editedAtMs, const QStringList *mentions)
 {
     changeMessage(id,
         { TextRole, Qt::DisplayRole, SourceTextRole, IsEditedRole, EditedAtRole, MentionsMeRole },
@@ -60,7 +60,8 @@ void MessageListModel::applyEdit(
             message.setText(text, m_texts);
             MessageDetails &details = message.editDetails();
             details.editedAtMs = editedAtMs;
-            details.mentions = mentions;
+            if (mentions)
+                details.mentions = *mentions;
         });
     updateQuotes(id, text, false);
 }
@@ -122,11 +123,7 @@ void MessageListModel::setThread(qint64 rootId, const MessageDetails::Thread &th
 
 void MessageListModel::updateQuotes(qint64 quotedId, const QString &text, bool deleted)
 {
-    // The server quotes the first 200 characters, without splitting a surrogate pair.
-    qsizetype length = std::min<qsizetype>(text.size(), 200);
-    if (length == 200 && text.at(199).isHighSurrogate())
-        length = 199;
-    const QString quoted = deleted ? QString() : text.left(length);
+    const QString quoted = deleted ? QString() : MessageDetails::quoteOf(text);
     const QList<qint64> replies = m_quotedBy.values(quotedId);
     for (const qint64 replyId : replies) {
         changeMessage(replyId, { ReplyToTextRole }, [&](StoredMessage &message) {
@@ -179,6 +176,22 @@ void MessageListModel::setChangePending(qint64 id, bool pending)
 QString MessageListModel::displayText(const QString &text, const MessageDetails *details) const
 {
     return m_senders->withMentionNames(text, details ? &details->mentions : nullptr);
+}
+
+bool MessageListModel::hasOwnReaction(qint64 id, const QString &emoji) const
+{
+    const qsizetype index = indexOfNumericId(id);
+    if (index < 0 || !m_hasSelf)
+        return false;
+    const MessageDetails *details = m_messages[size_t(index)].details();
+    if (!details)
+        return false;
+    const QString self = m_senders->at(m_selfIndex).id;
+    for (const MessageDetails::Reaction &reaction : details->reactions) {
+        if (reaction.emoji == emoji)
+            return reaction.userIds.contains(self);
+    }
+    return false;
 }
 
 QVariantList MessageListModel::reactionList(const MessageDetails &details) const

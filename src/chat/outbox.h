@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversationkey.h"
+#include "outboxrequest.h"
 #include "socketio/jsonvalue.h"
 
 #include <QObject>
@@ -36,37 +37,11 @@ class Outbox : public QObject
     Q_OBJECT
 
 public:
-    /// What an entry asks of the server. Only Send makes a message (with an echo to match);
-    /// the others change an existing one and are confirmed by their ack alone. All of them are
-    /// safe to repeat after a lost ack (the server treats a repeat as a no-op).
-    enum class Action : quint8
-    {
-        Send,
-        Edit,
-        Delete,
-        AddReaction,
-        RemoveReaction,
-        ResolveThread,
-        ReopenThread,
-        Pin,
-        Unpin,
-    };
+    using Action = OutboxRequest::Action;
 
-    struct Entry
+    /// A request on its way: what is kept on disk, and where its transmission stands.
+    struct Entry : OutboxRequest
     {
-        QString clientId;
-        ConversationKey target;
-        /// Send and Edit: the text; AddReaction and RemoveReaction: the emoji.
-        QString text;
-        Action action = Action::Send;
-        /// The message changed (every action but Send), or the thread's root (ResolveThread,
-        /// ReopenThread).
-        qint64 messageId = 0;
-        /// Send: the message answered (0: none), and the thread the message goes into (0: the
-        /// main timeline).
-        qint64 replyTo = 0;
-        qint64 threadId = 0;
-        qint64 createdAtMs = 0;
         bool inFlight = false;
         bool failed = false;
         /// Kept by the Keeper (or there is none): it may be sent.

@@ -44,6 +44,12 @@ QString SenderDirectory::nameOf(const QString &id) const
     return it == m_indexById.constEnd() ? QString() : m_senders[*it].name;
 }
 
+QString SenderDirectory::roleOf(const QString &id) const
+{
+    const auto it = m_indexById.constFind(id);
+    return it == m_indexById.constEnd() ? QString() : m_senders[*it].role;
+}
+
 QString SenderDirectory::withMentionNames(const QString &text, const QStringList *mentions) const
 {
     // Only texts with a token pay for the expression.

@@ -30,6 +30,7 @@ public:
         return m_senders[index < m_senders.size() ? index : 0];
     }
     QString nameOf(const QString &id) const;
+    QString roleOf(const QString &id) const;
     /// The text with its `<@id>` mention tokens shown as "@Name". With `mentions` (the ids the
     /// server recognised), only those; without, every token of a known user (a quote).
     QString withMentionNames(const QString &text, const QStringList *mentions = nullptr) const;

@@ -19,13 +19,12 @@ QString kindOf(const ConversationKey &key)
     return key.direct ? QStringLiteral("dm") : QStringLiteral("room");
 }
 
-/// The server quotes the first 200 UTF-16 units, without splitting a surrogate pair.
-QString quoteOf(const QString &text)
+/// The REST path of one of the room's lists ("pins" gives /api/rooms/4/pins). The id comes
+/// from the server, so it is encoded rather than trusted to be a plain number.
+QString roomPath(const Conversation *room, const QString &list)
 {
-    qsizetype length = std::min<qsizetype>(text.size(), 200);
-    if (length == 200 && text.at(199).isHighSurrogate())
-        length = 199;
-    return text.left(length);
+    return QStringLiteral("/api/rooms/") + QString::fromUtf8(QUrl::toPercentEncoding(room->id()))
+        + u'/' + list;
 }
 
 } // namespace
@@ -233,21 +232,16 @@ void ConversationManager::forEachCopy(
         change(target->messages());
     if (Thread *open = target->openThread(); open && open->rootNumericId() == ref.threadId)
         change(open->messages());
-    change(target->pinnedMessages());
+    if (MessageListModel *pinned = target->existingPinnedMessages())
+        change(pinned);
 }
 
 void ConversationManager::applyEdit(
     const MessageRef &ref, const QString &text, qint64 editedAtMs, const QStringList *mentions)
 {
-    forEachCopy(ref, [&](MessageListModel *model) {
-        const int row = model->rowOfNumericId(ref.id);
-        // Without the server's list (an ack), the mentions of the loaded row stay.
-        const QStringList kept = row >= 0 ? model->messageAt(row).details
-                ? model->messageAt(row).details->mentions
-                : QStringList()
-                                          : QStringList();
-        model->applyEdit(ref.id, text, editedAtMs, mentions ? *mentions : kept);
-    });
+    // Without the server's list (an ack), the mentions of the loaded rows stay.
+    forEachCopy(ref,
+        [&](MessageListModel *model) { model->applyEdit(ref.id, text, editedAtMs, mentions); });
     if (ref.threadId == 0 && m_store->isOpen()) {
         const bool hasMentions = mentions != nullptr;
         const QStringList newMentions = mentions ? *mentions : QStringList();
@@ -258,7 +252,7 @@ void ConversationManager::applyEdit(
                 if (hasMentions)
                     details.mentions = newMentions;
             });
-        m_store->changeQuotes(ref.where, ref.id, quoteOf(text), false);
+        m_store->changeQuotes(ref.where, ref.id, text, false);
     }
     refreshThreadRoot(ref);
 }
@@ -320,8 +314,9 @@ void ConversationManager::onPinsChanged(const QString &roomId, const QStringList
     room->setPins(pinnedIds);
     if (changed) {
         keepConversationLater(room);
-        // The list in the header follows, when it was loaded.
-        if (room->pinnedMessages()->count() > 0 || !pinnedIds.isEmpty())
+        // The list in the header follows, when it shows something or has something to show.
+        const MessageListModel *shown = room->existingPinnedMessages();
+        if ((shown && shown->count() > 0) || !pinnedIds.isEmpty())
             loadPins(room);
     }
 }
@@ -379,9 +374,7 @@ Thread *ConversationManager::createThread(Conversation *room, qint64 rootId)
     auto *model = new MessageListModel(room->id(), false, m_senders);
     model->setSelfId(m_selfId);
     QPointer<ConversationManager> guard(this);
-    const QString path = QStringLiteral("/api/rooms/%1/threads/%2")
-                             .arg(QString::fromUtf8(QUrl::toPercentEncoding(room->id())))
-                             .arg(rootId);
+    const QString path = roomPath(room, QStringLiteral("threads/%1").arg(rootId));
     model->setHistoryLoader([guard, path, model](const QString &before, int limit,
                                 std::function<void(MessageListModel::HistoryPage)> done) {
         if (!guard)
@@ -443,8 +436,7 @@ void ConversationManager::loadPins(Conversation *room)
     if (!room || room->isDirect() || !hasFeature(QStringLiteral("pins")))
         return;
     QPointer<Conversation> guard(room);
-    const QString path = QStringLiteral("/api/rooms/%1/pins")
-                             .arg(QString::fromUtf8(QUrl::toPercentEncoding(room->id())));
+    const QString path = roomPath(room, QStringLiteral("pins"));
     m_rest->get(path, {}, room, [this, guard](const RestError &error, const QVariant &body) {
         if (!guard || !error.ok())
             return;
@@ -471,8 +463,7 @@ void ConversationManager::loadMembers(Conversation *room)
     if (!room || room->isDirect() || !hasFeature(QStringLiteral("roomMembers")))
         return;
     QPointer<Conversation> guard(room);
-    const QString path = QStringLiteral("/api/rooms/%1/members")
-                             .arg(QString::fromUtf8(QUrl::toPercentEncoding(room->id())));
+    const QString path = roomPath(room, QStringLiteral("members"));
     m_rest->get(path, {}, room, [this, guard](const RestError &error, const QVariant &body) {
         if (!guard || !error.ok())
             return;
@@ -485,6 +476,11 @@ void ConversationManager::loadMembers(Conversation *room)
         }
         guard->setMembers(members);
     });
+}
+
+QString ConversationManager::roleOf(const QString &userId) const
+{
+    return m_senders->roleOf(userId);
 }
 
 QList<std::pair<QString, QString>> ConversationManager::knownPeople() const

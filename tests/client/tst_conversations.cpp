@@ -1,6 +1,6 @@
 // Conversation, ConversationListModel and ConversationManager without a server: the lists under
 // QAbstractItemModelTester, the current conversation, drafts, unread state and the read marker,
-// typing, and join-by-id input errors.
+// typing, join-by-id input errors, and the pinned list made on first use.
 #include "chat/conversationmanager.h"
 
 #include <QAbstractItemModelTester>
@@ -193,6 +193,34 @@ private Q_SLOTS:
         QCOMPARE(manager.directConversations()->count(), 0);
         manager.open(person);
         QCOMPARE(manager.directConversations()->count(), 1);
+    }
+
+    void pinnedMessagesAreMadeOnFirstUseInRoomsOnly()
+    {
+        ConversationManager manager(nullptr);
+        Conversation *room = manager.conversation(ConversationKey::room(QStringLiteral("1")), true);
+        Conversation *direct =
+            manager.conversation(ConversationKey::directWith(QStringLiteral("2")), true);
+        QVERIFY(!room->existingPinnedMessages());
+        QVERIFY(!direct->existingPinnedMessages());
+
+        // Read as QML reads it: the same list every time (the property is CONSTANT), owned by
+        // the room.
+        const auto read = [](Conversation *conversation) {
+            return conversation->property("pinnedMessages").value<MessageListModel *>();
+        };
+        MessageListModel *pinned = read(room);
+        QVERIFY(pinned);
+        QCOMPARE(pinned->parent(), room);
+        QCOMPARE(room->existingPinnedMessages(), pinned);
+        QCOMPARE(read(room), pinned);
+        QCOMPARE(room->pinnedMessages(), pinned);
+        auto listTester = tester(pinned);
+
+        // A direct conversation has no pins, so no list: the view gets null.
+        QVERIFY(!read(direct));
+        QVERIFY(!direct->pinnedMessages());
+        QVERIFY(!direct->existingPinnedMessages());
     }
 };
 

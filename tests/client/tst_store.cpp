@@ -33,6 +33,17 @@ MessageStore::MessageRow message(qint64 id, const QString &text, const QString &
         {}, {} };
 }
 
+MessageStore::OutboxRow outboxRow(
+    const QString &clientId, const ConversationKey &target, const QString &text, qint64 createdAtMs)
+{
+    MessageStore::OutboxRow row;
+    row.clientId = clientId;
+    row.target = target;
+    row.text = text;
+    row.createdAtMs = createdAtMs;
+    return row;
+}
+
 /// Newest first, ids from `newest` down to `oldest`.
 std::vector<MessageStore::MessageRow> run(qint64 newest, qint64 oldest)
 {
@@ -202,12 +213,14 @@ private Q_SLOTS:
             store.savePeople({ { QStringLiteral("3"), QStringLiteral("Grace Hopper"),
                 QStringLiteral("teacher"), QStringLiteral("g.png") } });
             bool stored = false;
-            store.saveOutboxEntry({ QStringLiteral("c-1"), kRoom, QStringLiteral("unsent"),
-                                      1700000000999, false, {} },
+            store.saveOutboxEntry(
+                outboxRow(QStringLiteral("c-1"), kRoom, QStringLiteral("unsent"), 1700000000999),
                 [&stored] { stored = true; });
-            store.saveOutboxEntry({ QStringLiteral("c-2"), direct.key, QStringLiteral("refused"),
-                                      1700000001000, false, {} },
-                {});
+            MessageStore::OutboxRow reaction = outboxRow(
+                QStringLiteral("c-2"), direct.key, QStringLiteral("\U0001F44D"), 1700000001000);
+            reaction.action = OutboxRequest::Action::AddReaction;
+            reaction.messageId = 40;
+            store.saveOutboxEntry(reaction, {});
             store.setOutboxFailed(QStringLiteral("c-2"), true, QStringLiteral("Too long"));
             QTRY_VERIFY(stored);
             store.close();
@@ -246,7 +259,11 @@ private Q_SLOTS:
         QCOMPARE(outbox.at(0).text, QStringLiteral("unsent"));
         QCOMPARE(outbox.at(0).createdAtMs, 1700000000999);
         QVERIFY(!outbox.at(0).failed);
+        QVERIFY(outbox.at(0).action == OutboxRequest::Action::Send);
         QCOMPARE(outbox.at(1).clientId, QStringLiteral("c-2"));
+        QVERIFY(outbox.at(1).action == OutboxRequest::Action::AddReaction);
+        QCOMPARE(outbox.at(1).messageId, qint64(40));
+        QCOMPARE(outbox.at(1).text, QStringLiteral("\U0001F44D"));
         QVERIFY(outbox.at(1).failed);
         QCOMPARE(outbox.at(1).error, QStringLiteral("Too long"));
         store.removeOutboxEntry(QStringLiteral("c-1"));
@@ -408,7 +425,7 @@ private Q_SLOTS:
         QVERIFY(store.searchNow(QStringLiteral("anything"), {}).empty());
         store.saveMessages(kRoom, run(2, 1), false);
         bool stored = false;
-        store.saveOutboxEntry({ QStringLiteral("c"), kRoom, QStringLiteral("t"), 1, false, {} },
+        store.saveOutboxEntry(outboxRow(QStringLiteral("c"), kRoom, QStringLiteral("t"), 1),
             [&stored] { stored = true; });
         QTRY_VERIFY(stored); // never held back
         store.flush();

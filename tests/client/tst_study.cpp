@@ -108,28 +108,21 @@ class TestStudy : public QObject
     static qint64 post(ConversationManager &manager, Conversation *where, const QString &text,
         qint64 replyTo = 0, qint64 threadId = 0)
     {
-        QSignalSpy confirmed(&manager, &ConversationManager::messageConfirmed);
+        // The answer comes over the socket, after this returns to the event loop: settled()
+        // is listening by then.
         const QString clientId = replyTo || threadId
             ? manager.sendMessage(where, text, replyTo, threadId)
             : manager.send(where, text);
-        if (clientId.isEmpty())
+        bool accepted = false;
+        QString id;
+        if (clientId.isEmpty() || !settled(manager, clientId, &accepted, nullptr, &id))
             return 0;
-        const auto done = [&] {
-            return std::any_of(confirmed.begin(), confirmed.end(),
-                [&](const QList<QVariant> &args) { return args.at(0).toString() == clientId; });
-        };
-        if (!QTest::qWaitFor(done, 10000))
-            return 0;
-        for (const QList<QVariant> &args : std::as_const(confirmed)) {
-            if (args.at(0).toString() == clientId)
-                return args.at(1).toString().toLongLong();
-        }
-        return 0;
+        return accepted ? id.toLongLong() : 0;
     }
 
-    /// Waits until `clientId` is confirmed (true) or refused (false, `error` set).
+    /// Waits until `clientId` is confirmed (true, `id` set) or refused (false, `error` set).
     static bool settled(ConversationManager &manager, const QString &clientId, bool *accepted,
-        QString *error = nullptr)
+        QString *error = nullptr, QString *id = nullptr)
     {
         QSignalSpy confirmed(&manager, &ConversationManager::messageConfirmed);
         QSignalSpy failed(&manager, &ConversationManager::messageFailed);
@@ -145,7 +138,7 @@ class TestStudy : public QObject
         };
         const bool done =
             QTest::qWaitFor([&] { return has(confirmed, nullptr) || has(failed, nullptr); }, 10000);
-        *accepted = has(confirmed, nullptr);
+        *accepted = has(confirmed, id);
         if (error)
             has(failed, error);
         return done;

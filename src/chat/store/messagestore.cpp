@@ -270,9 +270,7 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
         return rows;
     while (query.next()) {
         ConversationRow row;
-        const QString peer = query.value(1).toString();
-        row.key = query.value(0).toBool() ? ConversationKey::directWith(peer)
-                                          : ConversationKey::room(peer);
+        row.key = conversationAt(query, 0, 1);
         row.name = query.value(2).toString();
         row.description = query.value(3).toString();
         row.avatar = query.value(4).toString();
@@ -321,14 +319,13 @@ std::vector<MessageStore::OutboxRow> MessageStore::outbox()
     while (query.next()) {
         OutboxRow row;
         row.clientId = query.value(0).toString();
-        const QString peer = query.value(2).toString();
-        row.target = query.value(1).toBool() ? ConversationKey::directWith(peer)
-                                             : ConversationKey::room(peer);
+        row.target = conversationAt(query, 1, 2);
         row.text = query.value(3).toString();
         row.createdAtMs = query.value(4).toLongLong();
         row.failed = query.value(5).toBool();
         row.error = query.value(6).toString();
-        row.action = query.value(7).toInt();
+        row.action = OutboxRequest::Action(
+            qBound(0, query.value(7).toInt(), int(OutboxRequest::kLastAction)));
         row.messageId = query.value(8).toLongLong();
         row.replyTo = query.value(9).toLongLong();
         row.threadId = query.value(10).toLongLong();
@@ -580,7 +577,7 @@ void MessageStore::saveOutboxEntry(const OutboxRow &entry, std::function<void()>
             query.addBindValue(entry.createdAtMs);
             query.addBindValue(entry.failed ? 1 : 0);
             query.addBindValue(text(entry.error));
-            query.addBindValue(entry.action);
+            query.addBindValue(int(entry.action));
             query.addBindValue(entry.messageId);
             query.addBindValue(entry.replyTo);
             query.addBindValue(entry.threadId);

@@ -2,6 +2,7 @@
 
 #include "../conversationkey.h"
 #include "../messagedetails.h"
+#include "../outboxrequest.h"
 #include "storethread.h"
 
 #include <QObject>
@@ -84,19 +85,11 @@ public:
         /// The oldest message of the conversation is in the page (or there are none).
         bool reachedBeginning = false;
     };
-    struct OutboxRow
+    /// An outbox entry as kept: its request, and whether (and why) the server refused it.
+    struct OutboxRow : OutboxRequest
     {
-        QString clientId;
-        ConversationKey target;
-        QString text;
-        qint64 createdAtMs = 0;
         bool failed = false;
         QString error;
-        /// Outbox::Entry's action, messageId, replyTo and threadId.
-        int action = 0;
-        qint64 messageId = 0;
-        qint64 replyTo = 0;
-        qint64 threadId = 0;
     };
     struct SearchHit
     {
@@ -169,7 +162,8 @@ public:
     /// them. Nothing happens when the message is not stored.
     using MessageChange = std::function<void(QString &text, MessageDetails &details)>;
     void changeMessage(const ConversationKey &key, qint64 id, MessageChange change);
-    /// Quotes of `quotedId` in stored replies follow its edit or deletion.
+    /// Quotes of `quotedId` in stored replies follow its edit (`text`: its whole new text, quoted
+    /// here by MessageDetails::quoteOf) or deletion.
     void changeQuotes(
         const ConversationKey &key, qint64 quotedId, const QString &text, bool deleted);
     /// Keeps at most `limit` messages per conversation, deleting the oldest (0: keep all).

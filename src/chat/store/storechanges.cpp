@@ -39,7 +39,8 @@ void MessageStore::changeQuotes(
 {
     if (quotedId <= 0 || !isOpen())
         return;
-    post([key, quotedId, text, deleted](QSqlDatabase &db) {
+    const QString quoted = deleted ? QString() : MessageDetails::quoteOf(text);
+    post([key, quotedId, quoted, deleted](QSqlDatabase &db) {
         // Replies are newer than what they quote, and their details name it: a LIKE over the
         // rows above it with details, not a scan of the conversation's texts.
         QSqlQuery query(db);
@@ -58,10 +59,7 @@ void MessageStore::changeQuotes(
             MessageDetails details = MessageDetails::fromJson(query.value(1).toByteArray());
             if (!details.replyTo || details.replyTo->id != id)
                 continue;
-            qsizetype length = std::min<qsizetype>(text.size(), 200);
-            if (length == 200 && text.at(199).isHighSurrogate())
-                length = 199;
-            details.replyTo->text = deleted ? QString() : text.left(length);
+            details.replyTo->text = quoted;
             details.replyTo->deleted = deleted;
             updates.emplace_back(query.value(0).toLongLong(), details.toJson());
         }

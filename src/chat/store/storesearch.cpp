@@ -54,9 +54,7 @@ std::vector<MessageStore::SearchHit> MessageStore::runSearch(
     while (query.next()) {
         SearchHit hit;
         hit.id = idOfKey(query.value(0).toLongLong());
-        const QString peer = query.value(2).toString();
-        hit.key = query.value(1).toBool() ? ConversationKey::directWith(peer)
-                                          : ConversationKey::room(peer);
+        hit.key = StoreSql::conversationAt(query, 1, 2);
         hit.senderId = query.value(3).toString();
         hit.createdAtMs = query.value(4).toLongLong();
         hit.text = query.value(5).toString();

@@ -21,6 +21,15 @@ inline qint64 idOfKey(qint64 key)
     return key / 2;
 }
 
+/// The conversation a row names in its `direct` (0 or 1) and `peer` columns, the way the
+/// conversations, outbox and messages tables keep it.
+inline ConversationKey conversationAt(const QSqlQuery &query, int directColumn, int peerColumn)
+{
+    const QString peer = query.value(peerColumn).toString();
+    return query.value(directColumn).toBool() ? ConversationKey::directWith(peer)
+                                              : ConversationKey::room(peer);
+}
+
 /// A null QString binds as SQL NULL; the columns are NOT NULL text.
 inline QString text(const QString &value)
 {
