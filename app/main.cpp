@@ -3,6 +3,7 @@
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
 #include "desktop/signinlink.h"
+#include "desktop/singleinstance.h"
 #include "desktop/startupprobe.h"
 
 #include <QCommandLineParser>
@@ -21,7 +22,6 @@ Q_IMPORT_QML_PLUGIN(StudyConnect_AuthPlugin)
 Q_IMPORT_QML_PLUGIN(StudyConnect_ChatPlugin)
 Q_IMPORT_QML_PLUGIN(StudyConnect_DesktopPlugin)
 
-
 namespace {
 
 void describeApplication()
@@ -33,10 +33,11 @@ void describeApplication()
 
 struct Options
 {
-    QCommandLineOption server{QStringLiteral("server"),
-                              QCoreApplication::translate("main", "The StudyConnect server (default: the last one used, "
-                                                                  "else http://localhost:5000)."),
-                              QStringLiteral("URL")};
+    QCommandLineOption server { QStringLiteral("server"),
+        QCoreApplication::translate("main",
+            "The StudyConnect server (default: the last one used, "
+            "else http://localhost:5000)."),
+        QStringLiteral("URL") };
 };
 
 void setUp(QCommandLineParser &parser, Options &options)
@@ -135,7 +136,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(options.server)) {
         const QUrl server = settings->normalizeServer(parser.value(options.server));
         if (server.isEmpty()) {
-            std::fprintf(stderr, "studyconnect: --server needs an http or https URL, e.g. http://localhost:5000\n");
+            std::fprintf(stderr,
+                "studyconnect: --server needs an http or https URL, e.g. http://localhost:5000\n");
             return 2;
         }
         settings->setCommandLineServer(server);
@@ -149,6 +151,23 @@ int main(int argc, char *argv[])
         }
     }
 
+    // One app per user: a later start hands its server and link over and leaves.
+    SingleInstance instance;
+    switch (instance.start(
+        { parser.isSet(options.server) ? settings->serverUrl() : QString(), link })) {
+    case SingleInstance::Outcome::HandedOver:
+        if (!instance.note().isEmpty())
+            std::fprintf(stderr, "studyconnect: %s\n", qPrintable(instance.note()));
+        return 0;
+    case SingleInstance::Outcome::NoAnswer:
+        std::fprintf(stderr,
+            "studyconnect: StudyConnect is already running but does not answer; quit it (or end "
+            "its process) and start again\n");
+        return 1;
+    case SingleInstance::Outcome::First:
+        break;
+    }
+
     AppSetup::prepare();
     // After prepare(): what the link's notice says is translated.
     if (!link.isEmpty())
@@ -156,5 +175,6 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     if (!AppSetup::load(engine))
         return 1;
+    instance.setHandler(&AppSetup::takeHandOver);
     return app.exec();
 }

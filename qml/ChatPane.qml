@@ -28,15 +28,23 @@ Rectangle {
         if (conversation.isDirect)
             return (conversation.peerOnline ? qsTr("Online") : qsTr("Offline"))
                     + (conversation.description ? " · " + conversation.description : "")
-        const members = conversation.memberCount > 0 ? qsTr("%n member(s)", "", conversation.memberCount) : ""
-        return [members, conversation.description].filter(s => s).join(" · ")
+        return conversation.description
     }
+    /// "4 members" in a room's header; a button that lists them where the server can.
+    readonly property string membersText: !!conversation && !conversation.isDirect && conversation.memberCount > 0
+                                          ? qsTr("%n member(s)", "", conversation.memberCount) : ""
     /// The thread shown beside the timeline; null when none is open.
     readonly property var openThread: conversation ? conversation.openThread : null
     /// Below this window width an open thread takes the timeline's place.
     readonly property bool narrow: (Window.width > 0 ? Window.width : width) < 900
+    /// The sidebar is in a drawer: the header offers a button that opens it.
+    property bool compact: false
     /// The header's search button (the window opens the search; Ctrl+F does too).
     signal searchRequested()
+    /// The header's list button, in a compact window.
+    signal sidebarRequested()
+    /// A member chosen in the member list: their direct conversation.
+    signal directConversationRequested(string userId)
 
     property alias banner: banner
     property alias composer: composer
@@ -60,6 +68,8 @@ Rectangle {
     /// Scrolls to `row` of the messages (centred) and marks it for a moment: a search result.
     function showMessage(row) {
         timeline.highlightedRow = row
+        // The reader wants to read there: new messages must not pull the view away.
+        timeline.followLatest = false
         highlightTimer.restart()
         // After the view has taken the rows that were just loaded.
         Qt.callLater(() => {
@@ -67,6 +77,12 @@ Rectangle {
             timeline.positionViewAtIndex(row, ListView.Center)
         })
     }
+    // A new message in the open conversation, for screen readers.
+    NewMessageAnnouncer {
+        id: announcer
+        timeline: timeline
+    }
+
     /// A short line over the timeline for a few seconds (a search hit that cannot be shown).
     function showNote(text) {
         transientNote.text = text
@@ -107,6 +123,15 @@ Rectangle {
         id: threadFilter
         sourceModel: pane.messages
     }
+    // Under the header, at the left edge.
+    MembersPopup {
+        id: membersPopup
+        conversation: pane.conversation
+        width: Math.min(340, pane.width - Theme.spacing * 2)
+        x: Theme.spacing
+        y: 52
+        onPersonChosen: (userId) => pane.directConversationRequested(userId)
+    }
     // Under the header, at the right edge.
     PinsPopup {
         id: pinsPopup
@@ -128,13 +153,26 @@ Rectangle {
             Layout.fillWidth: true
             implicitHeight: 56
             color: Theme.base
-            visible: pane.isOpen
+            // In a compact window the header carries the way to the sidebar, so it stays.
+            visible: pane.isOpen || pane.compact
 
             RowLayout {
                 anchors.fill: parent
-                anchors.leftMargin: Theme.spacing * 2
-                anchors.rightMargin: Theme.spacing * 2
+                anchors.leftMargin: pane.compact ? Theme.spacing : Theme.spacing * 2
+                anchors.rightMargin: pane.compact ? Theme.spacing : Theme.spacing * 2
                 spacing: Theme.spacing
+
+                ToolButton {
+                    objectName: "sidebarButton"
+                    visible: pane.compact
+                    text: "☰"
+                    font.pixelSize: Theme.titleFont
+                    Accessible.name: qsTr("Conversations (Ctrl+Shift+D)")
+                    Accessible.ignored: !visible
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Conversations (Ctrl+Shift+D)")
+                    onClicked: pane.sidebarRequested()
+                }
 
                 Avatar {
                     visible: pane.isDirect
@@ -145,7 +183,7 @@ Rectangle {
                     Layout.preferredHeight: 32
                 }
                 Text {
-                    visible: !pane.isDirect
+                    visible: pane.isOpen && !pane.isDirect
                     text: "#"
                     textFormat: Text.PlainText
                     color: Theme.faintText
@@ -166,15 +204,40 @@ Rectangle {
                         font.weight: Font.Bold
                         Accessible.role: Accessible.Heading
                         Accessible.name: text
+                        Accessible.ignored: !visible
                     }
-                    Text {
+                    RowLayout {
                         Layout.fillWidth: true
-                        visible: text !== ""
-                        text: pane.subtitle
-                        textFormat: Text.PlainText
-                        elide: Text.ElideRight
-                        color: Theme.mutedText
-                        font.pixelSize: Theme.smallFont
+                        spacing: 0
+                        visible: pane.membersText !== "" || pane.subtitle !== ""
+                        AbstractButton {
+                            id: membersButton
+                            objectName: "membersButton"
+                            visible: pane.membersText !== ""
+                            enabled: !!pane.conversation && pane.conversation.canListMembers
+                            focusPolicy: Qt.StrongFocus
+                            padding: 0
+                            Accessible.role: Accessible.Button
+                            Accessible.name: qsTr("Show the %n member(s)", "", pane.conversation ? pane.conversation.memberCount : 0)
+                            Accessible.ignored: !visible
+                            contentItem: Text {
+                                text: pane.membersText
+                                textFormat: Text.PlainText
+                                color: membersButton.enabled && (membersButton.hovered || membersButton.visualFocus) ? Theme.link : Theme.mutedText
+                                font.pixelSize: Theme.smallFont
+                                font.underline: membersButton.enabled && (membersButton.hovered || membersButton.visualFocus)
+                            }
+                            onClicked: membersPopup.open()
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: (pane.membersText !== "" && pane.subtitle !== "" ? " · " : "") + pane.subtitle
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.smallFont
+                        }
                     }
                 }
                 Button {
@@ -185,14 +248,16 @@ Rectangle {
                     enabled: !!pane.conversation && pane.conversation.membership === Conversation.NotMember
                     highlighted: true
                     Accessible.name: qsTr("Join this room")
+                    Accessible.ignored: !visible
                     onClicked: pane.conversation.join()
                 }
                 Button {
-                    visible: !!pane.conversation && !pane.isDirect && pane.canWrite
+                    visible: !!pane.conversation && !pane.isDirect && pane.canWrite && !pane.narrow
                     objectName: "leaveButton"
                     text: qsTr("Leave")
                     flat: true
                     Accessible.name: qsTr("Leave this room")
+                    Accessible.ignored: !visible
                     onClicked: pane.conversation.leave()
                 }
                 ToolButton {
@@ -200,25 +265,62 @@ Rectangle {
                     visible: !!pane.conversation && pane.conversation.hasPins && pane.conversation.pinnedCount > 0
                     text: "📌 " + (pane.conversation ? pane.conversation.pinnedCount : 0)
                     Accessible.name: qsTr("%n pinned message(s)", "", pane.conversation ? pane.conversation.pinnedCount : 0)
+                    Accessible.ignored: !visible
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Pinned messages")
                     onClicked: pinsPopup.open()
                 }
                 ToolButton {
                     objectName: "unresolvedFilterButton"
-                    visible: !!pane.conversation && pane.conversation.canUseThreads
+                    visible: !!pane.conversation && pane.conversation.canUseThreads && !pane.narrow
                     checkable: true
                     checked: threadFilter.unresolvedOnly
-                    text: pane.narrow ? "?" : qsTr("Unresolved threads")
+                    text: qsTr("Unresolved threads")
                     Accessible.name: qsTr("Show only unresolved threads")
+                    Accessible.ignored: !visible
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Show only unresolved threads")
                     onToggled: threadFilter.unresolvedOnly = checked
                 }
+                // A narrow header keeps the title readable: the room's actions go into a menu.
+                ToolButton {
+                    id: moreButton
+                    objectName: "conversationMenuButton"
+                    visible: pane.isOpen && pane.narrow
+                    text: "⋯"
+                    Accessible.name: qsTr("More actions")
+                    Accessible.ignored: !visible
+                    onClicked: conversationMenu.popup(moreButton, 0, moreButton.height)
+                    Menu {
+                        id: conversationMenu
+                        MenuItem {
+                            text: qsTr("Search messages…  (Ctrl+F)")
+                            onTriggered: pane.searchRequested()
+                        }
+                        MenuItem {
+                            objectName: "unresolvedFilterItem"
+                            visible: !!pane.conversation && pane.conversation.canUseThreads
+                            height: visible ? implicitHeight : 0
+                            checkable: true
+                            checked: threadFilter.unresolvedOnly
+                            text: qsTr("Show only unresolved threads")
+                            onToggled: threadFilter.unresolvedOnly = checked
+                        }
+                        MenuItem {
+                            objectName: "leaveItem"
+                            visible: !!pane.conversation && !pane.isDirect && pane.canWrite
+                            height: visible ? implicitHeight : 0
+                            text: qsTr("Leave this room")
+                            onTriggered: pane.conversation.leave()
+                        }
+                    }
+                }
                 ToolButton {
                     objectName: "searchButton"
+                    visible: pane.isOpen && !pane.narrow
                     text: qsTr("Search")
                     Accessible.name: qsTr("Search messages (Ctrl+F)")
+                    Accessible.ignored: !visible
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Search messages (Ctrl+F)")
                     onClicked: pane.searchRequested()
@@ -246,6 +348,7 @@ Rectangle {
             color: Theme.errorBackground
             Accessible.role: Accessible.AlertMessage
             Accessible.name: errorText.text
+            Accessible.ignored: !visible
             RowLayout {
                 id: errorRow
                 anchors.fill: parent
@@ -263,6 +366,7 @@ Rectangle {
                     objectName: "dismissActionErrorButton"
                     text: "×"
                     Accessible.name: qsTr("Dismiss")
+                    Accessible.ignored: !visible
                     onClicked: pane.conversation.clearActionError()
                 }
             }
@@ -309,8 +413,12 @@ Rectangle {
                         keyNavigationEnabled: true
                         Accessible.role: Accessible.List
                         Accessible.name: qsTr("Messages in %1").arg(pane.title)
+                        Accessible.ignored: !visible
 
-                        ScrollBar.vertical: ScrollBar { }
+                        ScrollBar.vertical: ScrollBar {
+                            // Dragging the bar is the reader scrolling, too.
+                            onPressedChanged: pressed ? timeline.followLatest = false : timeline.readerScrolled()
+                        }
 
                         delegate: MessageDelegate {
                             conversation: pane.conversation
@@ -324,6 +432,12 @@ Rectangle {
                         }
                         // The menu of the focused message, as for a right click.
                         Keys.onPressed: (event) => {
+                            // Moving through the messages with the keys is the reader scrolling:
+                            // where the view ends up decides whether to follow.
+                            if ([Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Home, Qt.Key_End].includes(event.key)) {
+                                followLatest = false
+                                Qt.callLater(readerScrolled)
+                            }
                             if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
                                 if (currentItem)
                                     currentItem.openMenuFromKeyboard()
@@ -331,8 +445,91 @@ Rectangle {
                             }
                         }
 
-                        readonly property bool awayFromLatest: contentHeight > height
-                            && (contentY + height) < (contentHeight + originY - height / 2)
+                        // --- following the conversation ---
+                        // At the newest message the view stays there whatever happens below it:
+                        // new rows of any height, a row growing, the window shrinking. The reader
+                        // leaves it only by scrolling (wheel, drag, scroll bar, keys); back at
+                        // the bottom, following starts again.
+                        /// True while the reader is at the newest message.
+                        property bool followLatest: true
+                        /// Messages that arrived while the reader was away from the newest one.
+                        property int newWhileAway: 0
+                        property bool pinning: false
+                        /// Pixels between the bottom of the view and the end of the newest row.
+                        readonly property real distanceFromLatest: contentHeight + originY - (contentY + height)
+                        readonly property bool awayFromLatest: !followLatest && contentHeight > height
+
+                        function keepLatestInView() {
+                            if (!followLatest || moving || count === 0)
+                                return
+                            pinning = true
+                            positionViewAtBeginning()
+                            pinning = false
+                        }
+                        function followAgain() {
+                            // A flick still running would carry the view away again.
+                            cancelFlick()
+                            followLatest = true
+                            newWhileAway = 0
+                            keepLatestInView()
+                        }
+                        // Where a scroll by the reader ended decides whether to follow.
+                        function readerScrolled() {
+                            followLatest = distanceFromLatest < 4
+                            if (followLatest)
+                                newWhileAway = 0
+                        }
+                        // Focus arriving (Tab, F6) lands on a message the reader can see, which
+                        // then shows the focus ring: the newest when following, else the middle one.
+                        onActiveFocusChanged: {
+                            if (!activeFocus || count === 0)
+                                return
+                            const current = currentIndex >= 0 ? itemAtIndex(currentIndex) : null
+                            const inView = current && current.y + current.height > contentY && current.y < contentY + height
+                            if (!inView) {
+                                const middle = indexAt(width / 2, contentY + height / 2)
+                                currentIndex = followLatest || middle < 0 ? 0 : middle
+                            }
+                        }
+                        onMovementStarted: followLatest = false
+                        onMovementEnded: readerScrolled()
+                        onContentYChanged: {
+                            // Back at the bottom by any way (keys, scroll bar): follow again.
+                            if (!pinning && !followLatest && !moving && distanceFromLatest < 4)
+                                readerScrolled()
+                            loadOlderIfNeeded()
+                        }
+                        onContentHeightChanged: keepLatestInView()
+                        onHeightChanged: keepLatestInView()
+                        onCountChanged: {
+                            keepLatestInView()
+                            Qt.callLater(loadOlderIfNeeded)
+                        }
+                        onModelChanged: {
+                            followLatest = true
+                            newWhileAway = 0
+                            Qt.callLater(loadOlderIfNeeded)
+                        }
+                        Connections {
+                            target: timeline.model
+                            ignoreUnknownSignals: true
+                            function onRowsInserted(parent, first, last) {
+                                // Row 0 is the newest: rows at the start are new messages (unless
+                                // they are all there is: a conversation's first page).
+                                const added = last - first + 1
+                                if (first === 0 && timeline.count > added) {
+                                    if (!timeline.followLatest)
+                                        timeline.newWhileAway += added
+                                    Qt.callLater(announcer.announceNewest, added)
+                                }
+                                // Delegates take their height after this: settle once more.
+                                Qt.callLater(timeline.keepLatestInView)
+                            }
+                            function onModelReset() {
+                                timeline.newWhileAway = 0
+                                Qt.callLater(timeline.keepLatestInView)
+                            }
+                        }
 
                         function loadOlderIfNeeded() {
                             // Filtered, the rows are too few to tell where the top is: nothing is paged.
@@ -342,9 +539,6 @@ Rectangle {
                             if (contentY - originY < height && model.canFetchMore(model.index(-1, 0)))
                                 model.fetchMore(model.index(-1, 0))
                         }
-                        onContentYChanged: loadOlderIfNeeded()
-                        onCountChanged: Qt.callLater(loadOlderIfNeeded)
-                        onModelChanged: Qt.callLater(loadOlderIfNeeded)
 
                         // The bottom in BottomToTop: a little room under the newest message.
                         header: Item {
@@ -399,8 +593,12 @@ Rectangle {
                             font.weight: Font.DemiBold
                         }
                         Text {
+                            width: Math.min(implicitWidth, pane.width - Theme.spacing * 4)
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: qsTr("Pick a room or a person on the left, or press Ctrl+K.")
+                            horizontalAlignment: Text.AlignHCenter
+                            wrapMode: Text.Wrap
+                            text: pane.compact ? qsTr("Open the list of conversations with ☰ (Ctrl+Shift+D), or press Ctrl+K.")
+                                               : qsTr("Pick a room or a person on the left, or press Ctrl+K.")
                             textFormat: Text.PlainText
                             color: Theme.mutedText
                         }
@@ -418,6 +616,7 @@ Rectangle {
                         visible: transientNote.text !== ""
                         Accessible.role: Accessible.AlertMessage
                         Accessible.name: transientNote.text
+                        Accessible.ignored: !visible
                         Text {
                             id: transientNote
                             anchors.fill: parent
@@ -435,11 +634,15 @@ Rectangle {
                         anchors.right: parent.right
                         anchors.bottom: parent.bottom
                         anchors.margins: Theme.spacing * 2
+                        /// New messages below the view.
+                        readonly property int newCount: timeline.newWhileAway
                         visible: timeline.visible && timeline.awayFromLatest
-                        text: qsTr("↓ Latest")
+                        text: newCount > 0 ? qsTr("↓ %n new", "", newCount) : qsTr("↓ Latest")
                         padding: 10
-                        Accessible.name: qsTr("Jump to latest message")
-                        onClicked: timeline.positionViewAtBeginning()
+                        Accessible.name: newCount > 0 ? qsTr("Jump to latest message, %n new", "", newCount)
+                                                      : qsTr("Jump to latest message")
+                        Accessible.ignored: !visible
+                        onClicked: timeline.followAgain()
                     }
                 }
 
@@ -457,6 +660,7 @@ Rectangle {
                     font.italic: true
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
+                    Accessible.ignored: !visible
                 }
 
                 Composer {
@@ -469,7 +673,7 @@ Rectangle {
                     placeholder: pane.isDirect ? qsTr("Message %1").arg(pane.title) : qsTr("Message #%1").arg(pane.title)
                     onSendRequested: (text) => {
                         if (pane.conversation && pane.conversation.send(text))
-                            timeline.positionViewAtBeginning()
+                            timeline.followAgain()
                     }
                     onEdited: (text) => { if (pane.conversation) pane.conversation.draft = text }
                 }

@@ -76,7 +76,7 @@ Rectangle {
     }
     property bool programmatic: false
 
-    implicitHeight: modeBar.height + layout.implicitHeight + Theme.spacing * 2
+    implicitHeight: modeBar.height + lengthNotice.height + layout.implicitHeight + Theme.spacing * 2
     color: Theme.window
 
     MentionPopup {
@@ -97,6 +97,7 @@ Rectangle {
         color: Theme.sidebar
         Accessible.role: Accessible.StaticText
         Accessible.name: modeText.text
+        Accessible.ignored: !visible
 
         RowLayout {
             id: modeRow
@@ -135,6 +136,7 @@ Rectangle {
                 text: "×"
                 focusPolicy: Qt.StrongFocus
                 Accessible.name: composer.editing ? qsTr("Cancel editing") : qsTr("Cancel reply")
+                Accessible.ignored: !visible
                 ToolTip.visible: hovered
                 ToolTip.text: Accessible.name
                 onClicked: {
@@ -143,6 +145,29 @@ Rectangle {
                 }
             }
         }
+    }
+
+    // Near the limit a line says how much is left; over it, by how much it is too long (and Send
+    // is off). Its own line: nothing is drawn over the field.
+    Text {
+        id: lengthNotice
+        objectName: "lengthNotice"
+        readonly property int charactersLeft: composer.maximumLength - input.length
+        visible: charactersLeft < 200
+        anchors.top: modeBar.bottom
+        anchors.topMargin: visible ? Theme.spacing / 2 : 0
+        x: Theme.spacing * 2
+        width: parent.width - Theme.spacing * 4
+        height: visible ? implicitHeight : 0
+        text: charactersLeft >= 0 ? qsTr("%n character(s) left", "", charactersLeft)
+                        : qsTr("%n character(s) too long: a message has at most %1 characters.", "", -charactersLeft).arg(composer.maximumLength)
+        textFormat: Text.PlainText
+        wrapMode: Text.Wrap
+        color: charactersLeft < 0 ? Theme.danger : Theme.mutedText
+        font.pixelSize: Theme.smallFont
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+        Accessible.ignored: !visible
     }
 
     Rectangle {
@@ -155,7 +180,7 @@ Rectangle {
     RowLayout {
         id: layout
         anchors.fill: parent
-        anchors.topMargin: modeBar.height + Theme.spacing
+        anchors.topMargin: modeBar.height + lengthNotice.height + lengthNotice.anchors.topMargin + Theme.spacing
         anchors.margins: Theme.spacing
         anchors.leftMargin: Theme.spacing * 2
         anchors.rightMargin: Theme.spacing * 2
@@ -166,6 +191,8 @@ Rectangle {
             Layout.fillWidth: true
             Layout.preferredHeight: Math.min(Math.max(input.implicitHeight, 38), 160)
             enabled: composer.active
+            // Hidden with the thread panel: not read out.
+            Accessible.ignored: !visible
 
             TextArea {
                 id: input
@@ -174,8 +201,9 @@ Rectangle {
                 wrapMode: TextEdit.Wrap
                 placeholderText: composer.active ? composer.placeholder : composer.inactiveHint
                 Accessible.name: qsTr("Message")
-                Accessible.description: composer.active ? qsTr("Enter sends, Shift+Enter starts a new line") : composer.inactiveHint
+                Accessible.description: composer.active ? qsTr("Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab") : composer.inactiveHint
                 Accessible.role: Accessible.EditableText
+                Accessible.ignored: !visible
                 KeyNavigation.priority: KeyNavigation.BeforeItem
                 background: Rectangle {
                     radius: Theme.radius
@@ -211,6 +239,20 @@ Rectangle {
                             return
                         }
                     }
+                    // Tab moves on, as in any form: the keyboard must be able to leave the
+                    // composer. Ctrl+Tab puts a tab character in (code).
+                    if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+                        if (event.key === Qt.Key_Tab && (event.modifiers & Qt.ControlModifier)) {
+                            input.insert(input.cursorPosition, "\t")
+                        } else {
+                            const forward = event.key === Qt.Key_Tab && !(event.modifiers & Qt.ShiftModifier)
+                            const next = input.nextItemInFocusChain(forward)
+                            if (next)
+                                next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+                        }
+                        event.accepted = true
+                        return
+                    }
                     if (event.key === Qt.Key_Escape && (composer.replying || composer.editing)) {
                         composer.modes.cancelComposerMode()
                         event.accepted = true
@@ -241,19 +283,9 @@ Rectangle {
             highlighted: true
             Layout.alignment: Qt.AlignBottom
             Accessible.name: qsTr("Send message")
+            Accessible.ignored: !visible
             onClicked: composer.send()
         }
     }
 
-    Text {
-        visible: input.length > composer.maximumLength - 200
-        anchors.right: parent.right
-        anchors.bottom: parent.bottom
-        anchors.rightMargin: Theme.spacing * 2 + sendButton.width + Theme.spacing + 6
-        anchors.bottomMargin: 2
-        text: qsTr("%1 characters left").arg(composer.maximumLength - input.length)
-        textFormat: Text.PlainText
-        color: input.length > composer.maximumLength ? Theme.danger : Theme.faintText
-        font.pixelSize: Theme.smallFont * 0.9
-    }
 }

@@ -79,6 +79,7 @@ Rectangle {
 
     Accessible.role: Accessible.AlertMessage
     Accessible.name: headline + (detail ? ". " + detail : "")
+    Accessible.ignored: !visible
 
     RowLayout {
         id: row
@@ -114,6 +115,7 @@ Rectangle {
             text: qsTr("Retry now")
             flat: true
             Accessible.name: qsTr("Retry connecting now")
+            Accessible.ignored: !visible
             onClicked: banner.retryNowRequested()
         }
     }

@@ -43,6 +43,7 @@ Popup {
         spacing: 2
         Accessible.role: Accessible.Dialog
         Accessible.name: qsTr("Pick a reaction")
+        Accessible.ignored: !visible
 
         Repeater {
             id: repeater
@@ -58,6 +59,7 @@ Popup {
                 implicitHeight: 36
                 focusPolicy: Qt.StrongFocus
                 Accessible.name: qsTr("React with %1").arg(modelData)
+                Accessible.ignored: !visible
                 background: Rectangle {
                     radius: Theme.radius
                     color: button.down || button.hovered ? Theme.hover : "transparent"

@@ -63,6 +63,7 @@ Dialog {
             placeholderText: qsTr("Room id, e.g. 3")
             inputMethodHints: Qt.ImhDigitsOnly
             Accessible.name: qsTr("Room id")
+            Accessible.ignored: !visible
             onTextEdited: ConversationManager.clearJoinByIdError()
             onAccepted: dialog.submit()
         }
@@ -76,6 +77,7 @@ Dialog {
             color: Theme.danger
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
+            Accessible.ignored: !visible
         }
     }
 }

@@ -11,10 +11,36 @@ ApplicationWindow {
 
     width: 1100
     height: 720
-    minimumWidth: 640
-    minimumHeight: 420
+    // Usable down to a phone-sized window: the sidebar becomes a drawer below 900 px.
+    minimumWidth: 360
+    minimumHeight: 480
     visible: true
     color: Theme.window
+    // Every control takes its colours from here, and so from the application palette that
+    // Appearance sets. Qt Quick Controls 6.4 otherwise gave controls created after a Light/Dark
+    // change (the main view after signing in, popups) the palette the style started with.
+    palette.window: Theme.palette.window
+    palette.windowText: Theme.palette.windowText
+    palette.base: Theme.palette.base
+    palette.alternateBase: Theme.palette.alternateBase
+    palette.text: Theme.palette.text
+    palette.button: Theme.palette.button
+    palette.buttonText: Theme.palette.buttonText
+    palette.highlight: Theme.palette.highlight
+    palette.highlightedText: Theme.palette.highlightedText
+    palette.placeholderText: Theme.palette.placeholderText
+    palette.toolTipBase: Theme.palette.toolTipBase
+    palette.toolTipText: Theme.palette.toolTipText
+    palette.light: Theme.palette.light
+    palette.midlight: Theme.palette.midlight
+    palette.mid: Theme.palette.mid
+    palette.dark: Theme.palette.dark
+    palette.shadow: Theme.palette.shadow
+    palette.link: Theme.palette.link
+    palette.disabled.windowText: Theme.disabledPalette.windowText
+    palette.disabled.text: Theme.disabledPalette.text
+    palette.disabled.buttonText: Theme.disabledPalette.buttonText
+    palette.disabled.placeholderText: Theme.disabledPalette.placeholderText
     title: {
         const unread = mainLoader.item ? mainLoader.item.totalUnread : 0
         return unread > 0 ? qsTr("(%1) StudyConnect").arg(unread) : qsTr("StudyConnect")
@@ -50,11 +76,23 @@ ApplicationWindow {
         networkDialogLoader.active = true
         networkDialogLoader.item.open()
     }
-    // Signed in or not: a proxy may be what stands between the user and signing in.
+    function openSettings() {
+        settingsDialogLoader.active = true
+        settingsDialogLoader.item.open()
+    }
+    // Signed in or not: the network settings are there too, and a proxy may be what stands
+    // between the user and signing in.
     Shortcut {
         sequences: ["Ctrl+,"]
         context: Qt.WindowShortcut
-        onActivated: window.openNetworkSettings()
+        onActivated: window.openSettings()
+    }
+
+    // The tray icon's count (DesktopShell); the window may be hidden there.
+    Binding {
+        target: DesktopShell
+        property: "unreadCount"
+        value: mainLoader.item ? mainLoader.item.totalUnread : 0
     }
 
     Loader {
@@ -65,6 +103,7 @@ ApplicationWindow {
         sourceComponent: MainView {
             windowActive: window.active
             onNetworkSettingsRequested: window.openNetworkSettings()
+            onSettingsRequested: window.openSettings()
         }
     }
 
@@ -78,6 +117,16 @@ ApplicationWindow {
     }
 
     // Created on first use.
+    Loader {
+        id: settingsDialogLoader
+        active: false
+        sourceComponent: SettingsDialog {
+            parent: Overlay.overlay
+            signedIn: window.signedIn
+            onNetworkSettingsRequested: window.openNetworkSettings()
+            onStorageSettingsRequested: if (mainLoader.item) mainLoader.item.openStorageSettings()
+        }
+    }
     Loader {
         id: networkDialogLoader
         active: false
@@ -122,6 +171,7 @@ ApplicationWindow {
             wrapMode: Text.Wrap
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
+            Accessible.ignored: !visible
         }
         footer: DialogButtonBox {
             Button {
@@ -129,6 +179,7 @@ ApplicationWindow {
                 visible: SignInLink.errorString === ""
                 text: qsTr("Sign in to %1").arg(SignInLink.host)
                 Accessible.name: text
+                Accessible.ignored: !visible
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
             Button {

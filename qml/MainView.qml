@@ -13,11 +13,17 @@ Item {
     objectName: "mainView"
 
     readonly property Conversation current: ConversationManager.currentConversation
+    /// Below about 900 px the sidebar leaves the window for a drawer: the conversation keeps the
+    /// whole width, and the header's list button or Ctrl+Shift+D brings the sidebar back.
+    /// (Not while the view has no size yet: the sidebar would start in the drawer for nothing.)
+    readonly property bool compact: width > 0 && width < 900
     readonly property int totalUnread: watcher.totalUnread
     property bool windowActive: true
 
     /// The window owns the network settings dialog: the sign-in page offers it too.
     signal networkSettingsRequested()
+    /// The window owns the settings page (Ctrl+, works signed out too).
+    signal settingsRequested()
 
     Binding {
         target: ConversationManager
@@ -33,6 +39,38 @@ Item {
     function openJoinDialog() {
         joinDialogLoader.active = true
         joinDialogLoader.item.open()
+    }
+    /// 0 sidebar, 1 messages, 2 composer: where the keyboard focus is now; -1 elsewhere.
+    function focusedRegion() {
+        const regions = [sidebar, chat.timeline, chat.composer]
+        for (let item = main.Window.activeFocusItem; item; item = item.parent) {
+            const index = regions.indexOf(item)
+            if (index >= 0)
+                return index
+        }
+        return -1
+    }
+    function focusRegion(step) {
+        const now = focusedRegion()
+        const next = now < 0 ? (step > 0 ? 0 : 2) : (now + step + 3) % 3
+        if (next !== 0)
+            sidebarDrawer.close()
+        if (next === 0) {
+            if (main.compact)
+                sidebarDrawer.open()
+            else
+                sidebar.focusFirst()
+        } else if (next === 1 && chat.timeline.visible && chat.timeline.count > 0) {
+            chat.timeline.forceActiveFocus(Qt.OtherFocusReason)
+        } else {
+            chat.composer.focusInput()
+        }
+    }
+    function toggleSidebar() {
+        if (sidebarDrawer.opened)
+            sidebarDrawer.close()
+        else
+            sidebarDrawer.open()
     }
     function openSearch() {
         searchLoader.active = true
@@ -52,6 +90,25 @@ Item {
         sequences: ["Ctrl+K"]
         context: Qt.WindowShortcut
         onActivated: main.openSwitcher()
+    }
+    Shortcut {
+        // The window's regions in turn, as in browsers and mail clients: sidebar, messages,
+        // composer (Shift+F6 backwards).
+        sequences: ["F6"]
+        context: Qt.WindowShortcut
+        onActivated: main.focusRegion(1)
+    }
+    Shortcut {
+        sequences: ["Shift+F6"]
+        context: Qt.WindowShortcut
+        onActivated: main.focusRegion(-1)
+    }
+    Shortcut {
+        // As in Slack: the list of conversations, in a narrow window.
+        sequences: ["Ctrl+Shift+D"]
+        context: Qt.WindowShortcut
+        enabled: main.compact
+        onActivated: main.toggleSidebar()
     }
     Shortcut {
         sequences: ["Ctrl+F"]
@@ -89,21 +146,22 @@ Item {
         notificationsEnabled: ConversationManager.synced
     }
     Connections {
-        target: Notifier
-        function onActivated(key) {
-            ConversationManager.openKey(key)
-            const window = main.Window.window
-            if (window) {
-                window.raise()
-                window.requestActivate()
-            }
+        target: TextTools
+        function onLinkOpenFailed(url) {
+            chat.showNote(qsTr("No web browser could open %1. Copy the link from the message instead.").arg(url.toString()))
         }
+    }
+    Connections {
+        target: Notifier
+        // DesktopShell brings the window to the front (shown again if it was in the tray).
+        function onActivated(key) { ConversationManager.openKey(key) }
     }
     Connections {
         target: ConversationManager
         // Opened by click, keyboard, switcher or notification: ready to type.
         function onConversationOpened(conversation) {
             Notifier.withdraw(conversation.key)
+            sidebarDrawer.close()
             chat.composer.focusInput()
         }
     }
@@ -141,6 +199,7 @@ Item {
             ToolButton {
                 text: "✕"
                 Accessible.name: qsTr("Dismiss")
+                Accessible.ignored: !visible
                 onClicked: keychainBar.dismissed = true
             }
         }
@@ -176,6 +235,7 @@ Item {
             ToolButton {
                 text: "✕"
                 Accessible.name: qsTr("Dismiss")
+                Accessible.ignored: !visible
                 onClicked: serverNotice.dismissed = true
             }
         }
@@ -211,6 +271,7 @@ Item {
             ToolButton {
                 text: "✕"
                 Accessible.name: qsTr("Dismiss")
+                Accessible.ignored: !visible
                 onClicked: storeNotice.dismissed = true
             }
         }
@@ -221,25 +282,14 @@ Item {
         Layout.fillHeight: true
         spacing: 0
 
-        Sidebar {
-            id: sidebar
-            Layout.preferredWidth: Theme.sidebarWidth
+        // The sidebar's place in a wide window; in a narrow one it lives in the drawer.
+        Item {
+            id: sidebarSlot
+            // Sized, not hidden: Qt 6.4's RowLayout kept a hidden slot's width, and gave it none
+            // when it was shown again.
+            Layout.preferredWidth: main.compact ? 0 : Theme.sidebarWidth
+            Layout.maximumWidth: Layout.preferredWidth
             Layout.fillHeight: true
-            rooms: ConversationManager.rooms
-            conversations: ConversationManager.directConversations
-            people: ConversationManager.people
-            current: main.current
-            selfId: ConversationManager.currentUserId
-            selfOnline: ConversationManager.connection.state === ChatConnection.Connected
-            onConversationActivated: (conversation) => ConversationManager.open(conversation)
-            onPersonActivated: (userId) => ConversationManager.openDirect(userId)
-            onJoinByIdRequested: main.openJoinDialog()
-            onMessageByIdRequested: main.openMessageByIdDialog()
-            onSwitcherRequested: main.openSwitcher()
-            onSignOutRequested: Session.signOut()
-            onNetworkSettingsRequested: main.networkSettingsRequested()
-            onSearchRequested: main.openSearch()
-            onStorageSettingsRequested: main.openStorageSettings()
         }
 
         ChatPane {
@@ -247,7 +297,10 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             conversation: main.current
+            compact: main.compact
             onSearchRequested: main.openSearch()
+            onSidebarRequested: sidebarDrawer.open()
+            onDirectConversationRequested: (userId) => ConversationManager.openDirect(userId)
 
             banner.connectionState: ConversationManager.connection.state
             banner.attempt: ConversationManager.connection.reconnectAttempt
@@ -262,6 +315,53 @@ Item {
         }
     }
 
+    }
+
+    // One sidebar: in its place in a wide window, in the drawer in a narrow one.
+    Sidebar {
+        id: sidebar
+        parent: main.compact ? drawerContent : sidebarSlot
+        anchors.fill: parent
+        rooms: ConversationManager.rooms
+        conversations: ConversationManager.directConversations
+        people: ConversationManager.people
+        current: main.current
+        selfId: ConversationManager.currentUserId
+        selfOnline: ConversationManager.connection.state === ChatConnection.Connected
+        onConversationActivated: (conversation) => ConversationManager.open(conversation)
+        onPersonActivated: (userId) => ConversationManager.openDirect(userId)
+        onJoinByIdRequested: main.openJoinDialog()
+        onMessageByIdRequested: main.openMessageByIdDialog()
+        onSwitcherRequested: main.openSwitcher()
+        onSignOutRequested: Session.signOut()
+        onNetworkSettingsRequested: main.networkSettingsRequested()
+        onSearchRequested: main.openSearch()
+        onStorageSettingsRequested: main.openStorageSettings()
+        onSettingsRequested: main.settingsRequested()
+    }
+
+    Drawer {
+        id: sidebarDrawer
+        objectName: "sidebarDrawer"
+        edge: Qt.LeftEdge
+        width: Math.min(Theme.sidebarWidth, main.width * 0.85)
+        height: main.height
+        interactive: main.compact
+        padding: 0
+        // Widening the window puts the sidebar back in its place: nothing left floating.
+        onVisibleChanged: if (!visible && main.compact) chat.composer.focusInput()
+        Connections {
+            target: main
+            function onCompactChanged() {
+                if (!main.compact)
+                    sidebarDrawer.close()
+            }
+        }
+        contentItem: Item {
+            id: drawerContent
+        }
+        // The first focus stop of the sidebar: the drawer is used with the keyboard too.
+        onOpened: sidebar.focusFirst()
     }
 
     // Popups are created on first use: nothing to pay for at start-up.

@@ -44,6 +44,7 @@ Popup {
         implicitHeight: contentHeight
         Accessible.role: Accessible.List
         Accessible.name: qsTr("People to mention")
+        Accessible.ignored: !visible
         delegate: ItemDelegate {
             id: entry
             required property var modelData
@@ -57,6 +58,7 @@ Popup {
             Accessible.role: Accessible.ListItem
             Accessible.name: modelData.name
             Accessible.selected: highlighted
+            Accessible.ignored: !visible
             contentItem: Row {
                 spacing: Theme.spacing
                 Avatar {

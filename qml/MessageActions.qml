@@ -30,6 +30,7 @@ Rectangle {
         focusPolicy: Qt.StrongFocus
         font.pixelSize: Theme.smallFont * 1.1
         Accessible.name: tip
+        Accessible.ignored: !visible
         ToolTip.visible: hovered || visualFocus
         ToolTip.delay: 400
         ToolTip.text: tip

@@ -70,6 +70,7 @@ Dialog {
             placeholderText: qsTr("User id, e.g. 12")
             inputMethodHints: Qt.ImhDigitsOnly
             Accessible.name: qsTr("User id")
+            Accessible.ignored: !visible
             onTextEdited: dialog.error = ""
             onAccepted: dialog.submit()
         }
@@ -83,6 +84,7 @@ Dialog {
             color: Theme.danger
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
+            Accessible.ignored: !visible
         }
     }
 }

@@ -100,6 +100,7 @@ Item {
     height: implicitHeight
 
     Accessible.role: Accessible.ListItem
+    Accessible.ignored: !visible
     Accessible.name: {
         if (notice)
             return text
@@ -146,6 +147,7 @@ Item {
                 height: dayText.implicitHeight + Theme.spacing * 2
                 Accessible.role: Accessible.Separator
                 Accessible.name: dayText.text
+                Accessible.ignored: !visible
 
                 Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
@@ -185,6 +187,7 @@ Item {
                 height: markerText.implicitHeight + Theme.spacing
                 Accessible.role: Accessible.Separator
                 Accessible.name: markerText.text
+                Accessible.ignored: !visible
                 Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                     x: Theme.spacing * 2
@@ -411,6 +414,7 @@ Item {
                     font.italic: true
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
+                    Accessible.ignored: !visible
                 }
                 Loader {
                     active: row.failed
@@ -432,6 +436,7 @@ Item {
                             text: qsTr("Retry")
                             flat: true
                             Accessible.name: qsTr("Retry sending this message")
+                            Accessible.ignored: !visible
                             onClicked: row.retryRequested(row.clientId)
                         }
                         Button {
@@ -439,6 +444,7 @@ Item {
                             text: qsTr("Discard")
                             flat: true
                             Accessible.name: qsTr("Discard this message")
+                            Accessible.ignored: !visible
                             onClicked: row.discardRequested(row.clientId)
                         }
                     }

@@ -59,6 +59,7 @@ Item {
         component ActionItem: MenuItem {
             height: visible ? implicitHeight : 0
             Accessible.name: text
+            Accessible.ignored: !visible
         }
 
         ActionItem {
@@ -142,6 +143,7 @@ Item {
             Accessible.role: Accessible.Dialog
             Accessible.name: deleteDialog.title
             Accessible.description: text
+            Accessible.ignored: !visible
             Keys.onReturnPressed: deleteDialog.accept()
             Keys.onEnterPressed: deleteDialog.accept()
         }
@@ -151,12 +153,14 @@ Item {
                 text: qsTr("Delete")
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
                 Accessible.name: qsTr("Delete the message")
+                Accessible.ignored: !visible
             }
             Button {
                 objectName: "cancelDeleteButton"
                 text: qsTr("Cancel")
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
                 Accessible.name: qsTr("Keep the message")
+                Accessible.ignored: !visible
             }
         }
         onOpened: deleteText.forceActiveFocus()

@@ -77,6 +77,7 @@ Dialog {
             text: qsTr("Test")
             enabled: dialog.problem === ""
             Accessible.name: qsTr("Test these settings: reconnect without saving them")
+            Accessible.ignored: !visible
             // Stays open: the status line shows how the connection goes.
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             onClicked: dialog.test()
@@ -87,6 +88,7 @@ Dialog {
             enabled: dialog.problem === ""
             highlighted: true
             Accessible.name: qsTr("Save these settings and reconnect")
+            Accessible.ignored: !visible
             DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
         }
         Button {
@@ -114,6 +116,7 @@ Dialog {
             model: [qsTr("Automatic (WebSocket, else long-polling)"), qsTr("WebSocket only"),
                     qsTr("Long-polling only")]
             Accessible.name: qsTr("Transport")
+            Accessible.ignored: !visible
         }
         Label {
             Layout.fillWidth: true
@@ -136,6 +139,7 @@ Dialog {
             // In the order of NetworkSettings.ProxyMode.
             model: [qsTr("System settings"), qsTr("No proxy"), qsTr("HTTP proxy"), qsTr("SOCKS5 proxy")]
             Accessible.name: qsTr("Proxy")
+            Accessible.ignored: !visible
         }
         GridLayout {
             Layout.fillWidth: true
@@ -156,6 +160,7 @@ Dialog {
                     placeholderText: qsTr("proxy.school.example")
                     inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                     Accessible.name: qsTr("Proxy host")
+                    Accessible.ignored: !visible
                     onAccepted: dialog.test()
                 }
                 Label { text: qsTr("Port"); color: Theme.text }
@@ -167,6 +172,7 @@ Dialog {
                     validator: IntValidator { bottom: 0; top: 65535 }
                     inputMethodHints: Qt.ImhDigitsOnly
                     Accessible.name: qsTr("Proxy port")
+                    Accessible.ignored: !visible
                     onAccepted: dialog.test()
                 }
             }
@@ -178,6 +184,7 @@ Dialog {
                 placeholderText: qsTr("Optional")
                 inputMethodHints: Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("Proxy user name")
+                Accessible.ignored: !visible
                 onAccepted: dialog.test()
             }
             Label { text: qsTr("Password"); color: Theme.text }
@@ -193,6 +200,7 @@ Dialog {
                 // description still tells a screen reader what the field is.
                 Accessible.description: qsTr("Proxy password")
                 Accessible.passwordEdit: true
+                Accessible.ignored: !visible
                 onAccepted: dialog.test()
             }
         }
@@ -208,6 +216,7 @@ Dialog {
             padding: 4
             Accessible.role: Accessible.StaticText
             Accessible.name: text
+            Accessible.ignored: !visible
         }
         Label {
             objectName: "networkProblem"
@@ -220,6 +229,7 @@ Dialog {
             color: Theme.danger
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
+            Accessible.ignored: !visible
         }
         Label {
             objectName: "networkStatus"
@@ -232,6 +242,7 @@ Dialog {
             color: Theme.mutedText
             Accessible.role: Accessible.StatusBar
             Accessible.name: text
+            Accessible.ignored: !visible
         }
     }
 }

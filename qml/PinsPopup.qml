@@ -36,6 +36,7 @@ Popup {
             font.weight: Font.Bold
             Accessible.role: Accessible.Heading
             Accessible.name: text
+            Accessible.ignored: !visible
         }
         ListView {
             id: list
@@ -47,6 +48,7 @@ Popup {
             keyNavigationEnabled: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Pinned messages")
+            Accessible.ignored: !visible
             delegate: ItemDelegate {
                 id: entry
                 required property var model
@@ -56,6 +58,7 @@ Popup {
                 focusPolicy: Qt.NoFocus
                 Accessible.role: Accessible.ListItem
                 Accessible.name: qsTr("%1: %2").arg(model.senderName).arg(model.text)
+                Accessible.ignored: !visible
                 contentItem: Column {
                     spacing: 2
                     Text {

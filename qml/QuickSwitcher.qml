@@ -61,6 +61,7 @@ Popup {
             Layout.margins: Theme.spacing
             placeholderText: qsTr("Jump to a room or person…")
             Accessible.name: qsTr("Jump to a room or person")
+            Accessible.ignored: !visible
             onTextChanged: results.currentIndex = 0
             onAccepted: switcher.accept()
             Keys.onDownPressed: results.incrementCurrentIndex()
@@ -80,6 +81,7 @@ Popup {
             keyNavigationWraps: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Matches")
+            Accessible.ignored: !visible
             delegate: ItemDelegate {
                 required property var modelData
                 required property int index
@@ -87,6 +89,7 @@ Popup {
                 highlighted: ListView.isCurrentItem
                 Accessible.role: Accessible.ListItem
                 Accessible.name: modelData.name + ", " + modelData.detail
+                Accessible.ignored: !visible
                 contentItem: RowLayout {
                     spacing: Theme.spacing
                     Text {

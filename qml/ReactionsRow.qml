@@ -37,6 +37,7 @@ Flow {
             Accessible.name: label
             Accessible.checkable: true
             Accessible.checked: modelData.mine
+            Accessible.ignored: !visible
             ToolTip.visible: hovered || visualFocus
             ToolTip.delay: 400
             ToolTip.text: modelData.names
@@ -69,6 +70,7 @@ Flow {
         hoverEnabled: true
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Add a reaction")
+        Accessible.ignored: !visible
         ToolTip.visible: hovered
         ToolTip.delay: 400
         ToolTip.text: qsTr("Add a reaction")

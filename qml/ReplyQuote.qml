@@ -18,6 +18,7 @@ AbstractButton {
     Accessible.role: Accessible.Button
     Accessible.name: qsTr("Reply to %1: %2").arg(senderName).arg(quotedText)
     Accessible.description: qsTr("Shows the original message")
+    Accessible.ignored: !visible
 
     contentItem: Column {
         spacing: 0

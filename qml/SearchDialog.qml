@@ -80,6 +80,7 @@ Popup {
                 placeholderText: qsTr("Search messages…")
                 Accessible.name: qsTr("Search messages")
                 Accessible.description: results.count > 0 ? qsTr("%n result(s)", "", results.count) : dialog.note
+                Accessible.ignored: !visible
                 text: dialog.search.query
                 onTextEdited: {
                     dialog.search.query = text
@@ -122,6 +123,7 @@ Popup {
             font.pixelSize: Theme.smallFont
             Accessible.role: Accessible.StaticText
             Accessible.name: text
+            Accessible.ignored: !visible
         }
         ListView {
             id: results
@@ -138,6 +140,7 @@ Popup {
             boundsBehavior: Flickable.StopAtBounds
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Search results")
+            Accessible.ignored: !visible
             ScrollBar.vertical: ScrollBar { }
 
             delegate: ItemDelegate {
@@ -159,6 +162,7 @@ Popup {
                 Accessible.role: Accessible.ListItem
                 Accessible.name: qsTr("%1, %2, %3: %4").arg(conversationName).arg(senderName)
                                  .arg(dialog.timeText(time)).arg(messageText)
+                Accessible.ignored: !visible
                 contentItem: ColumnLayout {
                     spacing: 2
                     RowLayout {
@@ -209,6 +213,7 @@ Popup {
             color: Theme.faintText
             Accessible.role: Accessible.StaticText
             Accessible.name: text
+            Accessible.ignored: !visible
         }
     }
 }

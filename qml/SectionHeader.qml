@@ -9,12 +9,15 @@ Item {
     property string title
     property string actionText: ""
     property string actionName: ""
+    /// What the action does, in words, for screen readers ("Join a room by its id").
+    property string actionDescription: actionText
     signal actionTriggered()
 
     width: parent ? parent.width : implicitWidth
     implicitHeight: 34
     Accessible.role: Accessible.Heading
     Accessible.name: title
+    Accessible.ignored: !visible
 
     RowLayout {
         anchors.fill: parent
@@ -34,7 +37,8 @@ Item {
             objectName: header.actionName
             text: header.actionText
             font.pixelSize: Theme.smallFont
-            Accessible.name: header.actionName !== "" ? header.actionName : text
+            Accessible.name: header.actionDescription
+            Accessible.ignored: !visible
             onClicked: header.actionTriggered()
         }
     }

@@ -28,8 +28,15 @@ Rectangle {
     signal networkSettingsRequested()
     signal searchRequested()
     signal storageSettingsRequested()
+    signal settingsRequested()
 
     color: Theme.sidebar
+
+    /// Keyboard focus into the sidebar (F6, the drawer opening): the open conversation's entry,
+    /// else the "Jump to…" button.
+    function focusFirst() {
+        switcherButton.forceActiveFocus(Qt.TabFocusReason)
+    }
 
     // Start-up milestone for bench/app: the first time rooms are listed.
     Connections {
@@ -100,6 +107,7 @@ Rectangle {
                 objectName: "accountMenuButton"
                 text: "⋯"
                 Accessible.name: qsTr("Account menu")
+                Accessible.ignored: !visible
                 onClicked: {
                     accountMenuLoader.active = true
                     accountMenuLoader.item.open()
@@ -129,13 +137,18 @@ Rectangle {
                     }
                     MenuItem {
                         objectName: "networkSettingsItem"
-                        text: qsTr("Network settings…  (Ctrl+,)")
+                        text: qsTr("Network settings…")
                         onTriggered: sidebar.networkSettingsRequested()
                     }
                     MenuItem {
                         objectName: "storageSettingsItem"
                         text: qsTr("Messages on this computer…")
                         onTriggered: sidebar.storageSettingsRequested()
+                    }
+                    MenuItem {
+                        objectName: "settingsItem"
+                        text: qsTr("Settings…  (Ctrl+,)")
+                        onTriggered: sidebar.settingsRequested()
                     }
                     MenuSeparator {}
                     MenuItem {
@@ -150,6 +163,7 @@ Rectangle {
 
         // --- quick switcher entry ---
         Button {
+            id: switcherButton
             objectName: "switcherButton"
             Layout.fillWidth: true
             Layout.leftMargin: Theme.spacing * 1.5
@@ -158,6 +172,7 @@ Rectangle {
             flat: false
             text: qsTr("Jump to…")
             Accessible.name: qsTr("Jump to a room or person (Ctrl+K)")
+            Accessible.ignored: !visible
             contentItem: RowLayout {
                 Text {
                     Layout.fillWidth: true
@@ -193,6 +208,7 @@ Rectangle {
                     title: qsTr("Rooms")
                     actionText: qsTr("+ Join by id")
                     actionName: "joinByIdButton"
+                    actionDescription: qsTr("Join a room by its id")
                     onActionTriggered: sidebar.joinByIdRequested()
                 }
                 Repeater {
@@ -228,6 +244,7 @@ Rectangle {
                     title: qsTr("Direct messages")
                     actionText: qsTr("+ By id")
                     actionName: "messageByIdButton"
+                    actionDescription: qsTr("Message a person by their id")
                     onActionTriggered: sidebar.messageByIdRequested()
                 }
                 Repeater {

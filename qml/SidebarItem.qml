@@ -38,6 +38,9 @@ ItemDelegate {
                      + (muted ? ", " + qsTr("muted") : "")
                      + (showPresence ? ", " + (online ? qsTr("online") : qsTr("offline")) : "")
     Accessible.selected: current
+    // Screen readers activate the entry as Enter does.
+    Accessible.onPressAction: item.clicked()
+    Accessible.ignored: !visible
 
     function openMenu(x, y) {
         if (item.conversation)
@@ -50,6 +53,10 @@ ItemDelegate {
     Keys.onPressed: (event) => {
         if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
             item.openMenu(item.width / 2, item.height / 2)
+            event.accepted = true
+        } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
+            // Space clicks a button; in a list Enter opens the entry, as everywhere else.
+            item.clicked()
             event.accepted = true
         }
     }
@@ -123,6 +130,7 @@ ItemDelegate {
             color: Theme.mentionMark
             Accessible.role: Accessible.StaticText
             Accessible.name: qsTr("%n mention(s)", "", item.mentions)
+            Accessible.ignored: !visible
             Text {
                 id: mentionText
                 anchors.centerIn: parent

@@ -12,11 +12,22 @@ import StudyConnect.Desktop
 // before anything is sent.
 Page {
     id: page
+    Accessible.name: qsTr("Sign in to StudyConnect")
     objectName: "signInPage"
 
     readonly property bool busy: Session.state === Session.SigningIn
     readonly property bool tokenMode: modeBar.currentIndex === 1
     property string localError: ""
+    /// The session's last error is shown until the user changes a field: then it is old news.
+    property bool sessionErrorStale: false
+    Connections {
+        target: Session
+        function onErrorStringChanged() { page.sessionErrorStale = false }
+    }
+    function fieldEdited() {
+        localError = ""
+        sessionErrorStale = true
+    }
 
     signal networkSettingsRequested()
 
@@ -99,6 +110,7 @@ Page {
                 font.weight: Font.Bold
                 Layout.alignment: Qt.AlignHCenter
                 Accessible.role: Accessible.Heading
+                Accessible.ignored: !visible
             }
             Label {
                 text: qsTr("Sign in to chat with your study groups")
@@ -118,6 +130,7 @@ Page {
                 color: Theme.hover
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: noticeText.text
+                Accessible.ignored: !visible
                 RowLayout {
                     id: noticeRow
                     anchors.fill: parent
@@ -137,6 +150,7 @@ Page {
                         objectName: "dataNoticeDismiss"
                         text: "✕"
                         Accessible.name: qsTr("Dismiss")
+                        Accessible.ignored: !visible
                         onClicked: ConversationManager.clearNotice()
                     }
                 }
@@ -150,6 +164,7 @@ Page {
                 // A session that began with a token comes back to the token form.
                 currentIndex: Session.tokenSession ? 1 : 0
                 Accessible.name: qsTr("How to sign in")
+                Accessible.ignored: !visible
                 onCurrentIndexChanged: {
                     page.localError = ""
                     // Later: the other form's fields become visible (and focusable) after this.
@@ -159,15 +174,17 @@ Page {
                     objectName: "passwordModeButton"
                     text: qsTr("Email and password")
                     Accessible.name: qsTr("Sign in with email and password")
+                    Accessible.ignored: !visible
                 }
                 TabButton {
                     objectName: "tokenModeButton"
                     text: qsTr("Token")
                     Accessible.name: qsTr("Sign in with a token")
+                    Accessible.ignored: !visible
                 }
             }
 
-            Label { visible: !page.tokenMode; text: qsTr("Email"); font.weight: Font.DemiBold }
+            Label { visible: !page.tokenMode; text: qsTr("Email"); font.weight: Font.DemiBold; Accessible.ignored: !visible }
             TextField {
                 id: emailField
                 objectName: "emailField"
@@ -178,10 +195,12 @@ Page {
                 inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
                 enabled: !page.busy
                 Accessible.name: qsTr("Email")
+                Accessible.ignored: !visible
+                onTextEdited: page.fieldEdited()
                 onAccepted: page.signIn()
             }
 
-            Label { visible: !page.tokenMode; text: qsTr("Password"); font.weight: Font.DemiBold; Layout.topMargin: 8 }
+            Label { visible: !page.tokenMode; text: qsTr("Password"); font.weight: Font.DemiBold; Layout.topMargin: 8; Accessible.ignored: !visible }
             TextField {
                 id: passwordField
                 objectName: "passwordField"
@@ -190,11 +209,12 @@ Page {
                 echoMode: TextInput.Password
                 enabled: !page.busy
                 Accessible.name: qsTr("Password")
-                Accessible.passwordEdit: true
+                Accessible.ignored: !visible
+                onTextEdited: page.fieldEdited()
                 onAccepted: page.signIn()
             }
 
-            Label { visible: page.tokenMode; text: qsTr("Token"); font.weight: Font.DemiBold }
+            Label { visible: page.tokenMode; text: qsTr("Token"); font.weight: Font.DemiBold; Accessible.ignored: !visible }
             TextField {
                 id: tokenField
                 objectName: "tokenField"
@@ -206,12 +226,16 @@ Page {
                 placeholderText: qsTr("Paste your token (eyJ…)")
                 enabled: !page.busy
                 Accessible.name: qsTr("Token")
-                Accessible.passwordEdit: true
-                onTextEdited: page.localError = text === "" ? "" : Session.checkToken(text)
+                Accessible.ignored: !visible
+                onTextEdited: {
+                    page.fieldEdited()
+                    page.localError = text === "" ? "" : Session.checkToken(text)
+                }
                 onAccepted: page.signIn()
             }
             Label {
                 visible: page.tokenMode
+                Accessible.ignored: !visible
                 Layout.fillWidth: true
                 text: qsTr("The token your school's sign-in gave you. It is kept in the keychain like a password.")
                 wrapMode: Text.Wrap
@@ -229,6 +253,8 @@ Page {
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 enabled: !page.busy
                 Accessible.name: qsTr("Server address")
+                Accessible.ignored: !visible
+                onTextEdited: page.fieldEdited()
                 onAccepted: page.signIn()
             }
 
@@ -245,12 +271,15 @@ Page {
                     objectName: "signInError"
                     anchors.fill: parent
                     anchors.margins: 8
-                    text: page.localError !== "" ? page.localError : (page.busy ? "" : Session.errorString)
+                    text: page.localError !== "" ? page.localError
+                                                 : (page.busy || page.sessionErrorStale ? "" : Session.errorString)
                     textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
+                    // Whole words: "http://localhost:5000" is never cut in the middle.
+                    wrapMode: Text.WordWrap
                     color: Theme.danger
                     Accessible.role: Accessible.AlertMessage
                     Accessible.name: text
+                    Accessible.ignored: !visible
                 }
             }
 
@@ -267,6 +296,7 @@ Page {
                 font.pixelSize: Theme.smallFont
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
+                Accessible.ignored: !visible
             }
 
             Button {
@@ -278,6 +308,7 @@ Page {
                 enabled: !page.busy
                 text: page.busy ? qsTr("Signing in…") : qsTr("Sign in")
                 Accessible.name: page.tokenMode ? qsTr("Sign in with this token") : qsTr("Sign in")
+                Accessible.ignored: !visible
                 onClicked: page.signIn()
                 Keys.onReturnPressed: page.signIn()
                 Keys.onEnterPressed: page.signIn()
@@ -303,6 +334,7 @@ Page {
         flat: true
         text: qsTr("Network settings…")
         Accessible.name: qsTr("Network settings: transport and proxy (Ctrl+,)")
+        Accessible.ignored: !visible
         onClicked: page.networkSettingsRequested()
     }
 

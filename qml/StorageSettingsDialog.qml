@@ -49,6 +49,7 @@ Dialog {
             Layout.fillWidth: true
             model: dialog.limits.map(limit => dialog.label(limit))
             Accessible.name: qsTr("Messages kept per conversation")
+            Accessible.ignored: !visible
         }
         Label {
             Layout.fillWidth: true
@@ -62,6 +63,7 @@ Dialog {
             objectName: "storageErrorText"
             Layout.fillWidth: true
             visible: ConversationManager.offlineStoreError !== ""
+            Accessible.ignored: !visible
             text: qsTr("Messages cannot be kept on this computer: %1").arg(ConversationManager.offlineStoreError)
             textFormat: Text.PlainText
             wrapMode: Text.Wrap

@@ -7,13 +7,14 @@ QtObject {
     id: theme
 
     readonly property SystemPalette palette: SystemPalette { colorGroup: SystemPalette.Active }
+    readonly property SystemPalette disabledPalette: SystemPalette { colorGroup: SystemPalette.Disabled }
     readonly property bool dark: palette.window.hslLightness < 0.5
 
     readonly property color window: palette.window
     readonly property color base: palette.base
     readonly property color text: palette.windowText
     readonly property color mutedText: Qt.rgba(text.r, text.g, text.b, 0.62)
-    readonly property color faintText: Qt.rgba(text.r, text.g, text.b, 0.45)
+    readonly property color faintText: Qt.rgba(text.r, text.g, text.b, 0.5)
     readonly property color accent: palette.highlight
     readonly property color accentText: palette.highlightedText
     readonly property color sidebar: dark ? Qt.lighter(window, 1.15) : Qt.darker(window, 1.035)

@@ -22,6 +22,7 @@ Rectangle {
     color: Theme.base
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Thread")
+    Accessible.ignored: !visible
 
     // The draft of the thread that is open, also when an edit puts a reply's text there.
     onThreadChanged: threadComposer.setTextQuietly(thread ? thread.draft : "")
@@ -61,12 +62,14 @@ Rectangle {
                 font.weight: Font.Bold
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
+                Accessible.ignored: !visible
             }
             ToolButton {
                 objectName: "closeThreadButton"
                 text: "×"
                 font.pixelSize: Theme.titleFont
                 Accessible.name: qsTr("Close the thread")
+                Accessible.ignored: !visible
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Close the thread (Esc)")
                 onClicked: panel.closeRequested()
@@ -86,6 +89,7 @@ Rectangle {
             spacing: 4
             Accessible.role: Accessible.StaticText
             Accessible.name: panel.thread ? qsTr("%1 asked: %2").arg(panel.thread.rootSenderName).arg(panel.thread.rootText) : ""
+            Accessible.ignored: !visible
 
             // Who asked and when, as a message's header.
             Row {
@@ -138,6 +142,7 @@ Rectangle {
                     text: panel.thread && panel.thread.resolved ? qsTr("Reopen") : qsTr("Mark resolved")
                     flat: true
                     Accessible.name: panel.thread && panel.thread.resolved ? qsTr("Reopen the thread") : qsTr("Mark the thread resolved")
+                    Accessible.ignored: !visible
                     onClicked: panel.thread.setResolved(!panel.thread.resolved)
                 }
             }
@@ -163,6 +168,7 @@ Rectangle {
             keyNavigationEnabled: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Replies")
+            Accessible.ignored: !visible
             ScrollBar.vertical: ScrollBar { }
 
             delegate: MessageDelegate {

@@ -25,6 +25,7 @@ AbstractButton {
     Accessible.role: Accessible.Button
     Accessible.name: label
     Accessible.description: qsTr("Opens the thread")
+    Accessible.ignored: !visible
 
     contentItem: Text {
         text: summary.label

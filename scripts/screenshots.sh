@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: starts the demo backend on a free port and StudyConnect under
 # Xvfb (1280x800), drives it with the keyboard through xdotool, and writes
-# docs/screenshots/{sign-in,room,dm,study,search,reconnecting}.png. Needs a build of the app (default
-# build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and scripts/setup.sh's
-# packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring).
+# docs/screenshots/{sign-in,room,dm,study,search,settings,reconnecting}.png. Needs a build of the
+# app (default build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and
+# scripts/setup.sh's packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring). OUT=dir writes
+# the pictures elsewhere; DISPLAY_NUMBER=n picks the Xvfb display (default: a free one from 90).
+# Also narrow.png and narrow-drawer.png (a 400 px window). Then it runs again with SCHEME=dark
+# (the Dark colours from Settings) into $OUT/dark/; SCHEME=light or SCHEME=dark alone takes one set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-display_number=$((90 + RANDOM % 100))
+display_number=${DISPLAY_NUMBER:-$((90 + RANDOM % 100))}
 while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
 export DISPLAY=":$display_number"
 
@@ -67,6 +70,11 @@ chmod +x "$work/session.sh"
 mkdir -p "$work/data/keyrings" "$work/run"
 chmod 700 "$work/run"
 echo -n login >"$work/data/keyrings/default"
+# The colours as Settings would leave them (empty: the system's).
+if [ -n "${SCHEME:-}" ]; then
+  mkdir -p "$work/config/StudyConnect"
+  printf '[appearance]\nscheme=%s\n' "$SCHEME" >"$work/config/StudyConnect/StudyConnect.conf"
+fi
 APP_PID_FILE="$work/app.pid" HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" \
   XDG_DATA_HOME="$work/data" LANG=en_GB.UTF-8 \
   dbus-run-session -- "$work/session.sh" "$APP" --server "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
@@ -133,6 +141,21 @@ keys "calc"
 xdotool key Return
 shot study 2
 
+# 4b. a narrow window: the sidebar is a drawer (Ctrl+Shift+D), the header keeps the title.
+xdotool windowsize "$window" 400 700
+sleep 1
+xdotool mousemove 1279 799
+sleep 0.5
+import -window root -depth 8 -crop 400x700+0+0 +repage "$OUT/narrow.png"
+echo "screenshots: $OUT/narrow.png"
+xdotool key ctrl+shift+d
+sleep 0.8
+import -window root -depth 8 -crop 400x700+0+0 +repage "$OUT/narrow-drawer.png"
+echo "screenshots: $OUT/narrow-drawer.png"
+xdotool key Escape
+xdotool windowsize "$window" 1280 800
+sleep 1
+
 # 5. search: Ctrl+F, part of a word; hits from this computer and from the server, matches in bold.
 xdotool key ctrl+f
 sleep 0.4
@@ -141,7 +164,13 @@ shot search 1.5
 xdotool key Escape
 sleep 0.3
 
-# 6. reconnecting: the backend goes away, a message waits as Pending.
+# 6. settings: Ctrl+, (no system tray on this display: the page says closing quits).
+xdotool key ctrl+comma
+shot settings 1
+xdotool key Escape
+sleep 0.3
+
+# 7. reconnecting: the backend goes away, a message waits as Pending.
 kill "$backend_pid"
 wait "$backend_pid" 2>/dev/null || true
 sleep 2.5
@@ -151,4 +180,9 @@ shot reconnecting 1.5
 
 if grep -E "qml:|\.qml:[0-9]+" "$work/app.log" >&2; then
   echo "screenshots: the app printed QML warnings (above)" >&2
+fi
+
+# The same pages in the Dark colours, from a fresh start.
+if [ -z "${SCHEME:-}" ]; then
+  SCHEME=dark OUT="$OUT/dark" DISPLAY_NUMBER= "$PWD/scripts/screenshots.sh"
 fi

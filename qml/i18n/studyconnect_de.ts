@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppPreferences</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>AppSetup</name>
     <message>
         <source>Messages not sent yet</source>
@@ -139,6 +150,61 @@
         <source>No unresolved threads among the loaded messages.</source>
         <translation>Unter den geladenen Nachrichten gibt es keine offenen Threads.</translation>
     </message>
+    <message>
+        <source>Conversations (Ctrl+Shift+D)</source>
+        <translation>Unterhaltungen (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+    <message>
+        <source>Search messages…  (Ctrl+F)</source>
+        <translation>Nachrichten durchsuchen…  (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Open the list of conversations with ☰ (Ctrl+Shift+D), or press Ctrl+K.</source>
+        <translation>Öffne die Liste der Unterhaltungen mit ☰ (Strg+Umschalt+D), oder drücke Strg+K.</translation>
+    </message>
+    <message numerus="yes">
+        <source>↓ %n new</source>
+        <translation>
+            <numerusform>↓ %n neue</numerusform>
+            <numerusform>↓ %n neue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to latest message, %n new</source>
+        <translation>
+            <numerusform>Zur neuesten Nachricht springen, %n neue</numerusform>
+            <numerusform>Zur neuesten Nachricht springen, %n neue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %n member(s)</source>
+        <translation>
+            <numerusform>Das %n Mitglied zeigen</numerusform>
+            <numerusform>Die %n Mitglieder zeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation type="vanished">
+            <numerusform>%n neue Nachricht</numerusform>
+            <numerusform>%n neue Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages, the last from %1: %2</source>
+        <translation type="vanished">
+            <numerusform>%n neue Nachricht, die letzte von %1: %2</numerusform>
+            <numerusform>%n neue Nachrichten, die letzte von %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="vanished">%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -156,7 +222,7 @@
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile</translation>
+        <translation type="vanished">Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile</translation>
     </message>
     <message>
         <source>Send</source>
@@ -168,7 +234,7 @@
     </message>
     <message>
         <source>%1 characters left</source>
-        <translation>Noch %1 Zeichen</translation>
+        <translation type="vanished">Noch %1 Zeichen</translation>
     </message>
     <message>
         <source>Editing message</source>
@@ -189,6 +255,24 @@
     <message>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>Noch %n Zeichen</numerusform>
+            <numerusform>Noch %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too long: a message has at most %1 characters.</source>
+        <translation>
+            <numerusform>%n Zeichen zu lang: Eine Nachricht hat höchstens %1 Zeichen.</numerusform>
+            <numerusform>%n Zeichen zu lang: Eine Nachricht hat höchstens %1 Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Strg+Tab fügt einen Tabulator ein</translation>
     </message>
 </context>
 <context>
@@ -433,6 +517,37 @@
     <message>
         <source>That message cannot be shown any more: it may have been deleted.</source>
         <translation>Diese Nachricht kann nicht mehr angezeigt werden: Vielleicht wurde sie gelöscht.</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1. Copy the link from the message instead.</source>
+        <translation>Kein Webbrowser konnte %1 öffnen. Kopiere den Link stattdessen aus der Nachricht.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPopup</name>
+    <message>
+        <source>Members of %1</source>
+        <translation>Mitglieder von %1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(du)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Loading the members…</source>
+        <translation>Die Mitglieder werden geladen…</translation>
     </message>
 </context>
 <context>
@@ -827,6 +942,27 @@
     </message>
 </context>
 <context>
+    <name>NewMessageAnnouncer</name>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n neue Nachricht</numerusform>
+            <numerusform>%n neue Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages, the last from %1: %2</source>
+        <translation>
+            <numerusform>%n neue Nachricht, die letzte von %1: %2</numerusform>
+            <numerusform>%n neue Nachrichten, die letzte von %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Open</source>
@@ -1064,6 +1200,137 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>Bei neuen Nachrichten benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <source>No notifications until %1, mentions included.</source>
+        <translation>Bis %1 keine Benachrichtigungen, auch nicht bei Erwähnungen.</translation>
+    </message>
+    <message>
+        <source>Messages in the conversation you are reading are not notified while the window is in front.</source>
+        <translation>Für Nachrichten in der Unterhaltung, die du gerade liest, gibt es keine Benachrichtigung, solange das Fenster im Vordergrund ist.</translation>
+    </message>
+    <message>
+        <source>New messages are counted in the sidebar and the title, without notifications.</source>
+        <translation>Neue Nachrichten werden in der Seitenleiste und im Titel gezählt, ohne Benachrichtigung.</translation>
+    </message>
+    <message>
+        <source>Muted conversations</source>
+        <translation>Stummgeschaltete Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>A muted conversation only notifies you when you are mentioned. Mute one from its menu in the sidebar (right-click it, or press the Menu key).</source>
+        <translation>Eine stummgeschaltete Unterhaltung benachrichtigt dich nur, wenn du erwähnt wirst. Stummschalten kannst du sie über ihr Menü in der Seitenleiste (Rechtsklick oder Menütaste).</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Stummschaltung aufheben</translation>
+    </message>
+    <message>
+        <source>Unmute %1</source>
+        <translation>Stummschaltung von %1 aufheben</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Starting and closing</source>
+        <translation>Starten und Schließen</translation>
+    </message>
+    <message>
+        <source>Start StudyConnect when I log in</source>
+        <translation>StudyConnect starten, wenn ich mich anmelde</translation>
+    </message>
+    <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>Im Hintergrund weiterlaufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>No system tray found: closing the window quits.</source>
+        <translation>Kein Infobereich (System-Tray) gefunden: Schließen des Fensters beendet StudyConnect.</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps StudyConnect connected in the system tray, with the unread count; quit from the tray icon&apos;s menu.</source>
+        <translation>Nach dem Schließen des Fensters bleibt StudyConnect im Infobereich verbunden und zeigt dort die Zahl ungelesener Nachrichten; beenden kannst du es über das Menü des Symbols.</translation>
+    </message>
+    <message>
+        <source>Closing the window quits.</source>
+        <translation>Schließen des Fensters beendet StudyConnect.</translation>
+    </message>
+    <message>
+        <source>More settings</source>
+        <translation>Weitere Einstellungen</translation>
+    </message>
+    <message>
+        <source>Network settings…</source>
+        <translation>Netzwerkeinstellungen…</translation>
+    </message>
+    <message>
+        <source>Network settings</source>
+        <translation>Netzwerkeinstellungen</translation>
+    </message>
+    <message>
+        <source>Messages on this computer…</source>
+        <translation>Nachrichten auf diesem Computer…</translation>
+    </message>
+    <message>
+        <source>Messages on this computer</source>
+        <translation>Nachrichten auf diesem Computer</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Signed in</source>
@@ -1151,7 +1418,7 @@
     </message>
     <message>
         <source>Network settings…  (Ctrl+,)</source>
-        <translation>Netzwerkeinstellungen…  (Strg+,)</translation>
+        <translation type="vanished">Netzwerkeinstellungen…  (Strg+,)</translation>
     </message>
     <message>
         <source>Search messages…  (Ctrl+F)</source>
@@ -1160,6 +1427,22 @@
     <message>
         <source>Messages on this computer…</source>
         <translation>Nachrichten auf diesem Computer…</translation>
+    </message>
+    <message>
+        <source>Join a room by its id</source>
+        <translation>Einem Raum über seine Nummer beitreten</translation>
+    </message>
+    <message>
+        <source>Message a person by their id</source>
+        <translation>Einer Person über ihre ID schreiben</translation>
+    </message>
+    <message>
+        <source>Network settings…</source>
+        <translation>Netzwerkeinstellungen…</translation>
+    </message>
+    <message>
+        <source>Settings…  (Ctrl+,)</source>
+        <translation>Einstellungen…  (Strg+,)</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1587,10 @@
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Sign in to StudyConnect</source>
+        <translation>Bei StudyConnect anmelden</translation>
+    </message>
 </context>
 <context>
     <name>StorageSettingsDialog</name>
@@ -1417,10 +1704,56 @@
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Open StudyConnect</source>
+        <translation>StudyConnect öffnen</translation>
+    </message>
+    <message>
+        <source>Quit StudyConnect</source>
+        <translation>StudyConnect beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>StudyConnect: %n unread</source>
+        <translation>
+            <numerusform>StudyConnect: %n ungelesen</numerusform>
+            <numerusform>StudyConnect: %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StudyConnect</source>
+        <translation>StudyConnect</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n ungelesene Nachricht</numerusform>
+            <numerusform>%n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread messages</source>
+        <translation>Keine ungelesenen Nachrichten</translation>
+    </message>
+</context>
+<context>
     <name>UnreadWatcher</name>
     <message>
         <source>%1: you were mentioned</source>
         <translation>%1: du wurdest erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 hat dich erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 hat dich in %2 erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <comment>sender in room</comment>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AppPreferences</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppSetup</name>
     <message>
         <source>Messages not sent yet</source>
@@ -139,6 +150,57 @@
         <source>Message #%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Conversations (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search messages…  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the list of conversations with ☰ (Ctrl+Shift+D), or press Ctrl+K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>↓ %n new</source>
+        <translation type="unfinished">
+            <numerusform>↓ %n new</numerusform>
+            <numerusform>↓ %n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to latest message, %n new</source>
+        <translation type="unfinished">
+            <numerusform>Jump to latest message, %n new</numerusform>
+            <numerusform>Jump to latest message, %n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %n member(s)</source>
+        <translation type="unfinished">
+            <numerusform>Show the %n member</numerusform>
+            <numerusform>Show the %n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation type="obsolete">
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages, the last from %1: %2</source>
+        <translation type="obsolete">
+            <numerusform>%n new message, the last from %1: %2</numerusform>
+            <numerusform>%n new messages, the last from %1: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -175,10 +237,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,8 +244,22 @@
         <source>Send message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation type="unfinished">
+            <numerusform>%n character left</numerusform>
+            <numerusform>%n characters left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too long: a message has at most %1 characters.</source>
+        <translation type="unfinished">
+            <numerusform>%n character too long: a message has at most %1 characters.</numerusform>
+            <numerusform>%n characters too long: a message has at most %1 characters.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 characters left</source>
+        <source>Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -439,6 +511,37 @@
     </message>
     <message>
         <source>Messages cannot be kept on this computer: %1. StudyConnect still works; nothing is kept after you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could open %1. Copy the link from the message instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersPopup</name>
+    <message>
+        <source>Members of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the members…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -834,6 +937,27 @@
     </message>
 </context>
 <context>
+    <name>NewMessageAnnouncer</name>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages, the last from %1: %2</source>
+        <translation type="unfinished">
+            <numerusform>%n new message, the last from %1: %2</numerusform>
+            <numerusform>%n new messages, the last from %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Open</source>
@@ -1071,6 +1195,137 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notifications until %1, mentions included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages in the conversation you are reading are not notified while the window is in front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New messages are counted in the sidebar and the title, without notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A muted conversation only notifies you when you are mentioned. Mute one from its menu in the sidebar (right-click it, or press the Menu key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting and closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start StudyConnect when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system tray found: closing the window quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps StudyConnect connected in the system tray, with the unread count; quit from the tray icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>User %1</source>
@@ -1098,10 +1353,6 @@
     </message>
     <message>
         <source>Message a person by id…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network settings…  (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1166,6 +1417,22 @@
     </message>
     <message>
         <source>Opens a direct conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a room by its id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message a person by their id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…  (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1311,6 +1578,10 @@
         <source>Version %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in to StudyConnect</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StorageSettingsDialog</name>
@@ -1424,9 +1695,55 @@
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Open StudyConnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit StudyConnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>StudyConnect: %n unread</source>
+        <translation>
+            <numerusform>StudyConnect: %n unread</numerusform>
+            <numerusform>StudyConnect: %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StudyConnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnreadWatcher</name>
     <message>
         <source>%1: you were mentioned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <comment>sender in room</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -363,11 +363,19 @@ void Session::fetchUserDetails()
             }
             // A seed-style server has no REST API (NotFound) and an offline one cannot answer: the
             // token's claims are then all we know, which is enough to chat.
+            // Only a network failure is worth asking again about when the server is back.
+            m_userDetailsKnown = error.kind != RestError::Kind::Network;
             if (!error.ok())
                 return;
             m_user = body.toMap();
             Q_EMIT userChanged();
         });
+}
+
+void Session::serverReachable()
+{
+    if (m_state == SignedIn && !m_userDetailsKnown)
+        fetchUserDetails();
 }
 
 void Session::signOut()
@@ -419,6 +427,7 @@ void Session::leave(const QString &reason, bool forgetToken)
     m_token.clear();
     m_rest->setToken({});
     m_claims = {};
+    m_userDetailsKnown = false;
     if (!m_user.isEmpty()) {
         m_user.clear();
         Q_EMIT userChanged();

@@ -108,6 +108,10 @@ public:
     /// Details of the signed-in user learnt from an event (a server without REST only tells them
     /// there): fills what the session does not know yet, never overwrites.
     void noteOwnProfile(const QVariantMap &details);
+    /// The server can be reached again (the chat connection is back): asks it for the user's
+    /// details when the start-up request could not get them (offline start), so the name
+    /// replaces the email the token gave.
+    void serverReachable();
 
 Q_SIGNALS:
     void stateChanged(Session::State state);
@@ -139,6 +143,7 @@ private:
     /// Writes the token to the keychain after a sign-in (either kind) and remembers the account.
     void storeToken(const QUrl &server, const QString &account, const QString &token);
     void fetchUserDetails();
+    bool m_userDetailsKnown = false;
 
     RestClient *m_rest;
     TokenStore *m_tokenStore;

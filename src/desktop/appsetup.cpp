@@ -1,12 +1,15 @@
 #include "appsetup.h"
 
+#include "appearance.h"
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "desktopsettings.h"
+#include "desktopshell.h"
 #include "heaptrimmer.h"
 #include "logging.h"
 #include "networksettings.h"
 #include "notifier.h"
+#include "signinlink.h"
 #include "startupprobe.h"
 
 #include <QCoreApplication>
@@ -32,6 +35,8 @@ void prepare()
     // A style the user chose through Qt's own variable wins, as in any Qt Quick application.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    // Light or Dark from Settings replaces the system's palette before the first frame.
+    Appearance::globalInstance()->applyAtStart();
 
     // School and company networks often allow the web only through a proxy: REST, WebSocket and
     // long-polling all follow the system's settings (http_proxy, https_proxy, no_proxy, or the
@@ -88,9 +93,45 @@ bool load(QQmlApplicationEngine &engine)
         return false;
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    Appearance::globalInstance()->applyToControls();
     StartupProbe::globalInstance()->watchFirstFrame(window);
     new HeapTrimmer(window);
+    DesktopShell *shell = DesktopShell::globalInstance();
+    shell->setWindow(window);
+    // The views open the conversation (MainView); the window, perhaps hidden in the tray,
+    // comes to the front here.
+    QObject::connect(Notifier::globalInstance(), &Notifier::activated, shell,
+        &DesktopShell::bringToFront, Qt::UniqueConnection);
     return true;
+}
+
+QString takeHandOver(const SingleInstance::Request &request)
+{
+    DesktopShell::globalInstance()->bringToFront();
+    QString note;
+    if (!request.server.isEmpty()) {
+        const QUrl server(request.server);
+        Session *session = Session::globalInstance();
+        if (session->state() == Session::SignedOut) {
+            // The sign-in page offers it, as if the app had been started with it.
+            DesktopSettings::globalInstance()->setCommandLineServer(server);
+        } else if (session->serverUrl() != server) {
+            // Signing out of a session on a mere second start would surprise: say it instead.
+            // Printed by the later start, in English as main()'s other messages.
+            note = QStringLiteral("StudyConnect is already running, signed in to %1; sign out "
+                                  "there to use %2")
+                       .arg(session->serverUrl().toString(), server.toString());
+        }
+    }
+    // Asked about before it is used, as at start.
+    if (!request.link.isEmpty())
+        SignInLink::globalInstance()->setLink(request.link);
+    qCInfo(lcDesktop).noquote() << "a later start handed over"
+                                << (request.server.isEmpty()
+                                           ? QStringLiteral("no server")
+                                           : QStringLiteral("the server ") + request.server)
+                                << (request.link.isEmpty() ? "and no link" : "and a sign-in link");
+    return note;
 }
 
 } // namespace AppSetup

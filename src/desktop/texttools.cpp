@@ -65,14 +65,18 @@ QColor TextTools::avatarColor(const QString &name) const
     return QColor::fromHsl(hue, 140, 105);
 }
 
-bool TextTools::openLink(const QUrl &url) const
+bool TextTools::openLink(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"http" && scheme != u"https")) {
         qCWarning(lcDesktop) << "refusing to open a link that is not http(s)";
         return false;
     }
-    return QDesktopServices::openUrl(url);
+    if (QDesktopServices::openUrl(url))
+        return true;
+    qCWarning(lcDesktop) << "no application opened a link";
+    Q_EMIT linkOpenFailed(url);
+    return false;
 }
 
 void TextTools::copyText(const QString &text) const

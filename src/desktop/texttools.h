@@ -26,11 +26,15 @@ public:
     /// initials on it in light and dark palettes.
     Q_INVOKABLE QColor avatarColor(const QString &name) const;
     /// Opens an http(s) URL in the browser; refuses every other scheme. True when handed over.
-    Q_INVOKABLE bool openLink(const QUrl &url) const;
+    Q_INVOKABLE bool openLink(const QUrl &url);
     /// Puts plain text on the system clipboard (Copy text on a message).
     Q_INVOKABLE void copyText(const QString &text) const;
     /// The mention being typed before `cursor`: {start, prefix} when an "@" starts a word and
     /// only letters, digits, "-", "_" or "." follow it up to the cursor ("Hi @Ad|" →
     /// {start: 3, prefix: "Ad"}); an empty map otherwise.
     Q_INVOKABLE QVariantMap mentionQueryAt(const QString &text, int cursor) const;
+
+Q_SIGNALS:
+    /// No application opened this http(s) link (no browser installed): the window says so.
+    void linkOpenFailed(const QUrl &url);
 };

@@ -12,6 +12,20 @@ UnreadWatcher::UnreadWatcher(QObject *parent)
         source->idRole = "key";
         source->nameRole = "name";
     }
+    m_conversations.direct = true;
+}
+
+QString UnreadWatcher::notificationTitle(
+    bool direct, const QString &conversationName, const QString &senderName, bool mentioned)
+{
+    if (senderName.isEmpty()) {
+        // A mention says so in the title: it is for this user, not the room at large.
+        return mentioned ? tr("%1: you were mentioned").arg(conversationName) : conversationName;
+    }
+    if (direct)
+        return mentioned ? tr("%1 mentioned you").arg(senderName) : senderName;
+    return mentioned ? tr("%1 mentioned you in %2").arg(senderName, conversationName)
+                     : tr("%1 in %2", "sender in room").arg(senderName, conversationName);
 }
 
 void UnreadWatcher::setRooms(QAbstractItemModel *model)
@@ -97,6 +111,7 @@ void UnreadWatcher::resolveRoles(Source &source)
     source.name = names.key(source.nameRole, -1);
     source.unread = names.key("unreadCount", -1);
     source.text = names.key("lastMessageText", -1);
+    source.sender = names.key("lastMessageSenderName", -1);
     source.mentions = names.key("mentionCount", -1);
     source.muted = names.key("muted", -1);
     if (source.id < 0 || source.unread < 0)
@@ -124,14 +139,20 @@ void UnreadWatcher::scan(Source &source, bool mayNotify)
         if (!mayNotify || unread <= before || (!known && unread == 0))
             continue;
         const QString &key = id;
+        // A hidden window (in the tray) is not active: nothing there is in view.
         const bool inView = m_windowActive && key == m_activeKey;
         // A muted conversation stays quiet, except for a message that mentions the user.
         const bool muted = source.muted >= 0 && index.data(source.muted).toBool();
-        if (inView || !m_notificationsEnabled || (muted && !mentioned))
+        if (!m_preferences)
+            m_preferences = AppPreferences::globalInstance();
+        // Do not disturb silences everything, mentions too, as Slack does.
+        if (inView || !m_notificationsEnabled || !m_preferences->notificationsAllowedNow()
+            || (muted && !mentioned))
             continue;
         const QString name = source.name >= 0 ? index.data(source.name).toString() : id;
-        // A mention says so in the title: it is for this user, not the room at large.
-        const QString title = mentioned ? tr("%1: you were mentioned").arg(name) : name;
+        const QString sender =
+            source.sender >= 0 ? index.data(source.sender).toString() : QString();
+        const QString title = notificationTitle(source.direct, name, sender, mentioned);
         const QString body = source.text >= 0 ? index.data(source.text).toString() : QString();
         Q_EMIT notified(key, title, body);
         if (!m_notifier)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apppreferences.h"
 #include "notifier.h"
 
 #include <QAbstractItemModel>
@@ -12,7 +13,12 @@
 /// the chat library) for unread counts that go up, and
 ///  - keeps `totalUnread` for the window title;
 ///  - asks the Notifier for a desktop notification when the message is not in view: always for
-///    a conversation other than the open one, and for the open one while the window is inactive.
+///    a conversation other than the open one, and for the open one while the window is inactive
+///    (hidden in the tray included); never while notifications are off or do not disturb is on
+///    (AppPreferences), mentions included; in a muted conversation only for mentions.
+///
+/// The title names the newest message's sender and, for a room, the room ("Ada Lovelace in
+/// Calculus I"); the body is that message's text.
 ///
 /// Rows are told apart by their `key` role, the conversation's opaque key that the views use for
 /// the open conversation and the Notifier for activation.
@@ -21,7 +27,8 @@ class UnreadWatcher : public QObject
     Q_OBJECT
     QML_ELEMENT
 
-    /// Rows with roles key, name, unreadCount, lastMessageText (ConversationListModel).
+    /// Rows with roles key, name, unreadCount, lastMessageText, lastMessageSenderName,
+    /// mentionCount, muted (ConversationListModel).
     Q_PROPERTY(QAbstractItemModel *rooms READ rooms WRITE setRooms NOTIFY roomsChanged)
     /// The same roles, for the direct conversations.
     Q_PROPERTY(QAbstractItemModel *conversations READ conversations WRITE setConversations NOTIFY
@@ -51,6 +58,14 @@ public:
 
     /// The Notifier to use (the QML singleton's instance by default, set on first use).
     void setNotifier(Notifier *notifier) { m_notifier = notifier; }
+    /// Where notifications off and do not disturb are read (the global instance by default).
+    void setPreferences(AppPreferences *preferences) { m_preferences = preferences; }
+
+    /// A notification's title: "Ada Lovelace in Calculus I" for a room, "Ada Lovelace" for a
+    /// direct conversation, "Ada Lovelace mentioned you in Calculus I" for a mention; the
+    /// conversation's name alone when the sender is not known.
+    static QString notificationTitle(
+        bool direct, const QString &conversationName, const QString &senderName, bool mentioned);
 
 Q_SIGNALS:
     void roomsChanged();
@@ -68,7 +83,8 @@ private:
         QPointer<QAbstractItemModel> model;
         QByteArray idRole;
         QByteArray nameRole;
-        int id = -1, name = -1, unread = -1, text = -1, mentions = -1, muted = -1;
+        bool direct = false;
+        int id = -1, name = -1, unread = -1, text = -1, sender = -1, mentions = -1, muted = -1;
         QList<QMetaObject::Connection> connections;
         QHash<QString, int> lastUnread;
         QHash<QString, int> lastMentions;
@@ -86,4 +102,5 @@ private:
     bool m_notificationsEnabled = true;
     int m_totalUnread = 0;
     QPointer<Notifier> m_notifier;
+    QPointer<AppPreferences> m_preferences;
 };

@@ -7,6 +7,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
+#include <QWheelEvent>
 
 class AppDriver
 {
@@ -62,8 +64,26 @@ public:
     void click(QQuickItem *target) const
     {
         QVERIFY(target);
+        // Layouts and positioners place items at the next polish: a row added a moment ago may
+        // still be at its old place, where the click would hit its neighbour.
+        QVERIFY(QQuickTest::qWaitForPolish(window));
         const QPointF center =
             target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(window, Qt::LeftButton, {}, center.toPoint());
+    }
+    /// One notch of the mouse wheel over `target`: up (towards older messages) when `notches` > 0.
+    void wheel(QQuickItem *target, int notches) const
+    {
+        QVERIFY(target);
+        const QPointF center =
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QWheelEvent event(center, window->mapToGlobal(center), QPoint(), QPoint(0, 120 * notches),
+            Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        // Flickable derives the scroll speed from the time between wheel events: without a
+        // timestamp every event after the first looks simultaneous and is dropped.
+        static quint64 timestamp = 0;
+        timestamp += 100;
+        event.setTimestamp(timestamp);
+        QGuiApplication::sendEvent(window, &event);
     }
 };

@@ -3,8 +3,10 @@
 // sends a message with the composer and sees it delivered, then receives one sent by another
 // client (studyconnect-cli, as Alan) and a direct message that shows in the window title; then a
 // message to a member room never opened raises its unread count and asks for a notification, and
-// the count is still there after a restart. Ctrl+, and the arrow keys switch the transport to
-// long-polling and back, reconnecting with the rooms still live. Last, a token pasted on the
+// the count is still there after a restart; clicking its notification shows the window again
+// (hidden as in the tray) and opens the room. Ctrl+, (settings, then network settings) and the
+// arrow keys switch the transport to long-polling and back, reconnecting with the rooms still
+// live. Last, a token pasted on the
 // sign-in page signs in on this backend too (and finds its REST API: names, room list).
 #include "appdriver.h"
 #include "auth/session.h"
@@ -14,9 +16,11 @@
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
 #include "desktop/networksettings.h"
+#include "desktop/notifier.h"
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
 
+#include <algorithm>
 #include <QAbstractItemModel>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -24,6 +28,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +66,8 @@ private Q_SLOTS:
     void networkSettingsFromTheKeyboardReconnect();
     void tokenSignInOnTheReferenceBackend();
     void studyConversations();
+    void smallWindowsAndKeyboard();
+    void memberList();
     void cleanupTestCase();
 
 private:
@@ -161,6 +168,8 @@ void TestAppEndToEnd::signInSendAndReceive()
 
     // --- open "Calculus I" (room 1) from the sidebar ---
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("room:1")), 10000);
+    // Lists complete: the sidebar's rows no longer move under the click.
+    QTRY_VERIFY_WITH_TIMEOUT(manager()->synced(), 15000);
     click(item(QStringLiteral("room:1")));
     QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
         QStringLiteral("Calculus I"));
@@ -240,7 +249,7 @@ void TestAppEndToEnd::signInSendAndReceive()
     QVERIFY(!jump->isVisible());
     // Scroll up in steps, as a reader does, until the oldest message is there.
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
-        timeline->setProperty("contentY", timeline->property("contentY").toReal() - 400);
+        wheel(timeline, 3);
         return room2->property("historyComplete").toBool();
     }()),
         15000);
@@ -279,6 +288,10 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
     QTRY_VERIFY(!notified.isEmpty());
     QCOMPARE(notified.constLast().at(0).toString(), linearAlgebra->key());
     QCOMPARE(notified.constLast().at(2).toString(), text);
+    // Titled with the sender and the room.
+    const QString title = notified.constLast().at(1).toString();
+    QVERIFY2(title.startsWith(QStringLiteral("Linus")) && title.endsWith(QStringLiteral(" in ") + linearAlgebra->name()),
+        qPrintable(title));
 
     // Quit and start again: nothing of the old run is left in memory; the count comes back.
     m_engine.reset();
@@ -293,8 +306,16 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
     QTRY_COMPARE(item(QStringLiteral("room:4"))->property("unread").toInt(), before + 1);
     QTRY_COMPARE(titleUnread(), titleBefore + 1);
 
-    // Reading it here marks it read on the server: a "New messages" line shows where.
-    click(item(QStringLiteral("room:4")));
+    // Its notification is clicked while the window is hidden (as in the tray): the window comes
+    // back with the room open (raising it from QML, as before, left a hidden window hidden), and
+    // no TypeError is logged. Reading it there marks it read on the server: a "New messages" line
+    // shows where.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("TypeError")));
+    window->hide();
+    QTRY_VERIFY(!window->isVisible());
+    Q_EMIT Notifier::globalInstance()->activated(QStringLiteral("room:4"));
+    QTRY_VERIFY(window->isVisible());
+    QCOMPARE(manager()->currentConversation(), room(QStringLiteral("4")));
     QTRY_COMPARE(room(QStringLiteral("4"))->unreadCount(), 0);
     QTRY_VERIFY(item(QStringLiteral("readMarker")));
     QTRY_COMPARE(titleUnread(), titleBefore - before);
@@ -306,8 +327,12 @@ void TestAppEndToEnd::networkSettingsFromTheKeyboardReconnect()
     QTRY_COMPARE_WITH_TIMEOUT(connection->state(), ChatConnection::Connected, 10000);
     QCOMPARE(connection->transport(), ChatConnection::WebSocket);
     auto chooseTransport = [this](Qt::Key key) {
-        // Ctrl+, opens the dialog with the focus on the transport; the arrow keys choose.
+        // Ctrl+, opens the settings, whose "Network settings…" opens the dialog with the focus
+        // on the transport; the arrow keys choose.
         QTest::keyClick(window, Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(visible(QStringLiteral("networkSettingsButton")));
+        QTRY_VERIFY(item(QStringLiteral("notificationsSwitch"))->hasActiveFocus());
+        click(item(QStringLiteral("networkSettingsButton")));
         QTRY_VERIFY(item(QStringLiteral("transportBox"))
             && item(QStringLiteral("transportBox"))->hasActiveFocus());
         QTest::keyClick(window, key);
@@ -428,9 +453,18 @@ void TestAppEndToEnd::studyConversations()
         QStringLiteral("Is 0.999... equal to 1? %1").arg(QDateTime::currentMSecsSinceEpoch());
     typeText(question);
     QTest::keyClick(window, Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(
-        dataAt(messages, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
-    const QString questionId = dataAt(messages, 0, "id").toString();
+    // Found by its text, not as row 0: another message may arrive meanwhile.
+    const auto rowWithText = [&](const QString &text) {
+        for (int row = 0; row < messages->rowCount(); ++row) {
+            if (dataAt(messages, row, "text").toString() == text)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, std::max(0, rowWithText(question)), "deliveryState")
+                                  .toInt(),
+        int(MessageListModel::Sent), 10000);
+    const QString questionId = dataAt(messages, rowWithText(question), "id").toString();
 
     // --- Reply from the context menu ---
     QVERIFY(openMenu(question, QStringLiteral("menuReply")));
@@ -452,19 +486,24 @@ void TestAppEndToEnd::studyConversations()
     QTRY_VERIFY(visibleItem(QStringLiteral("emoji:👍")));
     QTest::qWait(400); // the picker's opening transition
     click(visibleItem(QStringLiteral("emoji:👍")));
-    const int questionRow = [&] {
+    const auto questionRow = [&] {
         return manager()
             ->find(ConversationKey::room(QStringLiteral("1")))
             ->messages()
             ->rowOfId(questionId);
-    }();
-    QVERIFY(questionRow >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, questionRow, "reactions").toList().size(), 1, 10000);
+    };
+    QVERIFY(questionRow() >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, questionRow(), "reactions").toList().size(), 1, 10000);
     const QVariantMap reaction =
-        dataAt(messages, questionRow, "reactions").toList().first().toMap();
+        dataAt(messages, questionRow(), "reactions").toList().first().toMap();
     QCOMPARE(reaction.value(QStringLiteral("emoji")).toString(), QStringLiteral("👍"));
     QCOMPARE(reaction.value(QStringLiteral("count")).toInt(), 1);
-    QVERIFY(reaction.value(QStringLiteral("mine")).toBool());
+    // Seen failing once in a while under load; say whose reaction it was when it does.
+    QVERIFY2(reaction.value(QStringLiteral("mine")).toBool(),
+        qPrintable(QStringLiteral("reacted: %1; signed in as %2")
+                       .arg(reaction.value(QStringLiteral("names")).toString(),
+                           manager()->currentUserId())));
     QTRY_VERIFY(visibleItem(QStringLiteral("reaction:👍")));
 
     // --- Up in the empty composer edits the last own message (the reply) ---
@@ -517,6 +556,111 @@ void TestAppEndToEnd::studyConversations()
     QTRY_VERIFY_WITH_TIMEOUT(dataAt(messages, questionRowNow(), "threadResolved").toBool(), 10000);
     click(visibleItem(QStringLiteral("closeThreadButton")));
     QTRY_VERIFY(!visibleItem(QStringLiteral("threadPanel")));
+}
+
+/// The scene rectangle of an item.
+static QRectF sceneRect(const QQuickItem *item)
+{
+    return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+}
+
+void TestAppEndToEnd::smallWindowsAndKeyboard()
+{
+    // A narrow window puts the sidebar in a drawer: nothing overlaps down to 360 x 560, the
+    // keyboard opens the drawer (Ctrl+Shift+D, F6) and a conversation from it (Enter).
+    const QSize wide = window->size();
+    click(item(QStringLiteral("room:1")));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Calculus I"));
+    for (const QSize size : { QSize(400, 700), QSize(360, 560) }) {
+        window->resize(size);
+        QQuickItem *chat = item(QStringLiteral("chatPane"));
+        QTRY_COMPARE(chat->width(), qreal(size.width()));
+        QCOMPARE(sceneRect(chat).left(), 0.0);
+        QTRY_VERIFY(visible(QStringLiteral("sidebarButton")));
+        // The header: the title keeps its place, no button over another or over it.
+        QList<QQuickItem *> header;
+        for (const char *name :
+            { "sidebarButton", "conversationTitle", "pinsButton", "conversationMenuButton",
+                "leaveButton", "searchButton", "unresolvedFilterButton" }) {
+            if (QQuickItem *found = item(QString::fromLatin1(name)); found && found->isVisible())
+                header << found;
+        }
+        QVERIFY(header.size() >= 3);
+        for (int a = 0; a < header.size(); ++a) {
+            QVERIFY2(
+                sceneRect(header[a]).right() <= size.width(), qPrintable(header[a]->objectName()));
+            for (int b = a + 1; b < header.size(); ++b)
+                QVERIFY2(!sceneRect(header[a]).intersects(sceneRect(header[b])),
+                    qPrintable(header[a]->objectName() + QStringLiteral(" overlaps ")
+                        + header[b]->objectName()));
+        }
+        QVERIFY(item(QStringLiteral("conversationTitle"))->width() >= 100);
+        QVERIFY(item(QStringLiteral("composerInput"))->width() >= size.width() - 140);
+    }
+
+    // Ctrl+Shift+D opens the drawer with the focus in it; Tab to a room, Enter opens it.
+    QObject *drawer = window->findChild<QObject *>(QStringLiteral("sidebarDrawer"));
+    QVERIFY(drawer);
+    QTest::keyClick(window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(drawer->property("opened").toBool());
+    QTRY_COMPARE(window->activeFocusItem()->objectName(), QStringLiteral("switcherButton"));
+    // The account menu button, "+ Join by id", then the rooms.
+    QQuickItem *target = item(QStringLiteral("room:2"));
+    QVERIFY(target);
+    for (int i = 0; i < 8 && window->activeFocusItem() != target; ++i)
+        QTest::keyClick(window, Qt::Key_Tab);
+    QCOMPARE(window->activeFocusItem(), target);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Organic Chemistry"));
+    QTRY_VERIFY(!drawer->property("visible").toBool());
+
+    // F6: sidebar (the drawer), messages, composer, and round again.
+    window->resize(wide);
+    QTRY_VERIFY(!visible(QStringLiteral("sidebarButton")));
+    click(item(QStringLiteral("room:1")));
+    QQuickItem *input = item(QStringLiteral("composerInput"));
+    QTRY_VERIFY(input->hasActiveFocus());
+    QTest::keyClick(window, Qt::Key_F6);
+    QTRY_COMPARE(window->activeFocusItem()->objectName(), QStringLiteral("switcherButton"));
+    QQuickItem *timeline = item(QStringLiteral("timeline"));
+    QTest::keyClick(window, Qt::Key_F6);
+    QTRY_VERIFY(timeline->hasActiveFocus());
+    QTest::keyClick(window, Qt::Key_F6);
+    QTRY_VERIFY(input->hasActiveFocus());
+    QTest::keyClick(window, Qt::Key_F6, Qt::ShiftModifier);
+    QTRY_VERIFY(timeline->hasActiveFocus());
+    // Tab leaves the composer.
+    QTest::keyClick(window, Qt::Key_F6);
+    QTRY_VERIFY(input->hasActiveFocus());
+    QTest::keyClick(window, Qt::Key_Tab);
+    QTRY_VERIFY(!input->hasActiveFocus());
+}
+
+void TestAppEndToEnd::memberList()
+{
+    // "4 members" in Calculus I's header lists them with presence and role; Enter on one opens
+    // the direct conversation with them.
+    click(item(QStringLiteral("room:1")));
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Calculus I"));
+    QQuickItem *button = item(QStringLiteral("membersButton"));
+    QTRY_VERIFY(button && button->isVisible() && button->isEnabled());
+    click(button);
+    QQuickItem *list = nullptr;
+    QTRY_VERIFY((list = item(QStringLiteral("membersList"))) && list->isVisible());
+    QTRY_COMPARE(list->property("count").toInt(), 4);
+    QQuickItem *grace = item(QStringLiteral("member:3"));
+    QVERIFY(grace);
+    // Down to Grace Hopper (the tutor) and Enter.
+    QVERIFY(manager()->currentUserId() != QStringLiteral("3"));
+    for (int i = 0; i < 4 && list->property("currentItem").value<QQuickItem *>() != grace; ++i)
+        QTest::keyClick(window, Qt::Key_Down);
+    QCOMPARE(list->property("currentItem").value<QQuickItem *>(), grace);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE(item(QStringLiteral("conversationTitle"))->property("text").toString(),
+        QStringLiteral("Grace Hopper"));
 }
 
 void TestAppEndToEnd::cleanupTestCase()

@@ -1,18 +1,25 @@
 // Unit tests of StudyConnect.Desktop's C++: link detection, avatar helpers, the typing throttle,
-// UnreadWatcher on the real conversation lists of ConversationManager, and the token sign-in's
-// checks: studyconnect:// links, a token's shape and expiry, connect_error reasons in words.
+// UnreadWatcher on the real conversation lists of ConversationManager (what notifies, with which
+// title, and what notifications off and do not disturb silence), AppPreferences (kept, the
+// autostart entry), and the token sign-in's checks: studyconnect:// links, a token's shape and
+// expiry, connect_error reasons in words.
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "chat/messagelistmodel.h"
 #include "chat/typingnotifier.h"
+#include "desktop/apppreferences.h"
 #include "desktop/linkdetector.h"
 #include "desktop/signinlink.h"
 #include "desktop/texttools.h"
 #include "desktop/threadfiltermodel.h"
 #include "desktop/unreadwatcher.h"
 
+#include <QDir>
+#include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestDesktop : public QObject
@@ -20,6 +27,7 @@ class TestDesktop : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void links_data();
     void links();
     void linkAt();
@@ -32,12 +40,32 @@ private Q_SLOTS:
     void threadFilter();
     void typingThrottle();
     void unreadWatcherNotifiesOnlyWhatIsNotInView();
+    void notificationTitles_data();
+    void notificationTitles();
+    void notificationsOffAndDoNotDisturbSilenceAll();
+    void doNotDisturbEnds_data();
+    void doNotDisturbEnds();
+    void preferencesAreKept();
+    void startAtLoginWritesTheAutostartEntry();
     void signInLinks_data();
     void signInLinks();
     void tokenChecks();
     void refusalsInWords_data();
     void refusalsInWords();
+
+private:
+    /// XDG_CONFIG_HOME: QSettings and the autostart folder, away from the user's.
+    QTemporaryDir m_config;
 };
+
+void TestDesktop::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    // Before anything reads QSettings, which keeps the folder it found first.
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QCoreApplication::setOrganizationName(QStringLiteral("StudyConnectTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_desktop"));
+}
 
 namespace {
 /// An unsigned JWT with this payload: enough for the client's checks (only servers verify).
@@ -393,11 +421,13 @@ void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
     QSignalSpy notified(&watcher, &UnreadWatcher::notified);
     QCOMPARE(watcher.totalUnread(), 0);
 
-    // Another room while the window is active: notified, counted.
-    algebra->noteMessage(QStringLiteral("hello"), 1000, true);
+    // Another room while the window is active: notified, counted; the title names the sender
+    // and the room.
+    algebra->noteMessage(
+        QStringLiteral("hello"), 1000, true, false, QStringLiteral("Ada Lovelace"));
     QCOMPARE(notified.size(), 1);
     QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("room:2"));
-    QCOMPARE(notified.at(0).at(1).toString(), QStringLiteral("Algebra"));
+    QCOMPARE(notified.at(0).at(1).toString(), QStringLiteral("Ada Lovelace in Algebra"));
     QCOMPARE(notified.at(0).at(2).toString(), QStringLiteral("hello"));
     QCOMPARE(watcher.totalUnread(), 1);
 
@@ -408,16 +438,18 @@ void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
     calculus->markRead();
     QCOMPARE(watcher.totalUnread(), 1);
 
-    // The room in view, window inactive: notified.
+    // The room in view, window inactive (or hidden in the tray): notified. A sender the
+    // message does not name: the room's name alone.
     watcher.setWindowActive(false);
     calculus->noteMessage(QStringLiteral("away"), 3000, true);
     QCOMPARE(notified.size(), 2);
+    QCOMPARE(notified.at(1).at(1).toString(), QStringLiteral("Calculus"));
 
     // A DM in a new conversation.
     Conversation *grace =
         manager.conversation(ConversationKey::directWith(QStringLiteral("7")), true);
     grace->setDetails(QStringLiteral("Grace Hopper"), {}, {}, 0);
-    grace->noteMessage(QStringLiteral("hi Ada"), 4000, true);
+    grace->noteMessage(QStringLiteral("hi Ada"), 4000, true, false, QStringLiteral("Grace Hopper"));
     QCOMPARE(notified.size(), 3);
     QCOMPARE(notified.at(2).at(0).toString(), QStringLiteral("dm:7"));
     QCOMPARE(notified.at(2).at(1).toString(), QStringLiteral("Grace Hopper"));
@@ -434,9 +466,9 @@ void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
     algebra->noteMessage(QStringLiteral("muted chatter"), 5100, true);
     QCOMPARE(notified.size(), 3);
     QCOMPARE(watcher.totalUnread(), 3);
-    algebra->noteMessage(QStringLiteral("@Ada look"), 5200, true, true);
+    algebra->noteMessage(QStringLiteral("@Ada look"), 5200, true, true, QStringLiteral("Linus"));
     QCOMPARE(notified.size(), 4);
-    QCOMPARE(notified.at(3).at(1).toString(), QStringLiteral("Algebra: you were mentioned"));
+    QCOMPARE(notified.at(3).at(1).toString(), QStringLiteral("Linus mentioned you in Algebra"));
     QCOMPARE(notified.at(3).at(2).toString(), QStringLiteral("@Ada look"));
     algebra->setMuted(false);
     algebra->markRead();
@@ -447,6 +479,189 @@ void TestDesktop::unreadWatcherNotifiesOnlyWhatIsNotInView()
     algebra->noteMessage(QStringLiteral("quiet"), 6000, true);
     QCOMPARE(notified.size(), 4);
     QCOMPARE(watcher.totalUnread(), 2);
+}
+
+void TestDesktop::notificationTitles_data()
+{
+    QTest::addColumn<bool>("direct");
+    QTest::addColumn<QString>("sender");
+    QTest::addColumn<bool>("mentioned");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("room") << false << "Ada Lovelace" << false << "Ada Lovelace in Calculus I";
+    QTest::newRow("room mention") << false << "Ada Lovelace" << true
+                                  << "Ada Lovelace mentioned you in Calculus I";
+    QTest::newRow("direct") << true << "Ada Lovelace" << false << "Ada Lovelace";
+    QTest::newRow("direct mention")
+        << true << "Ada Lovelace" << true << "Ada Lovelace mentioned you";
+    QTest::newRow("unknown sender") << false << "" << false << "Calculus I";
+    QTest::newRow("unknown sender, mention")
+        << false << "" << true << "Calculus I: you were mentioned";
+}
+
+void TestDesktop::notificationTitles()
+{
+    QFETCH(bool, direct);
+    QFETCH(QString, sender);
+    QFETCH(bool, mentioned);
+    QFETCH(QString, title);
+    // A direct conversation is named after the other person.
+    const QString conversation =
+        direct ? QStringLiteral("Ada Lovelace") : QStringLiteral("Calculus I");
+    QCOMPARE(UnreadWatcher::notificationTitle(direct, conversation, sender, mentioned), title);
+}
+
+void TestDesktop::notificationsOffAndDoNotDisturbSilenceAll()
+{
+    ConversationManager manager(nullptr);
+    Conversation *room = manager.conversation(ConversationKey::room(QStringLiteral("4")), true);
+    room->setDetails(QStringLiteral("Calculus I"), {}, {}, 0);
+    AppPreferences preferences(nullptr);
+    preferences.setNotificationsEnabled(true);
+    preferences.setDoNotDisturb(AppPreferences::DoNotDisturbOff);
+
+    UnreadWatcher watcher;
+    watcher.setPreferences(&preferences);
+    watcher.setRooms(manager.rooms());
+    watcher.setWindowActive(false);
+    QSignalSpy notified(&watcher, &UnreadWatcher::notified);
+    const QString ada = QStringLiteral("Ada Lovelace");
+
+    room->noteMessage(QStringLiteral("one"), 1000, true, false, ada);
+    QCOMPARE(notified.size(), 1);
+
+    // Off: counted, never shown, mentions neither.
+    preferences.setNotificationsEnabled(false);
+    room->noteMessage(QStringLiteral("two"), 2000, true, false, ada);
+    room->noteMessage(QStringLiteral("@Grace two"), 2100, true, true, ada);
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(watcher.totalUnread(), 3);
+    preferences.setNotificationsEnabled(true);
+
+    // Do not disturb for an hour: the same, mentions included.
+    QSignalSpy dndChanged(&preferences, &AppPreferences::doNotDisturbChanged);
+    preferences.setDoNotDisturb(AppPreferences::ForOneHour);
+    QCOMPARE(dndChanged.size(), 1);
+    QVERIFY(preferences.doNotDisturb());
+    QVERIFY(qAbs(QDateTime::currentDateTime().secsTo(preferences.doNotDisturbUntil()) - 3600) < 5);
+    room->noteMessage(QStringLiteral("three"), 3000, true, false, ada);
+    room->noteMessage(QStringLiteral("@Grace three"), 3100, true, true, ada);
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(watcher.totalUnread(), 5);
+
+    // Over: notified again, and the mention says so.
+    preferences.setDoNotDisturb(AppPreferences::DoNotDisturbOff);
+    QVERIFY(!preferences.doNotDisturb());
+    QVERIFY(!preferences.doNotDisturbUntil().isValid());
+    room->noteMessage(QStringLiteral("@Grace four"), 4000, true, true, ada);
+    QCOMPARE(notified.size(), 2);
+    QCOMPARE(notified.at(1).at(1).toString(),
+        QStringLiteral("Ada Lovelace mentioned you in Calculus I"));
+    QCOMPARE(notified.at(1).at(2).toString(), QStringLiteral("@Grace four"));
+}
+
+void TestDesktop::doNotDisturbEnds_data()
+{
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("end");
+    const QDate day(2026, 3, 10);
+    QTest::newRow("one hour") << int(AppPreferences::ForOneHour) << QDateTime(day, QTime(22, 30))
+                              << QDateTime(day, QTime(23, 30));
+    QTest::newRow("evening: tomorrow morning")
+        << int(AppPreferences::UntilMorning) << QDateTime(day, QTime(21, 0))
+        << QDateTime(day.addDays(1), QTime(8, 0));
+    QTest::newRow("08:00 sharp: the next day")
+        << int(AppPreferences::UntilMorning) << QDateTime(day, QTime(8, 0))
+        << QDateTime(day.addDays(1), QTime(8, 0));
+    QTest::newRow("after midnight: this morning")
+        << int(AppPreferences::UntilMorning) << QDateTime(day, QTime(1, 15))
+        << QDateTime(day, QTime(8, 0));
+    QTest::newRow("off") << int(AppPreferences::DoNotDisturbOff) << QDateTime(day, QTime(9, 0))
+                         << QDateTime();
+}
+
+void TestDesktop::doNotDisturbEnds()
+{
+    QFETCH(int, choice);
+    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, end);
+    QCOMPARE(AppPreferences::doNotDisturbEnd(AppPreferences::DoNotDisturbChoice(choice), now), end);
+}
+
+void TestDesktop::preferencesAreKept()
+{
+    {
+        AppPreferences preferences(nullptr);
+        preferences.setNotificationsEnabled(false);
+        preferences.setKeepRunningInBackground(false);
+        preferences.setDoNotDisturb(AppPreferences::UntilMorning);
+    }
+    {
+        AppPreferences again(nullptr);
+        QCOMPARE(again.notificationsEnabled(), false);
+        QCOMPARE(again.keepRunningInBackground(), false);
+        QVERIFY(again.doNotDisturb());
+        QCOMPARE(again.doNotDisturbUntil(),
+            AppPreferences::doNotDisturbEnd(
+                AppPreferences::UntilMorning, QDateTime::currentDateTime()));
+        again.setNotificationsEnabled(true);
+        again.setKeepRunningInBackground(true);
+        again.setDoNotDisturb(AppPreferences::DoNotDisturbOff);
+    }
+    AppPreferences defaults(nullptr);
+    QCOMPARE(defaults.notificationsEnabled(), true);
+    QCOMPARE(defaults.keepRunningInBackground(), true);
+    QVERIFY(!defaults.doNotDisturb());
+
+    // A do not disturb that ended while the app was closed is over.
+    QSettings().setValue(QStringLiteral("notifications/doNotDisturbUntil"),
+        QDateTime::currentDateTime().addSecs(-60));
+    QVERIFY(!AppPreferences(nullptr).doNotDisturb());
+    QSettings().remove(QStringLiteral("notifications/doNotDisturbUntil"));
+}
+
+void TestDesktop::startAtLoginWritesTheAutostartEntry()
+{
+    const QString path =
+        m_config.filePath(QStringLiteral("autostart/org.studyconnect.StudyConnect.desktop"));
+    QCOMPARE(AppPreferences::autostartFilePath(), path);
+    AppPreferences preferences(nullptr);
+    QSignalSpy changed(&preferences, &AppPreferences::startAtLoginChanged);
+    QVERIFY(!preferences.startAtLogin());
+
+    preferences.setStartAtLogin(true);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(preferences.startAtLogin());
+    QCOMPARE(preferences.startAtLoginError(), QString());
+    QFile entry(path);
+    QVERIFY(entry.open(QIODevice::ReadOnly));
+    const QByteArray text = entry.readAll();
+    QVERIFY(text.startsWith("[Desktop Entry]\n"));
+    QVERIFY2(text.contains(QByteArray(
+                 "\nExec=" + QFile::encodeName(QCoreApplication::applicationFilePath()) + "\n")),
+        text.constData());
+    QVERIFY(text.contains("\nType=Application\n"));
+    entry.close();
+
+    preferences.setStartAtLogin(false);
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!preferences.startAtLogin());
+
+    // An executable whose path needs quoting (Desktop Entry Specification, the Exec key).
+    QVERIFY(AppPreferences::autostartEntry(QStringLiteral("/opt/Study Connect/studyconnect"))
+                .contains("\nExec=\"/opt/Study Connect/studyconnect\"\n"));
+    QVERIFY(AppPreferences::autostartEntry(QStringLiteral("/opt/100%/studyconnect"))
+                .contains("\nExec=/opt/100%%/studyconnect\n"));
+
+    // A folder that cannot be made: the switch stays off and says why.
+    QVERIFY(QDir(m_config.path()).rmdir(QStringLiteral("autostart")));
+    QFile blocker(m_config.filePath(QStringLiteral("autostart")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    preferences.setStartAtLogin(true);
+    QVERIFY(!preferences.startAtLogin());
+    QVERIFY(preferences.startAtLoginError().contains(path));
+    QVERIFY(blocker.remove());
 }
 
 QTEST_GUILESS_MAIN(TestDesktop)

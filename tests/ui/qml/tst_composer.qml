@@ -72,6 +72,45 @@ Item {
             compare(sendSpy.count, 2)
         }
 
+        // The keyboard can leave the composer: Tab and Shift+Tab move focus on; Ctrl+Tab types
+        // a tab (code).
+        function test_tab_leaves_the_composer() {
+            const c = make()
+            const input = findChild(c, "composerInput")
+            keyClick("x")
+            keyClick(Qt.Key_Tab)
+            verify(!input.activeFocus, "Tab stayed in the composer")
+            compare(c.text, "x")
+            input.forceActiveFocus()
+            keyClick(Qt.Key_Backtab, Qt.ShiftModifier)
+            verify(!input.activeFocus, "Shift+Tab stayed in the composer")
+            input.forceActiveFocus()
+            keyClick(Qt.Key_Tab, Qt.ControlModifier)
+            verify(input.activeFocus)
+            compare(c.text, "x\t")
+        }
+
+        // Near and over the limit a line of its own says so; Send is off when too long.
+        function test_length_notice() {
+            const c = make()
+            const notice = findChild(c, "lengthNotice")
+            const input = findChild(c, "composerInput")
+            verify(!notice.visible)
+            c.text = "a".repeat(3900)
+            verify(notice.visible)
+            compare(notice.text, "100 characters left")
+            verify(c.canSend)
+            c.text = "a".repeat(4001)
+            compare(notice.text, "1 character too long: a message has at most 4000 characters.")
+            verify(!c.canSend)
+            // Drawn above the field, never over it.
+            const noticeBottom = notice.mapToItem(c, 0, notice.height).y
+            const fieldTop = input.mapToItem(c, 0, 0).y
+            verify(noticeBottom <= fieldTop, noticeBottom + " > " + fieldTop)
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)
+        }
+
         function test_shift_enter_is_a_new_line() {
             const c = make()
             keyClick("a")
