@@ -9,6 +9,7 @@ const { openStore } = require('./store');
 const { seedDemo: runSeed } = require('./seed');
 const { createApp } = require('./rest');
 const { setupSocket } = require('./socket');
+const { presenceSettler } = require('./presence');
 const { DEFAULT_LIMITS } = require('./limits');
 
 const DEFAULT_DB_PATH = path.join(__dirname, '..', 'data', 'studyconnect.db');
@@ -59,6 +60,10 @@ async function connectRedisAdapter(redisUrl, logger) {
   started = true;
   return {
     adapter: createAdapter(pubClient, subClient, { requestsTimeout: 3000 }),
+    // Redis runs one connection's commands in order and hands a PUBLISH to every subscriber
+    // before it answers the next command: when this PING is answered, every message this
+    // process broadcast before it has left Redis for the other processes.
+    broadcastsDelivered: () => pubClient.ping(),
     close: async () => {
       // QUIT politely, but do not hang when Redis is gone (a reconnecting client queues commands).
       await Promise.allSettled(
@@ -163,7 +168,9 @@ async function createServer(options = {}) {
   // Names this process in the presence rows of its sockets (new at every start: a restarted
   // process must not adopt the rows of the one that died).
   const nodeId = crypto.randomUUID();
-  const sockets = setupSocket(io, { store, jwtSecret, logger, isClosing: () => closing, nodeId, limits });
+  const broadcastsDelivered = redis ? redis.broadcastsDelivered : null;
+  const sockets = setupSocket(io, { store, jwtSecret, logger, isClosing: () => closing, nodeId, limits, broadcastsDelivered });
+  const settlePresence = presenceSettler({ io, store, broadcastsDelivered, logger });
 
   // The heartbeat, and the sweep of processes that stopped beating without disconnecting their
   // sockets (killed, crashed, the machine lost): their users would otherwise stay online forever.
@@ -175,6 +182,7 @@ async function createServer(options = {}) {
         io.emit('user:status', { userId, status: 'offline' });
       });
       if (gone.length > 0) logger.info(`presence: swept the sockets of a stopped process; offline: ${gone.join(', ')}`);
+      await Promise.all(gone.map((userId) => settlePresence(userId, 'offline')));
     } catch (error) {
       logger.error('presence: heartbeat failed:', error);
     }

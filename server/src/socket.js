@@ -5,6 +5,7 @@ const { publicUser } = require('./store/shape');
 const { parseId, isPlainObject } = require('./ids');
 const { isSingleEmoji } = require('./emoji');
 const { SENT_EVENTS, tokenBucket } = require('./limits');
+const { presenceSettler } = require('./presence');
 const {
   AUTH_ERRORS, CONNECT_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_REACTION_EMOJI, MAX_PINS,
 } = require('./constants');
@@ -62,7 +63,8 @@ async function authenticate(store, jwtSecret, token) {
  * membership, read state, validation, and the study conversations: replies, threads, edit,
  * delete, reactions, pins, mentions). See docs/PROTOCOL.md.
  */
-function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits }) {
+function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits, broadcastsDelivered = null }) {
+  const settlePresence = presenceSettler({ io, store, broadcastsDelivered, logger });
   const pending = new Set(); // running handler promises, awaited on shutdown
 
   io.use(async (socket, next) => {
@@ -105,6 +107,9 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits }
       next(new Error(CONNECT_ERRORS.TOO_MANY_CONNECTIONS));
       return;
     }
+    // Another process may have announced "offline" just before this write, and its message may
+    // reach clients after ours: settle makes "online" the last word (presence.js).
+    track(settlePresence(userId, 'online').catch((error) => logger.error(`presence: could not settle user ${userId}:`, error)));
     // A client gone while this ran never gets a 'connection', so never a 'disconnect': its row
     // is removed here instead.
     socket.conn.once('close', () => {
@@ -124,7 +129,10 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits }
           io.emit('user:status', { userId, status: 'offline' });
         });
         if (remaining > 0) logger.debug(`presence: user ${userId} still connected on ${remaining} socket(s)`);
-        else logger.debug(`presence: user ${userId} is offline`);
+        else {
+          logger.debug(`presence: user ${userId} has no socket left: announced offline`);
+          await settleOffline(userId);
+        }
         return;
       } catch (error) {
         if (attempt >= FORGET_ATTEMPTS || isClosing()) {
@@ -134,6 +142,16 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits }
         logger.warn(`presence: removing the socket of user ${userId} failed (${error.message}); retrying`);
         await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
       }
+    }
+  }
+
+  /** After announcing "offline": a socket connected on another process meanwhile wins (presence.js). */
+  async function settleOffline(userId) {
+    try {
+      if (await settlePresence(userId, 'offline') === 'offline') logger.debug(`presence: user ${userId} is offline`);
+      else logger.debug(`presence: user ${userId} is online again on another process (announced again)`);
+    } catch (error) {
+      logger.error(`presence: could not settle user ${userId}:`, error);
     }
   }
 

@@ -13,10 +13,11 @@ const { backendStoreEnv } = require('./stores');
 /**
  * Starts Redis and two backends seeded with the demo data. `env` adds to (or overrides) their
  * environment; `together` starts both at once (the seed must cope with two processes seeding one
- * fresh store). Returns { a, b, redis, join(url, user), stop() }; stop() disconnects the sockets
- * join() made, stops both processes and Redis, and drops the store.
+ * fresh store). `redisUrlOfA(url)` may give process A another way to Redis (a slow link).
+ * Returns { a, b, redis, join(url, user), stop() }; stop() disconnects the sockets join() made,
+ * stops both processes and Redis, and drops the store.
  */
-async function startCluster({ name, env = {}, together = false }) {
+async function startCluster({ name, env = {}, together = false, redisUrlOfA = (url) => url }) {
   if (!redisAvailable()) {
     throw new Error('redis-server is not installed: install the Debian package redis-server (scripts/setup.sh does) to run the scale-out tests');
   }
@@ -47,10 +48,11 @@ async function startCluster({ name, env = {}, together = false }) {
       LOG_LEVEL: 'debug',
       ...env,
     };
+    const envOfA = { ...fullEnv, REDIS_URL: await redisUrlOfA(fullEnv.REDIS_URL) };
     if (together) {
-      [cluster.a, cluster.b] = await Promise.all([startBackend(fullEnv), startBackend(fullEnv)]);
+      [cluster.a, cluster.b] = await Promise.all([startBackend(envOfA), startBackend(fullEnv)]);
     } else {
-      cluster.a = await startBackend(fullEnv);
+      cluster.a = await startBackend(envOfA);
       cluster.b = await startBackend(fullEnv);
     }
   } catch (error) {
