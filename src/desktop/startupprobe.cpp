@@ -21,8 +21,7 @@ QElapsedTimer &startClockTimer()
 
 StartupProbe::StartupProbe(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 StartupProbe *StartupProbe::globalInstance()
 {
@@ -52,12 +51,15 @@ void StartupProbe::watchFirstFrame(QQuickWindow *window)
     // (logging is thread-safe) rather than wait for the GUI thread to get round to it.
     auto connection = std::make_shared<QMetaObject::Connection>();
     auto done = std::make_shared<std::atomic_bool>(false);
-    *connection = connect(window, &QQuickWindow::frameSwapped, window, [connection, done] {
-        if (done->exchange(true))
-            return;
-        QObject::disconnect(*connection);
-        log(QStringLiteral("first frame"));
-    }, Qt::DirectConnection);
+    *connection = connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [connection, done] {
+            if (done->exchange(true))
+                return;
+            QObject::disconnect(*connection);
+            log(QStringLiteral("first frame"));
+        },
+        Qt::DirectConnection);
 }
 
 void StartupProbe::mark(const QString &milestone)
@@ -71,8 +73,11 @@ void StartupProbe::mark(const QString &milestone)
 void StartupProbe::log(const QString &milestone)
 {
     // "epoch" lets a harness that started the process measure from its own clock, loader included.
-    qCInfo(lcStartup).noquote() << QStringLiteral("milestone \"%1\" after %2 ms since main(), epoch %3 ms")
+    qCInfo(lcStartup).noquote() << QStringLiteral(
+        "milestone \"%1\" after %2 ms since main(), epoch %3 ms")
                                        .arg(milestone)
-                                       .arg(startClockTimer().isValid() ? startClockTimer().elapsed() : -1)
+                                       .arg(startClockTimer().isValid()
+                                               ? startClockTimer().elapsed()
+                                               : -1)
                                        .arg(QDateTime::currentMSecsSinceEpoch());
 }

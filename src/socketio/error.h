@@ -7,7 +7,8 @@ namespace SocketIo {
 
 /// Why an emit or an acknowledgement did not succeed. Every failure reaches the caller through
 /// one of these: nothing is dropped silently.
-enum class Error {
+enum class Error
+{
     None,
     /// The ack did not arrive within the emit's timeout.
     Timeout,

@@ -20,7 +20,7 @@ public:
     /// Parses all of `json`; trailing non-whitespace is an error. On failure returns false and
     /// sets `error` (when given) to a message with the offending offset.
     static bool parse(QStringView json, QVariant *value, QString *error = nullptr,
-                      int maxDepth = DefaultMaxDepth);
+        int maxDepth = DefaultMaxDepth);
 };
 
 } // namespace SocketIo

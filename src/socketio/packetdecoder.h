@@ -27,7 +27,8 @@ namespace SocketIo {
 class PacketDecoder
 {
 public:
-    enum class Result {
+    enum class Result
+    {
         /// A whole packet is ready: call takePacket().
         Complete,
         /// A binary packet header was read; feed its attachments with addAttachment().

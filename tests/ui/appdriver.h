@@ -7,8 +7,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
-#include <QtQuickTest/quicktest.h>
 #include <QWheelEvent>
+#include <QtQuickTest/quicktest.h>
 
 class AppDriver
 {

@@ -20,7 +20,6 @@
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
 
-#include <algorithm>
 #include <QAbstractItemModel>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -34,6 +33,7 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <algorithm>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(StudyConnectPlugin)
@@ -290,7 +290,8 @@ void TestAppEndToEnd::unreadForRoomsNotOpenedSurvivesARestart()
     QCOMPARE(notified.constLast().at(2).toString(), text);
     // Titled with the sender and the room.
     const QString title = notified.constLast().at(1).toString();
-    QVERIFY2(title.startsWith(QStringLiteral("Linus")) && title.endsWith(QStringLiteral(" in ") + linearAlgebra->name()),
+    QVERIFY2(title.startsWith(QStringLiteral("Linus"))
+            && title.endsWith(QStringLiteral(" in ") + linearAlgebra->name()),
         qPrintable(title));
 
     // Quit and start again: nothing of the old run is left in memory; the count comes back.
@@ -461,8 +462,8 @@ void TestAppEndToEnd::studyConversations()
         }
         return -1;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(dataAt(messages, std::max(0, rowWithText(question)), "deliveryState")
-                                  .toInt(),
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, std::max(0, rowWithText(question)), "deliveryState").toInt(),
         int(MessageListModel::Sent), 10000);
     const QString questionId = dataAt(messages, rowWithText(question), "id").toString();
 
