@@ -46,6 +46,25 @@ bool isBlank(QChar c)
     return c == u' ' || c == u'\t';
 }
 
+/// `tex` without up to `depth` quote marks (and the blanks around them) at the start of each
+/// line after the first.
+QString withoutQuoteMarks(const QString &tex, qsizetype depth)
+{
+    QStringList lines = tex.split(u'\n');
+    for (qsizetype l = 1; l < lines.size(); ++l) {
+        QString &line = lines[l];
+        qsizetype p = 0;
+        for (qsizetype marks = 0; p < line.size(); ++p) {
+            if (line.at(p) == u'>' && marks < depth)
+                ++marks;
+            else if (!isBlank(line.at(p)))
+                break;
+        }
+        line.remove(0, p);
+    }
+    return lines.join(u'\n');
+}
+
 } // namespace
 
 Protected protect(const QString &source)
@@ -116,6 +135,8 @@ Protected protect(const QString &source)
     QChar fenceChar;
     qsizetype fenceLength = 0;
     qsizetype fenceIndent = -1;
+    qsizetype quoteDepth = 0;
+    qsizetype quoteDepthKnownUntil = 0;
     qsizetype i = 0;
     while (i < n) {
         if (lineStart) {
@@ -202,7 +223,7 @@ Protected protect(const QString &source)
             // A link's destination "[text](http://…)" and an autolink "<http://…>" are
             // Markdown's; they never become links unless http(s) either.
             const bool destination = at(i - 1) == u'(' && at(i - 2) == u']';
-            const bool autolink = at(i - 1) == u'<' && at(link.end()) == u'>';
+            const bool autolink = at(i - 1) == u'<';
             // A URL as a link's text ends at the "]" that closes the text.
             qsizetype length = link.length;
             QUrl url = link.url;
@@ -221,14 +242,22 @@ Protected protect(const QString &source)
                 i += length;
                 continue;
             }
-            if (autolink) {
-                out.append(QStringView(source).sliced(i, link.length));
-                i = link.end();
-                continue;
-            }
         }
 
         const qsizetype paragraphLimit = paragraphEnd.next(i);
+        if (i >= quoteDepthKnownUntil) {
+            // The quotes around this line: a formula over several lines in a quote has "> "
+            // at the start of its later lines, which is not TeX.
+            qsizetype lineBegin = i;
+            while (lineBegin > 0 && s[lineBegin - 1] != u'\n')
+                --lineBegin;
+            quoteDepth = 0;
+            for (qsizetype p = lineBegin; p < n && (isBlank(s[p]) || s[p] == u'>'); ++p)
+                quoteDepth += s[p] == u'>' ? 1 : 0;
+            quoteDepthKnownUntil = source.indexOf(u'\n', i);
+            if (quoteDepthKnownUntil < 0)
+                quoteDepthKnownUntil = n;
+        }
         // A math span: between its delimiters, within the paragraph, without backticks.
         const auto tryMath = [&](qsizetype openLength, qsizetype closer, qsizetype closeLength,
                                  Token::Type type) {
@@ -236,7 +265,9 @@ Protected protect(const QString &source)
             if (budget <= 0 || closer >= paragraphLimit || closer <= contentStart
                 || backtick.next(i) < closer)
                 return false;
-            const QString tex = source.mid(contentStart, closer - contentStart);
+            QString tex = source.mid(contentStart, closer - contentStart);
+            if (quoteDepth > 0 && tex.contains(u'\n'))
+                tex = withoutQuoteMarks(tex, quoteDepth);
             if (tex.trimmed().isEmpty())
                 return false;
             --budget;

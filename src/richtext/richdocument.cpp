@@ -318,9 +318,27 @@ private:
         QChar delimiter = u'.';
     };
 
-    QString attribute(const MD_ATTRIBUTE &attr) const
+    /// An attribute (a link's target, a code block's language) with its entities decoded.
+    static QString attribute(const MD_ATTRIBUTE &attr)
     {
-        return QString::fromUtf8(attr.text, qsizetype(attr.size));
+        QString result;
+        for (int i = 0; attr.substr_offsets && attr.substr_offsets[i] < attr.size; ++i) {
+            const MD_OFFSET start = attr.substr_offsets[i];
+            const QString piece =
+                QString::fromUtf8(attr.text + start, qsizetype(attr.substr_offsets[i + 1] - start));
+            switch (attr.substr_types[i]) {
+            case MD_TEXT_ENTITY:
+                result += decodeEntity(piece);
+                break;
+            case MD_TEXT_NULLCHAR:
+                result += u'\uFFFD';
+                break;
+            default:
+                result += piece;
+                break;
+            }
+        }
+        return result;
     }
 
     /// `text` as a link target when it is an absolute http(s) URL with a host, else invalid.
@@ -530,7 +548,8 @@ private:
         finishText();
         RichBlock math = newBlock(RichBlock::DisplayMath);
         math.source = token.tex;
-        math.plainText = token.source;
+        // "$$x$$" or "\[x\]": the delimiters are two characters each.
+        math.plainText = token.source.first(2) + token.tex + token.source.last(2);
         addBlock(std::move(math));
         // The text after it continues the same item or quote, as a plain paragraph of it.
         m_text = newBlock(kind == RichBlock::ListItem ? RichBlock::Paragraph : kind);

@@ -180,6 +180,9 @@ void TestRichText::links_data()
 
     QTest::newRow("http link") << u"[docs](https://example.org/a?b=1&c=2)"_qs
                                << u"<a href=\"https://example.org/a?b=1&amp;c=2\">docs</a>"_qs;
+    QTest::newRow("entity in target")
+        << u"[x](https://a.b/?a=1&amp;b=2)"_qs << u"<a href=\"https://a.b/?a=1&amp;b=2\">x</a>"_qs;
+    QTest::newRow("entity spelling javascript") << u"[x](&#106;avascript:alert(1))"_qs << u"x"_qs;
     QTest::newRow("javascript") << u"[x](javascript:alert(1))"_qs << u"x"_qs;
     QTest::newRow("javascript spelled oddly") << u"[x](JaVaScRiPt:alert(1))"_qs << u"x"_qs;
     QTest::newRow("data") << u"[x](data:text/html;base64,PHNjcmlwdD4=)"_qs << u"x"_qs;
@@ -197,6 +200,8 @@ void TestRichText::links_data()
                               << u"<a href=\"https://a.b/c\">https://a.b/c</a>"_qs;
     QTest::newRow("javascript autolink")
         << u"<javascript:alert(1)>"_qs << u"javascript:alert(1)"_qs;
+    QTest::newRow("autolink with a backslash is text")
+        << u"<https://a.b/\\_>"_qs << u"https://a.b/\\_"_qs;
     QTest::newRow("email autolink is text") << u"<me@a.b>"_qs << u"me@a.b"_qs;
     QTest::newRow("bare url") << u"see https://a.b/x_y_z, ok"_qs
                               << u"see <a href=\"https://a.b/x_y_z\">https://a.b/x_y_z</a>, ok"_qs;
@@ -258,6 +263,12 @@ void TestRichText::math_data()
     QTest::newRow("math with html") << u"$<img src=x>$"_qs << QStringList { u"P:{<img src=x>}"_qs };
     QTest::newRow("math in list and quote")
         << u"- $a$\n> $b$"_qs << QStringList { u"LI • d1:{a}"_qs, u"Q q1:{b}"_qs };
+    QTest::newRow("display over lines in a quote")
+        << u"> a\n> $$\n> x >\n> y\n> $$\n> b"_qs
+        << QStringList { u"Q q1:a"_qs, u"Math q1:x >\ny"_qs, u"Q q1:b"_qs };
+    QTest::newRow("display after a list item")
+        << u"- a\n\n  $$x$$\n\n  b"_qs
+        << QStringList { u"LI • d1:a"_qs, u"Math d1:x"_qs, u"P d1:b"_qs };
     QTest::newRow("math in link text")
         << u"[$x$](https://a.b/)"_qs << QStringList { u"P:<a href=\"https://a.b/\">{x}</a>"_qs };
     QTest::newRow("dollar in url")
