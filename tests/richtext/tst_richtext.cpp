@@ -7,6 +7,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace {
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void model();
     void hostile_data();
     void hostile();
+    void randomMessages();
 };
 
 void TestRichText::elements_data()
@@ -386,6 +389,40 @@ void TestRichText::hostile()
     // Measured in a Debug build on the 2-core test machine: at most ~XX ms. The bound leaves
     // room for a loaded machine; a quadratic path would take seconds.
     QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed) + u" ms"_qs));
+}
+
+// Messages put together at random from the pieces that matter to Markdown and math: the html
+// only ever holds the allowed tags, and no placeholder leaks out of the math pass.
+void TestRichText::randomMessages()
+{
+    const QStringList pieces = { u"$"_qs, u"$$"_qs, u"\\("_qs, u"\\)"_qs, u"\\["_qs, u"\\]"_qs,
+        u"`"_qs, u"```"_qs, u"~~~"_qs, u"\n"_qs, u"\n\n"_qs, u"> "_qs, u"- "_qs, u"1. "_qs,
+        u"  "_qs, u"\t"_qs, u"*"_qs, u"_"_qs, u"~~"_qs, u"["_qs, u"]"_qs, u"("_qs, u")"_qs,
+        u"!["_qs, u"https://a.b/x_y"_qs, u"javascript:x"_qs, u"<img src=x>"_qs, u"&amp;"_qs,
+        u"&#0;"_qs, u"x"_qs, u"5"_qs, u" "_qs, u"\\"_qs, u"\uE000"_qs, u"\uE001"_qs, u"#"_qs,
+        u"---\n"_qs, u"<"_qs, u">"_qs, u"\""_qs, u"é"_qs, u"😀"_qs };
+    static const QRegularExpression tag(u"<(/?)([a-z]+)"_qs);
+    const QStringList allowed = { u"b"_qs, u"i"_qs, u"s"_qs, u"code"_qs, u"a"_qs, u"br"_qs };
+    QRandomGenerator random(12);
+    for (int round = 0; round < 5000; ++round) {
+        QString source;
+        for (int count = random.bounded(1, 40); count > 0; --count)
+            source += pieces.at(random.bounded(int(pieces.size())));
+        const RichDocument document = RichDocument::parse(source);
+        for (const RichBlock &block : document.blocks) {
+            QCOMPARE(block.htmlParts.size(), block.mathSpans.size() + 1);
+            const QString html = block.html();
+            for (auto it = tag.globalMatch(html); it.hasNext();) {
+                const QString name = it.next().captured(2);
+                QVERIFY2(allowed.contains(name), qPrintable(source + u" → "_qs + html));
+            }
+            const QString everything = html + block.source + block.plainText;
+            for (const QChar c : everything) {
+                if (MathSpans::isPlaceholder(c))
+                    QVERIFY2(source.contains(c), qPrintable(source + u" → "_qs + html));
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRichText)
