@@ -446,6 +446,11 @@ private:
 
     void appendPlain(QStringView text)
     {
+        if (m_skipLeadingBreak && isEmpty(m_text)) {
+            text = text.trimmed(); // the space after a display formula inside a line
+            if (text.isEmpty())
+                return;
+        }
         appendHtml(escaped(text));
         m_text.plainText += text;
     }
@@ -540,11 +545,12 @@ private:
         const RichBlock::Kind kind = m_text.kind;
         // The text before the formula, without the line break that led to it.
         QString &last = m_text.htmlParts.last();
-        if (last.endsWith(u"<br>")) {
+        while (last.endsWith(u' '))
+            last.chop(1);
+        if (last.endsWith(u"<br>"))
             last.chop(4);
-            if (m_text.plainText.endsWith(u'\n'))
-                m_text.plainText.chop(1);
-        }
+        while (m_text.plainText.endsWith(u' ') || m_text.plainText.endsWith(u'\n'))
+            m_text.plainText.chop(1);
         finishText();
         RichBlock math = newBlock(RichBlock::DisplayMath);
         math.source = token.tex;

@@ -242,6 +242,9 @@ void TestRichText::math_data()
     QTest::newRow("display between text")
         << u"before\n$$x$$\nafter"_qs
         << QStringList { u"P:before"_qs, u"Math:x"_qs, u"P:after"_qs };
+    QTest::newRow("display inside a line")
+        << u"so $$x$$ and \\[y\\] end"_qs
+        << QStringList { u"P:so"_qs, u"Math:x"_qs, u"P:and"_qs, u"Math:y"_qs, u"P:end"_qs };
     QTest::newRow("display in bold stays inline")
         << u"**a $$x$$ b**"_qs << QStringList { u"P:<b>a {{x}} b</b>"_qs };
     QTest::newRow("money") << u"$5 and $10"_qs << QStringList { u"P:$5 and $10"_qs };
