@@ -102,7 +102,7 @@ struct RichTextLimits
 struct RichDocument
 {
     QList<RichBlock> blocks;
-    /// True when a limit was reached: the last block holds the rest as plain text, maybe cut.
+    /// True when maxBlocks was reached: the last block holds the rest as plain text, maybe cut.
     bool limited = false;
 
     /// Markdown (CommonMark, strikethrough, no raw HTML, no images) with TeX math.
