@@ -12,6 +12,7 @@ packages=(
   qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libgl-dev qt6-qpa-plugins libqt6svg6
   libqt6sql6-sqlite  # the offline store (SQLite with FTS5 through Qt SQL)
+  libmd4c-dev  # Markdown in messages (src/richtext)
   # QML modules the UI and the QML tests import
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml

@@ -1,6 +1,6 @@
 #include "linkhighlighter.h"
 
-#include "linkdetector.h"
+#include "richtext/linkdetector.h"
 
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>

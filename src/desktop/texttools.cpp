@@ -1,6 +1,6 @@
 #include "texttools.h"
 
-#include "linkdetector.h"
+#include "richtext/linkdetector.h"
 #include "logging.h"
 
 #include <QClipboard>

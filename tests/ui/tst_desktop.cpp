@@ -8,7 +8,7 @@
 #include "chat/messagelistmodel.h"
 #include "chat/typingnotifier.h"
 #include "desktop/apppreferences.h"
-#include "desktop/linkdetector.h"
+#include "richtext/linkdetector.h"
 #include "desktop/signinlink.h"
 #include "desktop/texttools.h"
 #include "desktop/threadfiltermodel.h"

@@ -10,9 +10,9 @@ const QRegularExpression &candidatePattern()
 {
     // A scheme, then anything up to white space or a character that never belongs in a URL typed
     // in a chat (angle brackets, quotes, backslash, braces, pipe, caret, backtick).
-    static const QRegularExpression pattern(QStringLiteral(R"((?<![\w.+-])https?://[^\s<>"'`\\{}|^]+)"),
-                                            QRegularExpression::CaseInsensitiveOption
-                                                | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression pattern(
+        QStringLiteral(R"((?<![\w.+-])https?://[^\s<>"'`\\{}|^]+)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return pattern;
 }
 
@@ -59,7 +59,7 @@ QList<Link> find(const QString &text)
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
             continue;
-        links.append({match.capturedStart(), length, url});
+        links.append({ match.capturedStart(), length, url });
     }
     return links;
 }
