@@ -1,0 +1,52 @@
+// MathJax 3, TeX in and SVG out, for a QJSEngine: no DOM (liteAdaptor), no Node APIs, no file
+// or network loads (every TeX package is bundled, nothing is autoloaded). esbuild makes it one
+// IIFE that leaves a global `StudyMath`; the C++ side calls StudyMath.texToSvg(tex, display).
+import {mathjax} from 'mathjax-full/js/mathjax.js';
+import {TeX} from 'mathjax-full/js/input/tex.js';
+import {SVG} from 'mathjax-full/js/output/svg.js';
+import {liteAdaptor} from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import {RegisterHTMLHandler} from 'mathjax-full/js/handlers/html.js';
+import {options as entityOptions} from 'mathjax-full/js/util/Entities.js';
+import 'mathjax-full/js/util/entities/all.js';
+
+import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
+import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+import 'mathjax-full/js/input/tex/newcommand/NewcommandConfiguration.js';
+import 'mathjax-full/js/input/tex/boldsymbol/BoldsymbolConfiguration.js';
+import 'mathjax-full/js/input/tex/braket/BraketConfiguration.js';
+import 'mathjax-full/js/input/tex/cancel/CancelConfiguration.js';
+import 'mathjax-full/js/input/tex/cases/CasesConfiguration.js';
+import 'mathjax-full/js/input/tex/color/ColorConfiguration.js';
+import 'mathjax-full/js/input/tex/gensymb/GensymbConfiguration.js';
+import 'mathjax-full/js/input/tex/mhchem/MhchemConfiguration.js';
+import 'mathjax-full/js/input/tex/textmacros/TextMacrosConfiguration.js';
+import 'mathjax-full/js/input/tex/upgreek/UpgreekConfiguration.js';
+
+// Entities are all bundled above; never try to load a missing one.
+entityOptions.loadMissingEntities = false;
+
+const adaptor = liteAdaptor();
+RegisterHTMLHandler(adaptor);
+
+const tex = new TeX({
+  packages: ['base', 'ams', 'newcommand', 'boldsymbol', 'braket', 'cancel', 'cases', 'color',
+             'gensymb', 'mhchem', 'textmacros', 'upgreek'],
+  // A TeX error is thrown to the caller (which shows the source) instead of being drawn.
+  formatError: (jax, err) => { throw err; },
+  // MathJax's own guards stay on; the C++ time limit is the guard of last resort.
+  maxMacros: 10000,
+  maxBuffer: 5 * 1024,
+});
+const svg = new SVG({fontCache: 'none'});
+const html = mathjax.document('', {InputJax: tex, OutputJax: svg});
+
+// Returns the <svg> element of one formula as a string. Its width, height and vertical-align
+// are in ex; its colour is currentColor.
+function texToSvg(source, display) {
+  // Each formula stands alone: \def and \newcommand do not leak from one message to the next.
+  tex.parseOptions.tags.reset();
+  const node = html.convert(String(source), {display: !!display});
+  return adaptor.innerHTML(node);
+}
+
+export {texToSvg};
