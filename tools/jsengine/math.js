@@ -42,11 +42,18 @@ const html = mathjax.document('', {InputJax: tex, OutputJax: svg});
 
 // Returns the <svg> element of one formula as a string. Its width, height and vertical-align
 // are in ex; its colour is currentColor.
+// A TeX error is thrown as an Error whose message says what is wrong ("Missing close brace").
 function texToSvg(source, display) {
-  // Each formula stands alone: \def and \newcommand do not leak from one message to the next.
   tex.parseOptions.tags.reset();
-  const node = html.convert(String(source), {display: !!display});
-  return adaptor.innerHTML(node);
+  try {
+    const node = html.convert(String(source), {display: !!display});
+    return adaptor.innerHTML(node);
+  } catch (err) {
+    // MathJax's TexError is not an Error, and QJSEngine only reports Error objects as errors.
+    if (err instanceof Error)
+      throw err;
+    throw new Error(err && err.message ? String(err.message) : String(err));
+  }
 }
 
 export {texToSvg};
