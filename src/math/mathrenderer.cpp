@@ -1,5 +1,6 @@
 #include "mathrenderer.h"
 
+#include "jsthread.h"
 #include "logging.h"
 #include "mathworker.h"
 
@@ -7,8 +8,6 @@
 
 namespace {
 
-// Enough for MathJax's recursive parser on formulas of MaxSourceLength characters.
-constexpr uint WorkerStackBytes = 16 * 1024 * 1024;
 constexpr int FailureCacheEntries = 256;
 
 qsizetype imageCost(const QImage &image)
@@ -20,26 +19,24 @@ qsizetype imageCost(const QImage &image)
 
 MathRenderer::MathRenderer(QObject *parent)
     : QObject(parent)
+    , m_jsThread(JsThread::shared())
     , m_cache(static_cast<qsizetype>(DefaultCacheBytes))
     , m_failures(FailureCacheEntries)
 {
-    m_thread.setObjectName(QStringLiteral("MathRenderer"));
-    m_thread.setStackSize(WorkerStackBytes);
     m_worker = new MathWorker(m_timeLimitMs, m_idleUnloadMs);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->moveToThread(m_jsThread->thread());
     connect(m_worker, &MathWorker::rendered, this, &MathRenderer::onRendered);
     connect(m_worker, &MathWorker::failed, this, &MathRenderer::onFailed);
     connect(m_worker, &MathWorker::engineLoadedChanged, this, &MathRenderer::setEngineLoaded);
-    m_thread.start(QThread::LowPriority);
 }
 
 MathRenderer::~MathRenderer()
 {
-    // A formula being rendered is interrupted rather than waited for.
+    // A formula being rendered is interrupted rather than waited for; jobs still queued are
+    // dropped with the worker (the thread may go on serving a CodeHighlighter).
     m_worker->shutDown();
-    m_thread.quit();
-    m_thread.wait();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { delete worker; }, Qt::BlockingQueuedConnection);
 }
 
 QString MathRenderer::precheck(const QString &tex)

@@ -7,19 +7,21 @@
 #include <QImage>
 #include <QObject>
 #include <QSet>
-#include <QThread>
 
+#include <memory>
+
+class JsThread;
 class MathWorker;
 
 /// Turns TeX into pictures without a web engine and without blocking the GUI thread.
 ///
 /// MathJax 3 (TeX in, SVG out, bundled by tools/jsengine into the resources) runs in a QJSEngine
-/// owned by one worker thread. The engine is loaded on the first request and freed after
-/// idleUnloadMs() without one; each formula has timeLimitMs() to finish before a watchdog
-/// interrupts it. The SVG is drawn by QSvgRenderer at the size the text font gives to MathJax's
-/// ex units, in the requested colour. Pictures are cached by everything that shapes them (source,
-/// display or inline, font size, colour, device pixel ratio), and so are failures, so that a
-/// broken formula scrolled past again costs nothing.
+/// on the JsThread (shared with CodeHighlighter). The engine is loaded on the first request and
+/// freed after idleUnloadMs() without one; each formula has timeLimitMs() to finish before a
+/// watchdog interrupts it. The SVG is drawn by QSvgRenderer at the size the text font gives to
+/// MathJax's ex units, in the requested colour. Pictures are cached by everything that shapes them
+/// (source, display or inline, font size, colour, device pixel ratio), and so are failures, so that
+/// a broken formula scrolled past again costs nothing.
 ///
 /// request() returns a key; rendered() or failed() follows with that key, always later (from the
 /// event loop), even when the answer is in the cache. The same request while one is in flight
@@ -72,7 +74,7 @@ private:
     /// Why `tex` is refused before it reaches MathJax, or an empty string.
     static QString precheck(const QString &tex);
 
-    QThread m_thread;
+    std::shared_ptr<JsThread> m_jsThread;
     MathWorker *m_worker = nullptr;
     /// Cost: bytes of the image (cost is an int, so the capacity is at most 2 GB).
     QCache<QString, MathPicture> m_cache;

@@ -44,8 +44,11 @@ function tokens(code, language) {
   code = String(code);
   let result;
   if (language) {
-    if (!hljs.getLanguage(language))
+    const definition = hljs.getLanguage(language);
+    if (!definition)
       return JSON.stringify({language: '', tokens: []});
+    // The registered name for an alias ("python" for "py").
+    language = hljs.listLanguages().find((name) => hljs.getLanguage(name) === definition);
     result = hljs.highlight(code, {language, ignoreIllegals: true});
   } else {
     result = hljs.highlightAuto(code);
