@@ -15,6 +15,7 @@ void MathWorker::render(const MathJob &job)
     timer.start();
     QString error;
     const QString svg = call({ job.tex, job.display }, &error);
+    const qint64 mathJaxMs = timer.elapsed();
     if (svg.isNull()) {
         Q_EMIT failed(job.key, error);
         return;
@@ -25,6 +26,7 @@ void MathWorker::render(const MathJob &job)
         Q_EMIT failed(job.key, error);
         return;
     }
-    qCDebug(lcMath) << "formula drawn in" << timer.elapsed() << "ms";
+    qCDebug(lcMath) << "formula: MathJax" << mathJaxMs << "ms, drawn" << timer.elapsed() - mathJaxMs
+                    << "ms";
     Q_EMIT rendered(job.key, picture.image, picture.verticalAlign);
 }
