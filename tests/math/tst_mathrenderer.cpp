@@ -90,6 +90,7 @@ private Q_SLOTS:
     void cacheHitIsFastAndTheSameImage();
     void badTexFailsWithAReason_data();
     void badTexFailsWithAReason();
+    void definitionsDoNotLeakIntoTheNextFormula();
     void deepNestingWithoutBracesEndsInTime();
     void slowMacroLoopIsInterruptedAndTheNextFormulaRenders();
     void guiThreadKeepsRunningDuringASlowFormula();
@@ -213,6 +214,25 @@ void TestMathRenderer::badTexFailsWithAReason()
     QVERIFY(answer.elapsedMs < MathRenderer::DefaultTimeLimitMs + 5000);
     // The engine is still usable.
     QVERIFY(waitFor(renderer, QStringLiteral("x^2"), false, 16, Qt::black).ok);
+}
+
+void TestMathRenderer::definitionsDoNotLeakIntoTheNextFormula()
+{
+    MathRenderer renderer;
+    const QString fraction = QStringLiteral(R"(\frac{a}{b})");
+    const Answer before = waitFor(renderer, fraction, false, 16, Qt::black);
+    QVERIFY(before.ok);
+    QVERIFY(waitFor(renderer, QStringLiteral(R"(\def\foo{Q}\foo)"), false, 16, Qt::black).ok);
+    const Answer foo = waitFor(renderer, QStringLiteral(R"(\foo)"), false, 16, Qt::black);
+    QVERIFY(!foo.ok);
+    QVERIFY2(foo.reason.contains(QStringLiteral("Undefined")), qPrintable(foo.reason));
+    // One message redefining \frac changes nothing for the next (another colour: not cached).
+    QVERIFY(
+        waitFor(renderer, QStringLiteral(R"(\renewcommand{\frac}{X}\frac)"), false, 16, Qt::black)
+            .ok);
+    const Answer after = waitFor(renderer, fraction, false, 16, Qt::blue);
+    QVERIFY(after.ok);
+    QCOMPARE(after.image.size(), before.image.size());
 }
 
 void TestMathRenderer::deepNestingWithoutBracesEndsInTime()

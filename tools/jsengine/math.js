@@ -7,6 +7,8 @@ import {SVG} from 'mathjax-full/js/output/svg.js';
 import {liteAdaptor} from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import {RegisterHTMLHandler} from 'mathjax-full/js/handlers/html.js';
 import {options as entityOptions} from 'mathjax-full/js/util/Entities.js';
+import {MapHandler} from 'mathjax-full/js/input/tex/MapHandler.js';
+import NewcommandUtil from 'mathjax-full/js/input/tex/newcommand/NewcommandUtil.js';
 import 'mathjax-full/js/util/entities/all.js';
 
 import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
@@ -38,12 +40,20 @@ const tex = new TeX({
   maxBuffer: 5 * 1024,
 });
 const svg = new SVG({fontCache: 'none'});
+
+// What \def, \newcommand, \renewcommand, \let and \newenvironment define lives in these maps
+// for the life of the engine. Emptied before each formula, so that one message's definitions
+// (\renewcommand{\frac}{}) never change how another message is drawn.
+const userDefinitions = [NewcommandUtil.NEW_COMMAND, NewcommandUtil.NEW_ENVIRONMENT,
+                         NewcommandUtil.NEW_DELIMITER].map((name) => MapHandler.getMap(name));
 const html = mathjax.document('', {InputJax: tex, OutputJax: svg});
 
 // Returns the <svg> element of one formula as a string. Its width, height and vertical-align
 // are in ex; its colour is currentColor.
 // A TeX error is thrown as an Error whose message says what is wrong ("Missing close brace").
 function texToSvg(source, display) {
+  for (const definitions of userDefinitions)
+    definitions.map.clear();
   tex.parseOptions.tags.reset();
   try {
     const node = html.convert(String(source), {display: !!display});
