@@ -86,6 +86,7 @@ private Q_SLOTS:
     void drawsInTheRequestedColour_data();
     void drawsInTheRequestedColour();
     void followsTheDevicePixelRatio();
+    void drawsTextOutsideMathJaxFonts();
     void displayIsLargerThanInline();
     void cacheHitIsFastAndTheSameImage();
     void badTexFailsWithAReason_data();
@@ -148,6 +149,19 @@ void TestMathRenderer::followsTheDevicePixelRatio()
     QVERIFY(qAbs(two.image.deviceIndependentSize().height()
                 - one.image.deviceIndependentSize().height())
         <= 1);
+}
+
+void TestMathRenderer::drawsTextOutsideMathJaxFonts()
+{
+    // MathJax leaves characters its fonts lack to <text> elements, drawn with the system's fonts.
+    MathRenderer renderer;
+    const QColor color(0x20, 0x80, 0x20);
+    const Answer answer =
+        waitFor(renderer, QStringLiteral(R"(\text{Größe ≈ 日本} = x_{ü})"), false, 16, color);
+    QVERIFY2(answer.ok, qPrintable(answer.reason));
+    const auto [ink, matching] = inkPixels(answer.image, color);
+    QVERIFY(ink > 100);
+    QVERIFY(matching > ink * 9 / 10);
 }
 
 void TestMathRenderer::displayIsLargerThanInline()
