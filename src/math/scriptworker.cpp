@@ -19,6 +19,8 @@ namespace {
 // dropped: twenty lines of noise at every load. Everything else, and every other thread, goes to
 // the handler that was there before.
 thread_local bool compilingBundle = false;
+// Far above the few hundred milliseconds a load takes on a busy machine.
+constexpr int LoadTimeLimitMs = 30'000;
 QtMessageHandler previousHandler = nullptr;
 
 void quietBundleCompiler(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -60,7 +62,7 @@ void ScriptWorker::setIdleUnloadMs(int ms)
 void ScriptWorker::shutDown()
 {
     m_shuttingDown = true;
-    m_watchdog.interruptNow();
+    m_watchdog.stop();
 }
 
 bool ScriptWorker::loadEngine(QString *error)
@@ -77,12 +79,17 @@ bool ScriptWorker::loadEngine(QString *error)
     std::call_once(
         installHandler, [] { previousHandler = qInstallMessageHandler(quietBundleCompiler); });
     m_engine = std::make_unique<QJSEngine>();
+    // Loading runs the libraries' set-up code: watched too, so that shutting down stops it.
+    m_watchdog.arm(m_engine.get(), std::chrono::milliseconds(LoadTimeLimitMs));
     compilingBundle = true;
     const QJSValue result = m_engine->evaluate(source, QStringLiteral("qrc") + m_resource);
     compilingBundle = false;
+    const bool interrupted = m_watchdog.disarm();
     m_callable = m_engine->globalObject().property(m_global).property(m_function);
-    if (result.isError() || !m_callable.isCallable()) {
-        *error = QStringLiteral("%1 did not load: %2").arg(m_resource, result.toString());
+    if (interrupted || result.isError() || !m_callable.isCallable()) {
+        *error = m_shuttingDown
+            ? QStringLiteral("shutting down")
+            : QStringLiteral("%1 did not load: %2").arg(m_resource, result.toString());
         m_callable = QJSValue();
         m_engine.reset();
         return false;

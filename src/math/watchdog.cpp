@@ -21,6 +21,11 @@ void Watchdog::arm(QJSEngine *engine, std::chrono::milliseconds limit)
 {
     {
         std::lock_guard lock(m_mutex);
+        if (m_stopped) {
+            engine->setInterrupted(true);
+            m_fired = true;
+            return;
+        }
         m_engine = engine;
         m_deadline = std::chrono::steady_clock::now() + limit;
         m_fired = false;
@@ -35,9 +40,10 @@ bool Watchdog::disarm()
     return m_fired;
 }
 
-void Watchdog::interruptNow()
+void Watchdog::stop()
 {
     std::lock_guard lock(m_mutex);
+    m_stopped = true;
     if (m_engine) {
         m_engine->setInterrupted(true);
         m_fired = true;

@@ -26,8 +26,8 @@ public:
     void arm(QJSEngine *engine, std::chrono::milliseconds limit);
     /// Stops watching; returns whether the deadline passed and the engine was interrupted.
     bool disarm();
-    /// Interrupts the engine being watched now, if any (shutting down).
-    void interruptNow();
+    /// Shutting down: interrupts the engine being watched now, and any engine armed later at once.
+    void stop();
 
 private:
     void run();
@@ -37,6 +37,7 @@ private:
     QJSEngine *m_engine = nullptr;
     std::chrono::steady_clock::time_point m_deadline;
     bool m_fired = false;
+    bool m_stopped = false;
     bool m_quit = false;
     std::thread m_thread;
 };

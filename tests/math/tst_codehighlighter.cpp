@@ -1,5 +1,6 @@
 // CodeHighlighter against the real highlight.js bundle in a real QJSEngine.
 #include "math/codehighlighter.h"
+#include "math/mathrenderer.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void cacheHitIsFast();
     void timeLimitStopsABlockAndTheNextOneWorks();
     void engineUnloadsWhenIdle();
+    void sharesTheWorkerThreadWithMath();
 };
 
 void TestCodeHighlighter::highlightsTheStudyLanguages_data()
@@ -186,6 +188,37 @@ void TestCodeHighlighter::engineUnloadsWhenIdle()
     QVERIFY(waitFor(highlighter, QStringLiteral("x = 1"), QStringLiteral("python")).ok);
     QVERIFY(highlighter.engineLoaded());
     QTRY_VERIFY_WITH_TIMEOUT(!highlighter.engineLoaded(), 5000);
+}
+
+void TestCodeHighlighter::sharesTheWorkerThreadWithMath()
+{
+    CodeHighlighter highlighter;
+    QVERIFY(waitFor(highlighter, QStringLiteral("int x;"), QStringLiteral("c")).ok);
+    {
+        auto math = std::make_unique<MathRenderer>();
+        math->setTimeLimitMs(1000);
+        QString mathReason;
+        connect(math.get(), &MathRenderer::failed, this,
+            [&](const QString &, const QString &reason) { mathReason = reason; });
+        // A formula that runs into the time limit, then a code block behind it on the thread.
+        math->request(QStringLiteral(R"(\def\x{a\x}\x)"), false, 16, Qt::black);
+        const Answer code = waitFor(highlighter, QStringLiteral("return 0;"), QStringLiteral("c"));
+        QVERIFY2(code.ok, qPrintable(code.reason));
+        qInfo() << "code block answered after" << code.elapsedMs << "ms behind the formula";
+        QTRY_VERIFY(!mathReason.isEmpty());
+        QVERIFY(mathReason.contains(QStringLiteral("longer than")));
+        // Another slow formula, and the renderer goes away in the middle of it.
+        math->request(QStringLiteral(R"(\def\y{b\y}\y)"), false, 16, Qt::black);
+        QTest::qWait(100);
+        QElapsedTimer destroying;
+        destroying.start();
+        math.reset();
+        qInfo() << "MathRenderer destroyed in" << destroying.elapsed() << "ms";
+        QVERIFY(destroying.elapsed() < 500);
+    }
+    // The thread goes on serving the highlighter.
+    const Answer after = waitFor(highlighter, QStringLiteral("while (1) {}"), QStringLiteral("c"));
+    QVERIFY2(after.ok, qPrintable(after.reason));
 }
 
 QTEST_GUILESS_MAIN(TestCodeHighlighter)
