@@ -11,6 +11,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-declarative-dev
   qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libgl-dev qt6-qpa-plugins libqt6svg6
+  qt6-svg-dev  # math: MathJax's SVG drawn by QSvgRenderer (src/math)
   libqt6sql6-sqlite  # the offline store (SQLite with FTS5 through Qt SQL)
   libmd4c-dev  # Markdown in messages (src/richtext)
   # QML modules the UI and the QML tests import
@@ -59,5 +60,12 @@ if [ ! -f server/node_modules/.package-lock.json ] || ! cmp -s server/package-lo
   echo "setup: npm ci in server/"
   npm ci --prefix server --no-audit --no-fund --loglevel=error
   cp server/package-lock.json server/node_modules/.setup-lock-stamp
+fi
+# The math and code engine (tools/jsengine): MathJax, highlight.js and esbuild, bundled by the
+# CMake build into the app's resources. Same rule: npm ci only when its lock file changed.
+if [ ! -f tools/jsengine/node_modules/.package-lock.json ] || ! cmp -s tools/jsengine/package-lock.json tools/jsengine/node_modules/.setup-lock-stamp 2>/dev/null; then
+  echo "setup: npm ci in tools/jsengine/"
+  npm ci --prefix tools/jsengine --no-audit --no-fund --loglevel=error
+  cp tools/jsengine/package-lock.json tools/jsengine/node_modules/.setup-lock-stamp
 fi
 echo "setup: done"
