@@ -105,6 +105,46 @@ QString sentence(quint32 seed)
     return text;
 }
 
+const char *const kFormulas[] = { "\\int_0^\\pi \\sin x\\,dx = 2", "e^{i\\pi} + 1 = 0",
+    "\\lim_{h \\to 0} \\frac{f(x+h)-f(x)}{h}", "\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}",
+    "\\nabla \\cdot \\mathbf{E} = \\frac{\\rho}{\\varepsilon_0}", "O(n \\log n)",
+    "\\binom{n}{k} = \\frac{n!}{k!\\,(n-k)!}", "x_{1,2} = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}" };
+
+const char *const kCode[] = {
+    "```python\ndef fib(n):\n\ta, b = 0, 1\n\tfor _ in range(n):\n\t\ta, b = b, a + b\n\treturn "
+    "a\n```",
+    "```cpp\n#include <vector>\nint sum(const std::vector<int> &v) {\n    int s = 0;\n    for (int "
+    "x : v) s += x; // "
+    "a long comment that makes the line wider than the window\n    return s;\n}\n```",
+    "```java\npublic static int gcd(int a, int b) {\n    return b == 0 ? a : gcd(b, a % "
+    "b);\n}\n```",
+    "```js\nconst squares = [1, 2, 3].map((x) => x * x);\nconsole.log(`squares: ${squares}`);\n```"
+};
+
+/// A study room's message: a sentence, a sentence with a formula, a formula on its own line, a
+/// code block, or a short Markdown list, in a fixed mix (half of them plain sentences).
+QString studyMessage(quint32 seed)
+{
+    const quint32 pick = (seed * 2654435761u) >> 24;
+    const QString words = sentence(seed);
+    const QString formula =
+        QLatin1String(kFormulas[pick % (sizeof(kFormulas) / sizeof(*kFormulas))]);
+    switch (pick % 8) {
+    case 0:
+        return words + QStringLiteral(": $") + formula + u'$';
+    case 1:
+        return words + QStringLiteral("\n$$") + formula + QStringLiteral("$$");
+    case 2:
+        return QStringLiteral("**Hint:** ") + words + QStringLiteral("\n")
+            + QLatin1String(kCode[pick % (sizeof(kCode) / sizeof(*kCode))]);
+    case 3:
+        return QStringLiteral("Steps:\n1. ") + words + QStringLiteral("\n2. check $") + formula
+            + QStringLiteral("$\n3. *done*");
+    default:
+        return words;
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -122,7 +162,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Messages per room."), QStringLiteral("N"), QStringLiteral("10000"));
     const QCommandLineOption framesOption(QStringLiteral("scroll-frames"),
         QStringLiteral("Frames to scroll."), QStringLiteral("N"), QStringLiteral("600"));
-    parser.addOptions({ serverOption, roomsOption, messagesOption, framesOption });
+    const QCommandLineOption studyOption(QStringLiteral("study"),
+        QStringLiteral("Messages with formulas, code blocks and Markdown (half of them plain)."));
+    parser.addOptions({ serverOption, roomsOption, messagesOption, framesOption, studyOption });
     parser.addHelpOption();
     parser.process(app);
     const QUrl server(parser.value(serverOption));
@@ -158,6 +200,7 @@ int main(int argc, char *argv[])
     // --- 10 rooms x 10,000 messages through the socket's event entry point ---
     const int rooms = parser.value(roomsOption).toInt();
     const int perRoom = parser.value(messagesOption).toInt();
+    const bool study = parser.isSet(studyOption);
     const QVariantMap senders[] = {
         { { QStringLiteral("id"), 2 }, { QStringLiteral("firstName"), QStringLiteral("Alan") },
             { QStringLiteral("lastName"), QStringLiteral("Turing") } },
@@ -178,7 +221,8 @@ int main(int argc, char *argv[])
                 { QStringLiteral("id"), id },
                 { QStringLiteral("roomId"), roomId },
                 { QStringLiteral("sender"), senders[(i / 3) % 3] },
-                { QStringLiteral("text"), sentence(quint32(id)) },
+                { QStringLiteral("text"),
+                    study ? studyMessage(quint32(id)) : sentence(quint32(id)) },
                 { QStringLiteral("createdAt"),
                     QDateTime::fromMSecsSinceEpoch(start + qint64(i) * 60000, Qt::UTC)
                         .toString(Qt::ISODateWithMs) },
