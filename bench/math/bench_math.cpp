@@ -4,9 +4,11 @@
 #include "math/mathrenderer.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,17 +33,25 @@ double timeRequest(MathRenderer &renderer, const QString &tex, bool display)
     QElapsedTimer timer;
     timer.start();
     QString key;
-    bool done = false;
     bool ok = false;
-    const auto a = QObject::connect(&renderer, &MathRenderer::rendered,
-        [&](const QString &k, const QImage &, qreal) { done = ok = (k == key) || done; });
+    // An event loop that wakes on the signal: QTest::qWaitFor would poll every 10 ms and round
+    // every figure up to it.
+    QEventLoop loop;
+    const auto a = QObject::connect(
+        &renderer, &MathRenderer::rendered, [&](const QString &k, const QImage &, qreal) {
+            if (k == key) {
+                ok = true;
+                loop.quit();
+            }
+        });
     const auto b =
         QObject::connect(&renderer, &MathRenderer::failed, [&](const QString &k, const QString &) {
             if (k == key)
-                done = true;
+                loop.quit();
         });
     key = renderer.request(tex, display, 16, Qt::black, 1.0);
-    (void)QTest::qWaitFor([&] { return done; }, 30'000);
+    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+    loop.exec();
     QObject::disconnect(a);
     QObject::disconnect(b);
     return ok ? timer.nsecsElapsed() / 1e6 : -1;
