@@ -19,6 +19,7 @@
 #include "desktop/notifier.h"
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
+#include "privateappfolders.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>
@@ -674,15 +675,8 @@ void TestAppEndToEnd::cleanupTestCase()
 
 int main(int argc, char *argv[])
 {
-    // Private settings and data folders (the offline stores live in the data folder): the test
-    // never reads or changes the user's.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
-    QTemporaryDir data;
-    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
+    PrivateAppFolders folders(QStringLiteral("StudyConnect-e2e"));
     QGuiApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("StudyConnect-e2e"));
-    QCoreApplication::setOrganizationName(QStringLiteral("StudyConnect"));
     TestAppEndToEnd test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -15,6 +15,7 @@
 #include "desktop/desktopsettings.h"
 #include "desktop/signinlink.h"
 #include "nodeserver.h"
+#include "privateappfolders.h"
 
 #include <QAbstractItemModel>
 #include <QProcess>
@@ -467,16 +468,9 @@ void TestAppSeed::cleanupTestCase()
 
 int main(int argc, char *argv[])
 {
-    // Private settings and data folders (the offline stores live in the data folder): the test
-    // never reads or changes the user's.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
-    QTemporaryDir data;
-    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
+    PrivateAppFolders folders(QStringLiteral("StudyConnect-e2e-seed"));
     qunsetenv("STUDYCONNECT_TOKEN");
     QGuiApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("StudyConnect-e2e-seed"));
-    QCoreApplication::setOrganizationName(QStringLiteral("StudyConnect"));
     TestAppSeed test;
     return QTest::qExec(&test, argc, argv);
 }

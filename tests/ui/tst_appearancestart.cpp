@@ -5,6 +5,7 @@
 #include "desktop/appearance.h"
 #include "desktop/appsetup.h"
 #include "desktop/desktopsettings.h"
+#include "privateappfolders.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -72,14 +73,9 @@ void TestAppearanceStart::startsInTheChosenScheme()
 
 int main(int argc, char *argv[])
 {
-    // A private settings folder with Dark chosen, as Settings leaves it.
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
-    QTemporaryDir data;
-    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
+    PrivateAppFolders folders(QStringLiteral("StudyConnect-appearance"));
     QGuiApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("StudyConnect-appearance"));
-    QCoreApplication::setOrganizationName(QStringLiteral("StudyConnect"));
+    // Dark chosen, as Settings leaves it.
     QSettings().setValue(QStringLiteral("appearance/scheme"), QStringLiteral("dark"));
     DesktopSettings::globalInstance()->setCommandLineServer(
         QUrl(QStringLiteral("http://127.0.0.1:1")));

@@ -58,6 +58,17 @@ public Q_SLOTS:
     void hit() { ++hits; }
 };
 
+/// Shows `window` and hands it to `shell`, as the app does once its window is up.
+static bool showUnder(DesktopShell &shell, QWindow &window)
+{
+    window.resize(200, 100);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    shell.setWindow(&window);
+    return true;
+}
+
 class TestTrayIcon : public QObject
 {
     Q_OBJECT
@@ -301,10 +312,7 @@ void TestTrayIcon::closingHidesTheWindowOnlyWithATray()
     preferences.setKeepRunningInBackground(true);
     DesktopShell shell(nullptr, &preferences);
     QWindow window;
-    window.resize(200, 100);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    shell.setWindow(&window);
+    QVERIFY(showUnder(shell, window));
 
     // No tray: closing closes, as before.
     QVERIFY(!shell.trayAvailable());
@@ -344,10 +352,7 @@ void TestTrayIcon::quitFromTheTrayClosesTheWindow()
     preferences.setKeepRunningInBackground(true);
     DesktopShell shell(nullptr, &preferences);
     QWindow window;
-    window.resize(200, 100);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    shell.setWindow(&window);
+    QVERIFY(showUnder(shell, window));
     QVERIFY(startWatcher());
     QTRY_VERIFY(shell.closingHidesWindow());
 
