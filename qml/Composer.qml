@@ -182,6 +182,15 @@ Rectangle {
             Column {
                 id: previewColumn
                 width: previewFlick.width
+                spacing: 2
+                Text {
+                    text: qsTr("Preview")
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                    font.weight: Font.DemiBold
+                    Accessible.ignored: true
+                }
                 Text {
                     objectName: "previewEmpty"
                     visible: input.text.trim() === ""
@@ -258,6 +267,7 @@ Rectangle {
                 objectName: "composerInput"
                 textFormat: TextEdit.PlainText
                 wrapMode: TextEdit.Wrap
+                rightPadding: previewButton.visible ? previewButton.width + 8 : leftPadding
                 placeholderText: composer.active ? composer.placeholder : composer.inactiveHint
                 Accessible.name: qsTr("Message")
                 Accessible.description: composer.active ? qsTr("Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab") : composer.inactiveHint
@@ -334,23 +344,6 @@ Rectangle {
             }
         }
 
-        ToolButton {
-            id: previewButton
-            objectName: "previewButton"
-            text: qsTr("Preview")
-            checkable: true
-            checked: composer.previewing
-            enabled: composer.active
-            focusPolicy: Qt.StrongFocus
-            Layout.alignment: Qt.AlignBottom
-            Accessible.name: composer.previewing ? qsTr("Hide preview") : qsTr("Show preview")
-            Accessible.description: qsTr("Shows the message formatted above the field. Shortcut: Control+Shift+P")
-            Accessible.ignored: !visible
-            ToolTip.visible: hovered
-            ToolTip.delay: 600
-            ToolTip.text: qsTr("Preview the formatted message (Ctrl+Shift+P)")
-            onToggled: composer.previewing = checked
-        }
         // Only the composer being typed in answers (the thread panel has one too).
         Shortcut {
             sequence: "Ctrl+Shift+P"
@@ -371,4 +364,26 @@ Rectangle {
         }
     }
 
+    // Preview: inside the field's right edge, so that the field keeps its width in a small
+    // window; a word when there is room, an eye when not.
+    ToolButton {
+        id: previewButton
+        objectName: "previewButton"
+        x: layout.x + scroll.x + scroll.width - width - 3
+        y: layout.y + scroll.y + scroll.height - height - 3
+        z: 2
+        visible: composer.active
+        text: composer.width >= 560 ? qsTr("Preview") : "👁"
+        font.pixelSize: Theme.smallFont
+        checkable: true
+        checked: composer.previewing
+        focusPolicy: Qt.StrongFocus
+        Accessible.name: composer.previewing ? qsTr("Hide preview") : qsTr("Show preview")
+        Accessible.description: qsTr("Shows the message formatted above the field. Shortcut: Control+Shift+P")
+        Accessible.ignored: !visible
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: qsTr("Preview the formatted message (Ctrl+Shift+P)")
+        onToggled: composer.previewing = checked
+    }
 }

@@ -1,6 +1,7 @@
 // End to end: the real app (the same QML, singletons and setup as main()) offscreen against the
 // reference backend. Signs in by typing into the sign-in page, opens a room from the sidebar,
-// sends a message with the composer and sees it delivered, then receives one sent by another
+// sends a message with the composer and sees it delivered (and one in Markdown with a code
+// block, drawn as a code block), then receives one sent by another
 // client (studyconnect-cli, as Alan) and a direct message that shows in the window title; then a
 // message to a member room never opened raises its unread count and asks for a notification, and
 // the count is still there after a restart; clicking its notification shows the window again
@@ -196,6 +197,39 @@ void TestAppEndToEnd::signInSendAndReceive()
     QCOMPARE(input->property("text").toString(), QString());
     QTRY_VERIFY(itemWithText(QStringLiteral("messageText"), mine));
     QVERIFY(!itemWithText(QStringLiteral("messageText"), mine)->property("hasLinks").toBool());
+
+    // --- Markdown with a code block: sent and stored as its source, drawn as blocks ---
+    const QString code = QStringLiteral("def area():\n\treturn 2  # e2e %1")
+                             .arg(QDateTime::currentMSecsSinceEpoch());
+    const QString markdown =
+        QStringLiteral("**Code** for $\\int_0^\\pi \\sin x\\,dx$:\n```python\n%1\n```").arg(code);
+    paste(markdown);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE(dataAt(messages, 0, "text").toString(), markdown);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        dataAt(messages, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
+    QQuickItem *codeText = nullptr;
+    QTRY_VERIFY((codeText = itemWithText(QStringLiteral("codeText"), code)));
+    QCOMPARE(codeText->property("wrapMode").toInt(), 0); // Text.NoWrap
+    QQuickItem *codeBlock = codeText;
+    while (codeBlock && codeBlock->objectName() != u"codeBlock")
+        codeBlock = codeBlock->parentItem();
+    QVERIFY(codeBlock);
+    QCOMPARE(codeBlock->property("language").toString(), QStringLiteral("python"));
+    QQuickItem *richBody = codeBlock;
+    while (richBody && richBody->objectName() != u"richBody")
+        richBody = richBody->parentItem();
+    QVERIFY2(richBody, "the code block is in a message's rich body");
+    QCOMPARE(richBody->property("text").toString(), markdown);
+    // Copy gives the exact source, tab included.
+    QQuickItem *copyButton = nullptr;
+    QList<QQuickItem *> buttons;
+    collect(codeBlock, QStringLiteral("copyCodeButton"), buttons);
+    QCOMPARE(buttons.size(), 1);
+    copyButton = buttons.constFirst();
+    click(copyButton);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), code);
+    input->forceActiveFocus();
 
     // --- another client (Alan) writes in the room and sends Ada a direct message ---
     const QString theirs =
