@@ -373,8 +373,9 @@ Rectangle {
         y: layout.y + scroll.y + scroll.height - height - 3
         z: 2
         visible: composer.active
-        text: composer.width >= 560 ? qsTr("Preview") : "👁"
-        font.pixelSize: Theme.smallFont
+        readonly property bool wide: composer.width >= 560
+        text: wide ? qsTr("Preview") : "👁"
+        font.pixelSize: wide ? Theme.smallFont : Theme.titleFont
         checkable: true
         checked: composer.previewing
         focusPolicy: Qt.StrongFocus

@@ -117,8 +117,9 @@ xdotool key Return
 keys "Squeeze theorem again"
 shot room 1
 
-# 2b. formulas: a message with a display formula, previewed (Ctrl+Shift+P) before it is sent.
-# Formulas show their TeX source until the math renderer draws them.
+# 2b. formulas: a draft with a display formula in the preview (Ctrl+Shift+P), over the demo's
+# formulas; not sent, so that the later pages stay as they were. Formulas show their TeX source
+# until the math renderer draws them.
 xdotool key ctrl+a BackSpace
 keys 'One arch of **sine** has area'
 xdotool key shift+Return
@@ -127,7 +128,7 @@ xdotool key shift+Return
 keys 'and $\cos$ is the derivative of $\sin$.'
 xdotool key ctrl+shift+p
 shot math 1
-xdotool key Return ctrl+shift+p
+xdotool key ctrl+shift+p ctrl+a BackSpace
 
 # 2c. code: Algorithms, scrolled up to the union-find code block (Python).
 xdotool key ctrl+k
