@@ -40,7 +40,7 @@ QtObject {
     readonly property color focusRing: accent
     /// Rich messages (RichMessageBody): code blocks on a faint panel, inline code and formulas in
     /// their own colours, a bar left of quotes.
-    readonly property color codeBackground: Qt.rgba(text.r, text.g, text.b, dark ? 0.08 : 0.05)
+    readonly property color codeBackground: Qt.rgba(text.r, text.g, text.b, dark ? 0.08 : 0.04)
     readonly property color inlineCode: dark ? "#f2a27c" : "#a3401a"
     /// A formula's TeX source until the math renderer draws it: muted, monospace.
     readonly property color mathSource: mutedText
