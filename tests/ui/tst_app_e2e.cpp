@@ -20,6 +20,7 @@
 #include "desktop/notifier.h"
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
+#include "richmessagechecks.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>
@@ -199,36 +200,7 @@ void TestAppEndToEnd::signInSendAndReceive()
     QVERIFY(!itemWithText(QStringLiteral("messageText"), mine)->property("hasLinks").toBool());
 
     // --- Markdown with a code block: sent and stored as its source, drawn as blocks ---
-    const QString code = QStringLiteral("def area():\n\treturn 2  # e2e %1")
-                             .arg(QDateTime::currentMSecsSinceEpoch());
-    const QString markdown =
-        QStringLiteral("**Code** for $\\int_0^\\pi \\sin x\\,dx$:\n```python\n%1\n```").arg(code);
-    paste(markdown);
-    QTest::keyClick(window, Qt::Key_Return);
-    QTRY_COMPARE(dataAt(messages, 0, "text").toString(), markdown);
-    QTRY_COMPARE_WITH_TIMEOUT(
-        dataAt(messages, 0, "deliveryState").toInt(), int(MessageListModel::Sent), 10000);
-    QQuickItem *codeText = nullptr;
-    QTRY_VERIFY((codeText = itemWithText(QStringLiteral("codeText"), code)));
-    QCOMPARE(codeText->property("wrapMode").toInt(), 0); // Text.NoWrap
-    QQuickItem *codeBlock = codeText;
-    while (codeBlock && codeBlock->objectName() != u"codeBlock")
-        codeBlock = codeBlock->parentItem();
-    QVERIFY(codeBlock);
-    QCOMPARE(codeBlock->property("language").toString(), QStringLiteral("python"));
-    QQuickItem *richBody = codeBlock;
-    while (richBody && richBody->objectName() != u"richBody")
-        richBody = richBody->parentItem();
-    QVERIFY2(richBody, "the code block is in a message's rich body");
-    QCOMPARE(richBody->property("text").toString(), markdown);
-    // Copy gives the exact source, tab included.
-    QQuickItem *copyButton = nullptr;
-    QList<QQuickItem *> buttons;
-    collect(codeBlock, QStringLiteral("copyCodeButton"), buttons);
-    QCOMPARE(buttons.size(), 1);
-    copyButton = buttons.constFirst();
-    click(copyButton);
-    QTRY_COMPARE(QGuiApplication::clipboard()->text(), code);
+    sendMarkdownWithCodeBlock(*this, messages);
     input->forceActiveFocus();
 
     // --- another client (Alan) writes in the room and sends Ada a direct message ---
