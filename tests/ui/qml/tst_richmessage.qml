@@ -104,6 +104,31 @@ Item {
             compare(flick.contentX, 0)
         }
 
+        Component {
+            id: timelineComponent
+            Flickable {
+                width: 400
+                height: 200
+                contentHeight: column.height
+                property alias body: column
+                RichMessageBody {
+                    id: column
+                    width: 400
+                    text: "```\n" + "long line ".repeat(60) + "\n```\n\n" + "para\n\n".repeat(30)
+                }
+            }
+        }
+
+        function test_vertical_wheel_over_code_scrolls_the_timeline() {
+            const timeline = createTemporaryObject(timelineComponent, root)
+            const code = findChild(timeline, "codeFlickable")
+            verify(code.contentWidth > code.width)
+            compare(timeline.contentY, 0)
+            mouseWheel(code, code.width / 2, code.height / 2, 0, -120)
+            tryVerify(() => timeline.contentY > 0, 2000, "the wheel reached the timeline")
+            compare(code.contentX, 0)
+        }
+
         function test_copy_copies_exact_source_with_tabs() {
             const source = "int main()\n{\n\treturn 0;\t// done\n}"
             const b = body("```cpp\n" + source + "\n```")
