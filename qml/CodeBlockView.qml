@@ -2,10 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import StudyConnect.Desktop
 
-// A fenced or indented code block: the exact source (tabs kept) in the fixed-pitch font, plain
-// text (no links, no markup), never wrapped: long lines scroll sideways (scroll bar, shift+wheel,
-// or Left/Right/Home/End once the code has the focus). A header names the language and copies
-// the source.
+// A fenced or indented code block: the exact source (tabs kept, every four columns) in the
+// fixed-pitch font, plain text (no links, no markup), never wrapped: long lines scroll sideways
+// (scroll bar, shift+wheel, or Left/Right/Home/End once the code has the focus). A header names
+// the language and copies the source.
 Rectangle {
     id: code
 
@@ -110,17 +110,29 @@ Rectangle {
             visible: code.scrollable
         }
 
-        Text {
+        // A read-only TextEdit rather than a Text: tab stops of four columns (a Text puts them
+        // 80 px apart) and the code can be selected like a plain message.
+        TextEdit {
             id: codeText
             objectName: "codeText"
             x: code.padding
             y: code.padding / 2
             text: code.source
-            textFormat: Text.PlainText
-            wrapMode: Text.NoWrap
+            textFormat: TextEdit.PlainText
+            wrapMode: TextEdit.NoWrap
+            readOnly: true
+            selectByMouse: true
+            activeFocusOnPress: false
             color: Theme.text
+            selectionColor: Theme.accent
+            selectedTextColor: Theme.accentText
             font.family: Theme.monospaceFamily
+            tabStopDistance: metrics.averageCharacterWidth * 4
             Accessible.ignored: true
+            FontMetrics {
+                id: metrics
+                font: codeText.font
+            }
         }
     }
 }

@@ -87,6 +87,7 @@ Item {
             compare(text.font.family, Theme.monospaceFamily)
             verify(text.font.family !== "", "a fixed-pitch family")
             compare(text.lineCount, 2, "one line per source line: no wrapping")
+            verify(text.tabStopDistance > 0 && text.tabStopDistance < 60, "tabs every four columns")
             compare(findChild(code, "codeLanguage").text, "python")
             const flick = findChild(code, "codeFlickable")
             verify(flick.contentWidth > flick.width, "the long line is wider than the block")
