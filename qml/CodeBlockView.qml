@@ -5,7 +5,7 @@ import StudyConnect.Desktop
 // A fenced or indented code block: the exact source (tabs kept, every four columns) in the
 // fixed-pitch font, plain text (no links, no markup), never wrapped: long lines scroll sideways
 // (scroll bar, shift+wheel, or Left/Right/Home/End once the code has the focus). A header names
-// the language and copies the source.
+// the language and copies the source (on the left, clear of the message's hover toolbar).
 Rectangle {
     id: code
 
@@ -32,11 +32,13 @@ Rectangle {
         width: parent.width
         height: copyButton.implicitHeight
 
+        // Language and Copy on the left: the message's hover toolbar sits at the top right.
         Text {
+            id: languageText
             objectName: "codeLanguage"
             anchors.verticalCenter: parent.verticalCenter
             x: code.padding
-            width: parent.width - x - copyButton.width - Theme.spacing
+            width: Math.min(implicitWidth, parent.width / 2)
             elide: Text.ElideRight
             text: code.language
             textFormat: Text.PlainText
@@ -49,8 +51,7 @@ Rectangle {
             id: copyButton
             objectName: "copyCodeButton"
             property bool copied: false
-            anchors.right: parent.right
-            anchors.rightMargin: 2
+            x: code.language ? languageText.x + languageText.width + Theme.spacing / 2 : 2
             anchors.verticalCenter: parent.verticalCenter
             text: copied ? qsTr("Copied") : qsTr("Copy")
             font.pixelSize: Theme.smallFont
