@@ -7,7 +7,8 @@ import StudyConnect.Desktop
 // conversation is open. The text is plain; typing notices are reported through `edited()` for a
 // TypingNotifier to throttle. With a conversation: a bar while replying or editing (Escape or ×
 // cancels), Up in an empty composer edits the user's last message, and "@" + letters offers
-// people to mention.
+// people to mention. Preview (button or Ctrl+Shift+P) shows the message formatted above the
+// field; the draft itself stays source text.
 Rectangle {
     id: composer
 
@@ -75,8 +76,10 @@ Rectangle {
         programmatic = false
     }
     property bool programmatic: false
+    /// The formatted message shown above the field (RichMessageBody over the draft).
+    property bool previewing: false
 
-    implicitHeight: modeBar.height + lengthNotice.height + layout.implicitHeight + Theme.spacing * 2
+    implicitHeight: modeBar.height + previewPane.height + lengthNotice.height + layout.implicitHeight + Theme.spacing * 2
     color: Theme.window
 
     MentionPopup {
@@ -147,6 +150,71 @@ Rectangle {
         }
     }
 
+    // --- preview: the draft as it will be shown ---
+    Rectangle {
+        id: previewPane
+        objectName: "composerPreview"
+        anchors.top: modeBar.bottom
+        visible: composer.previewing
+        width: parent.width
+        height: visible ? Math.min(previewFlick.contentHeight, 220) + Theme.spacing * 2 : 0
+        color: Theme.base
+        Accessible.role: Accessible.Grouping
+        Accessible.name: qsTr("Preview")
+        Accessible.ignored: !visible
+
+        Rectangle {
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 1
+            color: Theme.separator
+        }
+        Flickable {
+            id: previewFlick
+            x: Theme.spacing * 2
+            y: Theme.spacing
+            width: parent.width - Theme.spacing * 4
+            height: parent.height - Theme.spacing * 2
+            contentHeight: previewColumn.height
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { }
+            Column {
+                id: previewColumn
+                width: previewFlick.width
+                spacing: 2
+                Text {
+                    text: qsTr("Preview")
+                    textFormat: Text.PlainText
+                    color: Theme.faintText
+                    font.pixelSize: Theme.smallFont
+                    font.weight: Font.DemiBold
+                    Accessible.ignored: true
+                }
+                Text {
+                    objectName: "previewEmpty"
+                    visible: input.text.trim() === ""
+                    text: qsTr("Nothing to preview yet: Markdown (**bold**, `code`, ```code blocks```) and $math$ are shown here as they will look.")
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    width: parent.width
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFont
+                }
+                // Created only while the preview is on: typing costs nothing otherwise.
+                Loader {
+                    active: composer.previewing && input.text.trim() !== ""
+                    visible: active
+                    width: parent.width
+                    sourceComponent: RichMessageBody {
+                        objectName: "previewBody"
+                        text: input.text
+                    }
+                }
+            }
+        }
+    }
+
     // Near the limit a line says how much is left; over it, by how much it is too long (and Send
     // is off). Its own line: nothing is drawn over the field.
     Text {
@@ -154,7 +222,7 @@ Rectangle {
         objectName: "lengthNotice"
         readonly property int charactersLeft: composer.maximumLength - input.length
         visible: charactersLeft < 200
-        anchors.top: modeBar.bottom
+        anchors.top: previewPane.bottom
         anchors.topMargin: visible ? Theme.spacing / 2 : 0
         x: Theme.spacing * 2
         width: parent.width - Theme.spacing * 4
@@ -180,7 +248,7 @@ Rectangle {
     RowLayout {
         id: layout
         anchors.fill: parent
-        anchors.topMargin: modeBar.height + lengthNotice.height + lengthNotice.anchors.topMargin + Theme.spacing
+        anchors.topMargin: modeBar.height + previewPane.height + lengthNotice.height + lengthNotice.anchors.topMargin + Theme.spacing
         anchors.margins: Theme.spacing
         anchors.leftMargin: Theme.spacing * 2
         anchors.rightMargin: Theme.spacing * 2
@@ -199,6 +267,7 @@ Rectangle {
                 objectName: "composerInput"
                 textFormat: TextEdit.PlainText
                 wrapMode: TextEdit.Wrap
+                rightPadding: previewButton.visible ? previewButton.width + 8 : leftPadding
                 placeholderText: composer.active ? composer.placeholder : composer.inactiveHint
                 Accessible.name: qsTr("Message")
                 Accessible.description: composer.active ? qsTr("Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab") : composer.inactiveHint
@@ -275,6 +344,13 @@ Rectangle {
             }
         }
 
+        // Only the composer being typed in answers (the thread panel has one too).
+        Shortcut {
+            sequence: "Ctrl+Shift+P"
+            enabled: composer.active && (input.activeFocus || previewButton.activeFocus)
+            onActivated: composer.previewing = !composer.previewing
+        }
+
         Button {
             id: sendButton
             objectName: "sendButton"
@@ -288,4 +364,27 @@ Rectangle {
         }
     }
 
+    // Preview: inside the field's right edge, so that the field keeps its width in a small
+    // window; a word when there is room, an eye when not.
+    ToolButton {
+        id: previewButton
+        objectName: "previewButton"
+        x: layout.x + scroll.x + scroll.width - width - 3
+        y: layout.y + scroll.y + scroll.height - height - 3
+        z: 2
+        visible: composer.active
+        readonly property bool wide: composer.width >= 560
+        text: wide ? qsTr("Preview") : "👁"
+        font.pixelSize: wide ? Theme.smallFont : Theme.titleFont
+        checkable: true
+        checked: composer.previewing
+        focusPolicy: Qt.StrongFocus
+        Accessible.name: composer.previewing ? qsTr("Hide preview") : qsTr("Show preview")
+        Accessible.description: qsTr("Shows the message formatted above the field. Shortcut: Control+Shift+P")
+        Accessible.ignored: !visible
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: qsTr("Preview the formatted message (Ctrl+Shift+P)")
+        onToggled: composer.previewing = checked
+    }
 }

@@ -10,7 +10,7 @@ import StudyConnect.Desktop
 // "New messages" line marks where reading stopped. Study conversations add a reply quote, an
 // "(edited)" mark, deleted placeholders, a thread summary under questions, reactions, a pin and
 // the actions (hover toolbar, context menu) the conversation allows; a message that mentions
-// the user is tinted.
+// the user is tinted. Markdown and math are drawn by RichMessageBody; plain text by MessageText.
 Item {
     id: row
 
@@ -53,6 +53,9 @@ Item {
     readonly property bool isPinned: model.isPinned ?? false
     readonly property bool changePending: model.changePending ?? false
 
+    /// Markdown or math in the text: drawn by RichMessageBody. Plain text keeps MessageText (the
+    /// cheap path: no parse, links found in C++).
+    readonly property bool richText: !notice && !isDeleted && TextTools.needsRichText(text)
     readonly property bool pending: deliveryState === MessageListModel.Pending
     readonly property bool failed: deliveryState === MessageListModel.Failed
     readonly property bool notice: kind !== MessageListModel.Message
@@ -354,10 +357,21 @@ Item {
 
                 MessageText {
                     objectName: "messageText"
-                    visible: !row.isDeleted
+                    visible: !row.isDeleted && !row.richText
                     width: body.width
-                    text: row.text
+                    text: row.richText ? "" : row.text
                     opacity: row.pending ? 0.6 : 1
+                }
+                Loader {
+                    objectName: "richBodyLoader"
+                    active: row.richText
+                    visible: active
+                    width: body.width
+                    sourceComponent: RichMessageBody {
+                        objectName: "richBody"
+                        text: row.text
+                        opacity: row.pending ? 0.6 : 1
+                    }
                 }
                 // A deleted message: the model's sentence ("This message was deleted"), muted.
                 Text {

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import StudyConnect.Desktop
 
 // Colours and sizes derived from the system palette, so that the Fusion style and our own
 // surfaces agree in light and dark mode. Qt 6.4 has no colour-scheme API: dark is a dark window.
@@ -37,6 +38,15 @@ QtObject {
     readonly property color online: "#2e9e5b"
     readonly property color offline: Qt.rgba(text.r, text.g, text.b, 0.35)
     readonly property color focusRing: accent
+    /// Rich messages (RichMessageBody): code blocks on a faint panel, inline code and formulas in
+    /// their own colours, a bar left of quotes.
+    readonly property color codeBackground: Qt.rgba(text.r, text.g, text.b, dark ? 0.08 : 0.04)
+    readonly property color inlineCode: dark ? "#f2a27c" : "#a3401a"
+    /// A formula's TeX source until the math renderer draws it: muted, monospace.
+    readonly property color mathSource: mutedText
+    readonly property color quoteBar: Qt.rgba(text.r, text.g, text.b, 0.28)
+    /// Code and formulas: the system's fixed-pitch family.
+    readonly property string monospaceFamily: TextTools.fixedFontFamily
 
     /// The locale's short time format without seconds.
     readonly property string timeFormat: Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]ss/, "").replace(/ t$/, "")

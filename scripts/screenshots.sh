@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: starts the demo backend on a free port and StudyConnect under
 # Xvfb (1280x800), drives it with the keyboard through xdotool, and writes
-# docs/screenshots/{sign-in,room,dm,study,search,settings,reconnecting}.png. Needs a build of the
+# docs/screenshots/{sign-in,room,math,code,dm,study,search,settings,reconnecting}.png. Needs a build of the
 # app (default build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and
 # scripts/setup.sh's packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring). OUT=dir writes
 # the pictures elsewhere; DISPLAY_NUMBER=n picks the Xvfb display (default: a free one from 90).
@@ -116,6 +116,29 @@ keys "I only got halfway through question 3."
 xdotool key Return
 keys "Squeeze theorem again"
 shot room 1
+
+# 2b. formulas: a draft with a display formula in the preview (Ctrl+Shift+P), over the demo's
+# formulas; not sent, so that the later pages stay as they were. Formulas show their TeX source
+# until the math renderer draws them.
+xdotool key ctrl+a BackSpace
+keys 'One arch of **sine** has area'
+xdotool key shift+Return
+keys '$$\int_0^\pi \sin x\,dx = \left[-\cos x\right]_0^\pi = 2$$'
+xdotool key shift+Return
+keys 'and $\cos$ is the derivative of $\sin$.'
+xdotool key ctrl+shift+p
+shot math 1
+xdotool key ctrl+shift+p ctrl+a BackSpace
+
+# 2c. code: Algorithms, scrolled up to the union-find code block (Python).
+xdotool key ctrl+k
+sleep 0.4
+keys "algo"
+xdotool key Return
+sleep 1.5
+xdotool mousemove 700 400
+for _ in $(seq 1 4); do xdotool click 4; sleep 0.05; done
+shot code 1.5
 
 # 3. a direct message.
 xdotool key ctrl+a BackSpace

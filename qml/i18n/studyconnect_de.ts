@@ -207,6 +207,33 @@
     </message>
 </context>
 <context>
+    <name>CodeBlockView</name>
+    <message>
+        <source>Code block, %1</source>
+        <translation>Codeblock, %1</translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation>Codeblock</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the code to the clipboard</source>
+        <translation>Den Code in die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Write a message…</source>
@@ -273,6 +300,30 @@
     <message>
         <source>Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab</source>
         <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Strg+Tab fügt einen Tabulator ein</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Nothing to preview yet: Markdown (**bold**, `code`, ```code blocks```) and $math$ are shown here as they will look.</source>
+        <translation>Noch nichts in der Vorschau: Markdown (**fett**, `Code`, ```Codeblöcke```) und $Mathematik$ erscheinen hier so, wie sie aussehen werden.</translation>
+    </message>
+    <message>
+        <source>Hide preview</source>
+        <translation>Vorschau ausblenden</translation>
+    </message>
+    <message>
+        <source>Show preview</source>
+        <translation>Vorschau anzeigen</translation>
+    </message>
+    <message>
+        <source>Shows the message formatted above the field. Shortcut: Control+Shift+P</source>
+        <translation>Zeigt die Nachricht formatiert über dem Feld. Tastenkürzel: Strg+Umschalt+P</translation>
+    </message>
+    <message>
+        <source>Preview the formatted message (Ctrl+Shift+P)</source>
+        <translation>Formatierte Nachricht ansehen (Strg+Umschalt+P)</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,33 @@
     </message>
 </context>
 <context>
+    <name>CodeBlockView</name>
+    <message>
+        <source>Code block, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the code to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Write a message…</source>
@@ -260,6 +287,30 @@
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to preview yet: Markdown (**bold**, `code`, ```code blocks```) and $math$ are shown here as they will look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the message formatted above the field. Shortcut: Control+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the formatted message (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -33,7 +33,7 @@ const ROOMS = [
       [LINUS, 'Oh no. That explains the last three homework answers too.'],
       [GRACE, 'Classic. Always radians in calculus unless the problem says otherwise.'],
       [ALAN, 'Does anyone have a clean way to explain why the derivative of eˣ is eˣ?'],
-      [GRACE, 'Start from the limit definition: (e^(x+h) − eˣ)/h = eˣ·(eʰ − 1)/h, and (eʰ − 1)/h → 1.'],
+      [GRACE, 'Start from the limit definition:\n$$\\frac{e^{x+h} - e^x}{h} = e^x \\cdot \\frac{e^h - 1}{h}$$\nand $(e^h - 1)/h \\to 1$ as $h \\to 0$.'],
       [ADA, 'And that last limit is basically how e is defined. Nice and circular in the good way.'],
       [LINUS, 'Chain rule question: d/dx sin(3x²) is cos(3x²)·6x, right?'],
       [ALAN, 'Yep. Outside function derivative, inside untouched, times the inside derivative.'],
@@ -42,7 +42,7 @@ const ROOMS = [
       [LINUS, 'Anyone want to do practice problems in the library tomorrow at 10?'],
       [ALAN, 'I can do 10:30. Second floor tables?'],
       [ADA, "I'll bring the old midterms from last year."],
-      [GRACE, 'Reminder: office hours moved to Thursday 4–6pm this week.'],
+      [GRACE, 'Reminder: office hours moved to **Thursday 4–6pm** this week.'],
       [ADA, 'Implicit differentiation: for x² + y² = 25 I get dy/dx = −x/y. Does that look right?'],
       [GRACE, 'Perfect. Now find the tangent line at (3, 4) for extra practice.'],
       [ADA, 'Slope −3/4, so y − 4 = −3/4 (x − 3).'],
@@ -54,13 +54,13 @@ const ROOMS = [
       [LINUS, 'Same here. f″(2/3) > 0 so it is a local minimum.'],
       [GRACE, 'Both right. Remember to also check the endpoints on a closed interval.'],
       [ALAN, 'Mean value theorem on the midterm, or only Rolle?'],
-      [GRACE, 'Both can appear. Know the hypotheses: continuous on [a, b], differentiable on (a, b).'],
+      [GRACE, 'Both can appear. Know the hypotheses:\n- continuous on $[a, b]$\n- differentiable on $(a, b)$'],
       [LINUS, 'Midterm study sheet draft is in the shared folder, please add anything I missed.'],
       [ADA, 'Added L’Hôpital’s rule and the common limits table. Great sheet Linus!'],
       [ALAN, 'Riemann sums next. Left vs right endpoints: is one of them always an underestimate?'],
       [GRACE, 'Only for monotonic functions. Increasing: left underestimates, right overestimates.'],
       [ADA, 'Fundamental theorem finally made integrals click for me. The area is just the antiderivative difference.'],
-      [LINUS, '∫ from 0 to π of sin x dx = 2. Still feels like magic.'],
+      [LINUS, '$\\int_0^\\pi \\sin x\\,dx = 2$. Still feels like *magic*.'],
       [GRACE, 'Good luck on the midterm tomorrow everyone. Sleep > one more practice problem.'],
     ],
   },
@@ -112,7 +112,7 @@ const ROOMS = [
     members: [ADA, ALAN, GRACE, LINUS],
     messages: [
       [ALAN, 'Homework 3 is about divide and conquer. Anyone started the master theorem questions?'],
-      [ADA, 'T(n) = 2T(n/2) + n is case 2, so Θ(n log n).'],
+      [ADA, '$T(n) = 2T(n/2) + n$ is case 2, so $\\Theta(n \\log n)$.'],
       [LINUS, 'And T(n) = 8T(n/2) + n² is case 1: n^(log₂ 8) = n³ dominates.'],
       [GRACE, 'Good. Watch out for cases where f(n) is not polynomially larger; the master theorem does not apply there.'],
       [ALAN, 'Why is quicksort O(n²) worst case but everyone still uses it?'],
@@ -120,28 +120,51 @@ const ROOMS = [
       [ADA, 'Plus the constants are small. Expected time is about 1.39 n log₂ n comparisons.'],
       [ALAN, 'Is there a sort that beats n log n?'],
       [GRACE, 'Not with comparisons only: the decision tree argument gives the Ω(n log n) lower bound. Counting sort avoids comparisons.'],
-      [LINUS, 'Radix sort on 32-bit ints is basically linear. I used it in a project once.'],
+      [LINUS, 'Radix sort on 32-bit ints is basically linear. I used it in a project once:\n' +
+        '```cpp\n' +
+        'void radixSort(std::vector<std::uint32_t> &v)\n' +
+        '{\n' +
+        '    std::vector<std::uint32_t> out(v.size());\n' +
+        '    for (int shift = 0; shift < 32; shift += 8) {\n' +
+        '        std::array<std::size_t, 257> count{};\n' +
+        '        for (auto x : v)\n' +
+        '            ++count[((x >> shift) & 0xFF) + 1];\n' +
+        '        for (int i = 0; i < 256; ++i)\n' +
+        '            count[i + 1] += count[i];\n' +
+        '        for (auto x : v)\n' +
+        '            out[count[(x >> shift) & 0xFF]++] = x;\n' +
+        '        v.swap(out);\n' +
+        '    }\n' +
+        '}\n' +
+        '```'],
       [ADA, 'Dijkstra question: why does it fail with negative edges?'],
       [ALAN, 'Because once a node is finalised it is never revisited, and a negative edge could make a cheaper path later.'],
       [GRACE, 'Right. Use Bellman–Ford for negative weights; it also detects negative cycles.'],
       [LINUS, 'BFS vs DFS for shortest paths in an unweighted graph?'],
       [ADA, 'BFS. DFS gives you a path, not the shortest one.'],
       [ALAN, 'Dynamic programming is the part I find hardest. How do you find the subproblems?'],
-      [GRACE, 'Ask: what is the last decision an optimal solution makes? The remainder is your subproblem.'],
+      [GRACE, '**Ask:** what is the *last* decision an optimal solution makes? The remainder is your subproblem.'],
       [ADA, 'For the knapsack: either the last item is in the bag or it is not. Two cases, take the max.'],
       [LINUS, 'And the table is items × capacity, so O(nW). Pseudo-polynomial, as the lecture said.'],
       [ALAN, 'Longest common subsequence finally clicked when I drew the 2D table by hand.'],
       [ADA, 'Edit distance is the same shape of table. Three moves: insert, delete, substitute.'],
       [GRACE, 'Excellent. Homework 4 will ask you to reconstruct the solution, not just the value, so keep back-pointers.'],
       [LINUS, 'Anyone want to pair up for the programming part? It is a union-find implementation.'],
-      [ALAN, 'Me! Path compression plus union by rank gives the inverse Ackermann bound.'],
+      [ALAN, 'Me! Path compression plus union by rank gives the inverse Ackermann bound. My `find` so far:\n' +
+        '```python\n' +
+        'def find(parent, x):\n' +
+        '    while parent[x] != x:\n' +
+        '        parent[x] = parent[parent[x]]  # path halving\n' +
+        '        x = parent[x]\n' +
+        '    return x\n' +
+        '```'],
       [LINUS, 'Which is ≤ 4 for any input that fits in the universe. Basically constant.'],
       [ADA, 'Kruskal uses union-find, Prim uses a priority queue. Both give an MST.'],
       [GRACE, 'And both are greedy algorithms justified by the cut property. Know the proof for the exam.'],
       [ALAN, 'P vs NP lecture next week. Should we read ahead?'],
       [GRACE, 'Read CLRS chapter 34.1–34.3. Focus on what a polynomial-time reduction is.'],
-      [LINUS, 'To show a problem is NP-hard, reduce a known NP-hard problem TO it, not the other way round.'],
-      [ADA, 'I always mix up that direction. Writing it on a sticky note.'],
+      [LINUS, 'To show a problem is NP-hard, reduce a known NP-hard problem **to** it, not the other way round.'],
+      [ADA, '> reduce a known NP-hard problem **to** it\n\nI always mix up that direction. Writing it on a sticky note.'],
       [ALAN, 'Halting problem was fun. You cannot write a program that decides whether any program halts.'],
       [LINUS, 'Says the person named Alan Turing 😄'],
       [ADA, 'Ha! Study group on Thursday 6pm, same place as last week?'],

@@ -1,10 +1,12 @@
 #include "texttools.h"
 
-#include "richtext/linkdetector.h"
 #include "logging.h"
+#include "richtext/linkdetector.h"
+#include "richtext/richdocument.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QStringList>
 
@@ -63,6 +65,16 @@ QColor TextTools::avatarColor(const QString &name) const
     }
     const int hue = int(hash % 360);
     return QColor::fromHsl(hue, 140, 105);
+}
+
+bool TextTools::needsRichText(const QString &text) const
+{
+    return RichDocument::needsRendering(text);
+}
+
+QString TextTools::fixedFontFamily() const
+{
+    return QFontDatabase::systemFont(QFontDatabase::FixedFont).family();
 }
 
 bool TextTools::openLink(const QUrl &url)

@@ -13,6 +13,8 @@ class TextTools : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
+    /// The system's fixed-pitch font family (code blocks, formulas' sources).
+    Q_PROPERTY(QString fixedFontFamily READ fixedFontFamily CONSTANT)
 
 public:
     explicit TextTools(QObject *parent = nullptr);
@@ -20,6 +22,10 @@ public:
     /// The http(s) link containing the character at `position`, or an empty URL.
     Q_INVOKABLE QUrl linkAt(const QString &text, int position) const;
     Q_INVOKABLE bool hasLinks(const QString &text) const;
+    /// True when the text may hold Markdown or math and is drawn by RichMessageBody; false for
+    /// plain text, which keeps the plain path (MessageText). See RichDocument::needsRendering.
+    Q_INVOKABLE bool needsRichText(const QString &text) const;
+    QString fixedFontFamily() const;
     /// Up to two letters for an avatar: "Ada Lovelace" → "AL", "grace" → "G", "" → "?".
     Q_INVOKABLE QString initials(const QString &name) const;
     /// A stable colour for a name (the same name always gets the same hue), dark enough for white

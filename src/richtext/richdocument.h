@@ -108,6 +108,14 @@ struct RichDocument
     /// Markdown (CommonMark, strikethrough, no raw HTML, no images) with TeX math.
     static RichDocument parse(const QString &source, const RichTextLimits &limits = {});
 
+    /// False when `source` cannot hold Markdown or math, so that a view may show it as plain text
+    /// (one paragraph, line breaks kept, links found by LinkDetector) without parsing it: no
+    /// character that starts inline markup or math (* ~ ` $ \ [, or _ not inside a word) and no
+    /// line that starts a block
+    /// (#, >, -, +, =, "1." or "1)", a tab or four spaces). One pass over the text, no allocation;
+    /// a false positive only costs a parse. Entities ("&amp;") are left out: they show as typed.
+    static bool needsRendering(QStringView source);
+
     /// The blocks' plain texts, one per line, list items after their marker, code as typed.
     QString plainText() const;
 };

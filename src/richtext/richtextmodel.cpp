@@ -15,6 +15,58 @@ void RichTextModel::setText(const QString &text)
     Q_EMIT textChanged();
 }
 
+void RichTextModel::setMathColor(const QColor &color)
+{
+    if (color == m_mathColor)
+        return;
+    m_mathColor = color;
+    htmlChanged();
+    Q_EMIT mathColorChanged();
+}
+
+void RichTextModel::setCodeColor(const QColor &color)
+{
+    if (color == m_codeColor)
+        return;
+    m_codeColor = color;
+    htmlChanged();
+    Q_EMIT codeColorChanged();
+}
+
+void RichTextModel::htmlChanged()
+{
+    if (count() > 0)
+        Q_EMIT dataChanged(index(0), index(count() - 1), { HtmlRole, Qt::DisplayRole });
+}
+
+namespace {
+
+// The html is built by RichDocument, so "<code>" there is always its tag (text is escaped).
+QString coloured(const QColor &color, const QString &html)
+{
+    return u"<font color=\"" + color.name(QColor::HexArgb) + u"\">" + html + u"</font>";
+}
+
+} // namespace
+
+QString RichTextModel::inlineMathHtml(const MathSpan &span) const
+{
+    const QString source = span.source.toHtmlEscaped();
+    return m_mathColor.isValid() ? coloured(m_mathColor, source) : source;
+}
+
+QString RichTextModel::styledHtml(const RichBlock &block) const
+{
+    QString html =
+        block.htmlWithMath([this](const MathSpan &span) { return inlineMathHtml(span); });
+    if (m_codeColor.isValid() && html.contains(u"<code>")) {
+        html.replace(u"<code>"_qs,
+            u"<font color=\""_qs + m_codeColor.name(QColor::HexArgb) + u"\"><code>"_qs);
+        html.replace(u"</code>"_qs, u"</code></font>"_qs);
+    }
+    return html;
+}
+
 int RichTextModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : count();
@@ -30,7 +82,7 @@ QVariant RichTextModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(block.kind);
     case Qt::DisplayRole:
     case HtmlRole:
-        return block.html();
+        return styledHtml(block);
     case PlainTextRole:
         return block.plainText;
     case HeadingLevelRole:

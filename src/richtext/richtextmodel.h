@@ -3,6 +3,7 @@
 #include "richdocument.h"
 
 #include <QAbstractListModel>
+#include <QColor>
 
 /// A message's blocks for a view: set `text` to the message's source, and a ListView (or a
 /// Repeater in a Column) draws one row per block with a DelegateChooser on `kind`.
@@ -14,12 +15,17 @@ class RichTextModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY textChanged)
     Q_PROPERTY(QString plainText READ plainText NOTIFY textChanged)
     Q_PROPERTY(bool limited READ limited NOTIFY textChanged)
+    /// The colour of inline formulas in `html` (their TeX source until a renderer draws them);
+    /// invalid: the text's colour.
+    Q_PROPERTY(QColor mathColor READ mathColor WRITE setMathColor NOTIFY mathColorChanged)
+    /// The colour of inline code in `html` (StyledText draws <code> in the text's font).
+    Q_PROPERTY(QColor codeColor READ codeColor WRITE setCodeColor NOTIFY codeColorChanged)
 
 public:
     enum Role
     {
         KindRole = Qt::UserRole + 1, ///< RichBlock::Kind: which delegate draws the row
-        HtmlRole, ///< StyledText html of a text block, formulas shown as their source
+        HtmlRole, ///< StyledText html of a text block, formulas shown as their source (mathColor)
         PlainTextRole, ///< the block without markup: its accessible name
         HeadingLevelRole, ///< 1–6 for a Heading, else 0
         ListDepthRole, ///< lists around the block (indentation), 0 outside lists
@@ -40,6 +46,16 @@ public:
     QString plainText() const { return m_document.plainText(); }
     bool limited() const { return m_document.limited; }
     const RichDocument &document() const { return m_document; }
+    QColor mathColor() const { return m_mathColor; }
+    void setMathColor(const QColor &color);
+    QColor codeColor() const { return m_codeColor; }
+    void setCodeColor(const QColor &color);
+
+    /// A block's html as the views draw it: inline formulas and code in their colours.
+    QString styledHtml(const RichBlock &block) const;
+    /// What stands for an inline formula in the html: the one place a rendered picture will
+    /// replace the escaped source.
+    QString inlineMathHtml(const MathSpan &span) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -47,8 +63,14 @@ public:
 
 Q_SIGNALS:
     void textChanged();
+    void mathColorChanged();
+    void codeColorChanged();
 
 private:
     QString m_text;
     RichDocument m_document;
+    QColor m_mathColor;
+    QColor m_codeColor;
+
+    void htmlChanged();
 };

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace {
@@ -86,6 +87,9 @@ private Q_SLOTS:
     void codeKeepsTabsAndLanguage();
     void plainText();
     void model();
+    void modelColours();
+    void needsRendering_data();
+    void needsRendering();
     void hostile_data();
     void hostile();
     void randomMessages();
@@ -342,6 +346,66 @@ void TestRichText::model()
     model.setText(u"$a$ and $b$"_qs);
     QCOMPARE(
         role(0, RichTextModel::MathSourcesRole).toStringList(), (QStringList { u"a"_qs, u"b"_qs }));
+}
+
+void TestRichText::modelColours()
+{
+    RichTextModel model;
+    model.setText(u"x `a<b` and $y_1$"_qs);
+    const auto html = [&] { return model.index(0).data(RichTextModel::HtmlRole).toString(); };
+    QCOMPARE(html(), u"x <code>a&lt;b</code> and $y_1$"_qs);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setMathColor(QColor(0x11, 0x22, 0x33));
+    model.setCodeColor(QColor(0x44, 0x55, 0x66));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(html(),
+        u"x <font color=\"#ff445566\"><code>a&lt;b</code></font> and "
+        u"<font color=\"#ff112233\">$y_1$</font>"_qs);
+    // Typed tags stay text: only the model's own <code> is coloured.
+    model.setText(u"&lt;code&gt; <code>"_qs);
+    QVERIFY(!html().contains(u"<font"_qs));
+}
+
+void TestRichText::needsRendering_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("needs");
+
+    QTest::newRow("plain") << u"Hello there, see you at 10:30!"_qs << false;
+    QTest::newRow("lines") << u"one\ntwo\n  three"_qs << false;
+    QTest::newRow("url with underscores") << u"https://example.org/a_b_c?x=1"_qs << false;
+    QTest::newRow("snake_case") << u"call snake_case()"_qs << false;
+    QTest::newRow("html shows as typed") << u"a <b>x</b> & c"_qs << false;
+    QTest::newRow("number in a line") << u"It costs 5. Really"_qs << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("bold") << u"**bold**"_qs << true;
+    QTest::newRow("underscore emphasis") << u"an _emphasis_"_qs << true;
+    QTest::newRow("code span") << u"use `x`"_qs << true;
+    QTest::newRow("strike") << u"~~no~~"_qs << true;
+    QTest::newRow("math") << u"so $x$"_qs << true;
+    QTest::newRow("tex") << u"\\(x\\)"_qs << true;
+    QTest::newRow("link") << u"[a](https://x.org)"_qs << true;
+    QTest::newRow("heading") << u"# Title"_qs << true;
+    QTest::newRow("quote on line 2") << u"a\n> b"_qs << true;
+    QTest::newRow("list") << u"- a"_qs << true;
+    QTest::newRow("ordered list") << u"x\n12) a"_qs << true;
+    QTest::newRow("setext") << u"T\n==="_qs << true;
+    QTest::newRow("indented code") << u"x\n\n    code"_qs << true;
+    QTest::newRow("tab") << u"\tcode"_qs << true;
+}
+
+void TestRichText::needsRendering()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, needs);
+    QCOMPARE(RichDocument::needsRendering(source), needs);
+    // Whatever it says, a plain answer must be a plain document: one paragraph of the text.
+    if (!needs && !source.isEmpty()) {
+        const RichDocument document = RichDocument::parse(source);
+        QCOMPARE(document.blocks.size(), 1);
+        QCOMPARE(document.blocks.at(0).kind, RichBlock::Paragraph);
+        QCOMPARE(document.blocks.at(0).plainText, source.trimmed().replace(u"\n  "_qs, u"\n"_qs));
+    }
 }
 
 void TestRichText::hostile_data()

@@ -1,6 +1,7 @@
 // End to end: the real app (the same QML, singletons and setup as main()) offscreen against the
 // reference backend. Signs in by typing into the sign-in page, opens a room from the sidebar,
-// sends a message with the composer and sees it delivered, then receives one sent by another
+// sends a message with the composer and sees it delivered (and one in Markdown with a code
+// block, drawn as a code block), then receives one sent by another
 // client (studyconnect-cli, as Alan) and a direct message that shows in the window title; then a
 // message to a member room never opened raises its unread count and asks for a notification, and
 // the count is still there after a restart; clicking its notification shows the window again
@@ -20,6 +21,7 @@
 #include "desktop/unreadwatcher.h"
 #include "nodeserver.h"
 #include "privateappfolders.h"
+#include "richmessagechecks.h"
 
 #include <QAbstractItemModel>
 #include <QClipboard>
@@ -197,6 +199,10 @@ void TestAppEndToEnd::signInSendAndReceive()
     QCOMPARE(input->property("text").toString(), QString());
     QTRY_VERIFY(itemWithText(QStringLiteral("messageText"), mine));
     QVERIFY(!itemWithText(QStringLiteral("messageText"), mine)->property("hasLinks").toBool());
+
+    // --- Markdown with a code block: sent and stored as its source, drawn as blocks ---
+    sendMarkdownWithCodeBlock(*this, messages);
+    input->forceActiveFocus();
 
     // --- another client (Alan) writes in the room and sends Ada a direct message ---
     const QString theirs =

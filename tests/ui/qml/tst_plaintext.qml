@@ -15,7 +15,8 @@ Item {
         name: "PlainText"
         when: windowShown
 
-        readonly property string hostile: "<b>bold</b> <img src=\"http://127.0.0.1:9/pixel.png\"> <a href=\"javascript:alert(1)\">x</a> &amp; <style>*{color:red}</style>"
+        // No Markdown in it: the plain path (MessageText). With Markdown, see below.
+        readonly property string hostile: "<b>bold</b> <img src=\"http://127.0.0.1:9/pixel.png\"> <a href=\"javascript:alert(1)\">x</a> &amp; <style>p{color:red}</style>"
 
         Component {
             id: delegateComponent
@@ -45,6 +46,25 @@ Item {
             const name = findChild(d, "senderName")
             compare(name.textFormat, Text.PlainText)
             compare(name.text, "<i>Mallory</i>")
+        }
+
+        function test_markup_in_markdown_is_escaped() {
+            // A "*" makes it Markdown: RichMessageBody draws it, every tag escaped (StyledText
+            // would otherwise load the <img>).
+            const text = hostile + " **really**"
+            const d = createTemporaryObject(delegateComponent, root, {
+                index: 0, clientId: "", senderName: "Mallory", senderAvatar: "", text: text,
+                createdAt: new Date(), isMine: false, deliveryState: 1, showSender: true, showDate: false,
+                kind: 0, errorString: "", showReadMarker: false, model: { id: "1" }
+            })
+            verify(!findChild(d, "messageText").visible)
+            const html = findChild(d, "richText").text
+            verify(html.indexOf("&lt;img src=") >= 0, html)
+            verify(html.indexOf("<img") < 0 && html.indexOf("<style") < 0 && html.indexOf("javascript") >= 0, html)
+            // Only the bare http URL is a link (as on the plain path); the typed <a> is text.
+            compare(html.split("<a href=").length, 2, html)
+            verify(html.indexOf("<a href=\"http://127.0.0.1:9/pixel.png\">") >= 0, html)
+            verify(html.indexOf("<b>really</b>") >= 0, html)
         }
 
         function test_plain_rendering_is_wider_than_markup() {

@@ -57,6 +57,14 @@ Item {
             readable("mention row", Theme.text, Theme.mentionBackground, 7)
             readable("accent text", Theme.accentText, Theme.accent, 3)
             readable("success", Theme.success, Theme.base, 4.5)
+            // Rich messages on the timeline (window) and the preview (base).
+            readable("inline code on window", Theme.inlineCode, Theme.window, 4.5)
+            readable("inline code on base", Theme.inlineCode, Theme.base, 4.5)
+            readable("formula source on window", Theme.mathSource, Theme.window, 4.5)
+            readable("link on window", Theme.link, Theme.window, 4.5)
+            readable("code on its panel", Theme.text, over(Theme.codeBackground, Theme.window), 7)
+            readable("muted on the code panel", Theme.mutedText, over(Theme.codeBackground, Theme.window), 4.5)
+            readable("quote bar on window", Theme.quoteBar, Theme.window, 1.5)
             // The Fusion controls draw with the same palette.
             readable("button text", button.palette.buttonText, button.palette.button, 7)
             readable("field text", field.palette.text, field.palette.base, 7)
