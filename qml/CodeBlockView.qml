@@ -134,6 +134,17 @@ Rectangle {
                 id: metrics
                 font: codeText.font
             }
+            CodeColours {
+                objectName: "codeColours"
+                document: codeText.textDocument
+                language: code.language
+                keywordColor: Theme.codeKeyword
+                stringColor: Theme.codeString
+                commentColor: Theme.codeComment
+                numberColor: Theme.codeNumber
+                titleColor: Theme.codeTitle
+                typeColor: Theme.codeType
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ import StudyConnect.Desktop
 // A message's Markdown and math, block by block: C++ (RichTextModel) parses the source into
 // blocks with safe StyledText html; this only draws them. A quote has a bar per level on its
 // left, lists are indented by depth with their marker, code blocks scroll sideways with a Copy
-// button, formulas show their TeX source until the math renderer draws them (MathView). Used by
+// button, formulas are pictures from the math renderer (MathText), their TeX source until then. Used by
 // MessageDelegate for messages TextTools.needsRichText() picks, and by the composer's preview.
 Column {
     id: richBody
@@ -42,6 +42,8 @@ Column {
             required property string marker
             required property string language
             required property string source
+            /// The whole RichBlock: MathText draws its formulas.
+            required property var block
 
             readonly property int indent: quoteLevel * richBody.quoteIndent + listDepth * richBody.listIndent
 
@@ -75,6 +77,7 @@ Column {
             Component {
                 id: textComponent
                 RichTextBlock {
+                    richBlock: block.block
                     html: block.html
                     plainText: block.plainText
                     headingLevel: block.kind === RichBlock.Heading ? block.headingLevel : 0
@@ -93,6 +96,7 @@ Column {
                 id: mathComponent
                 MathView {
                     tex: block.source
+                    richBlock: block.block
                 }
             }
             Component {

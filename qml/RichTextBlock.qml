@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import StudyConnect.Desktop
 
 // A paragraph, heading, list item or quoted paragraph of a rich message. `html` comes from
@@ -9,6 +10,8 @@ Item {
     id: textBlock
 
     property string html
+    /// The RichBlock: its inline formulas become pictures (MathText); `html` shows until then.
+    property var richBlock
     /// The block without markup: its accessible name.
     property string plainText
     /// 1–6 for a heading (bold, modestly larger), 0 otherwise.
@@ -39,7 +42,8 @@ Item {
         objectName: "richText"
         y: textBlock.headingLevel > 0 ? Math.round(Theme.spacing / 2) : 0
         width: parent.width
-        text: textBlock.html
+        // The model's html (formulas as their source) until MathText has drawn the formulas.
+        text: math.state === MathText.NoMath ? textBlock.html : math.html
         textFormat: Text.StyledText
         wrapMode: Text.Wrap
         color: Theme.text
@@ -57,5 +61,22 @@ Item {
             enabled: label.hoveredLink !== ""
             cursorShape: Qt.PointingHandCursor
         }
+        HoverHandler {
+            id: mathHover
+            enabled: math.state === MathText.SomeFailed
+        }
+        ToolTip.visible: mathHover.hovered
+        ToolTip.delay: 600
+        ToolTip.text: math.errors
+    }
+
+    MathText {
+        id: math
+        block: textBlock.richBlock
+        fontPixelSize: label.font.pixelSize
+        color: label.color
+        pendingColor: Theme.mathSource
+        errorColor: Theme.danger
+        codeColor: Theme.inlineCode
     }
 }

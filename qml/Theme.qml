@@ -45,6 +45,14 @@ QtObject {
     /// A formula's TeX source until the math renderer draws it: muted, monospace.
     readonly property color mathSource: mutedText
     readonly property color quoteBar: Qt.rgba(text.r, text.g, text.b, 0.28)
+    /// Syntax colours in code blocks (CodeColours; highlight.js's scopes in six kinds), after
+    /// Atom's One Light and One Dark, checked against codeBackground in tst_theme.
+    readonly property color codeKeyword: dark ? "#c678dd" : "#a626a4"
+    readonly property color codeString: dark ? "#98c379" : "#3f7e3e"
+    readonly property color codeComment: dark ? "#9aa0a6" : "#6a737d"
+    readonly property color codeNumber: dark ? "#d19a66" : "#986801"
+    readonly property color codeTitle: dark ? "#61afef" : "#2f5fc4"
+    readonly property color codeType: dark ? "#e5c07b" : "#8a5a00"
     /// Code and formulas: the system's fixed-pitch family.
     readonly property string monospaceFamily: TextTools.fixedFontFamily
 

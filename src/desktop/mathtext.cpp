@@ -78,6 +78,15 @@ void MathText::setErrorColor(const QColor &color)
     rebuild();
 }
 
+void MathText::setCodeColor(const QColor &color)
+{
+    if (color == m_codeColor)
+        return;
+    m_codeColor = color;
+    Q_EMIT styleChanged();
+    rebuild();
+}
+
 void MathText::setDevicePixelRatio(qreal ratio)
 {
     if (qFuzzyCompare(ratio, m_devicePixelRatio) || ratio <= 0)
@@ -127,9 +136,11 @@ void MathText::rebuild()
         html = formulaHtml(m_block.source, m_block.plainText, true);
     } else {
         formulas = int(m_block.mathSpans.size());
-        html = m_block.htmlWithMath([this](const MathSpan &span) {
-            return formulaHtml(span.tex, span.source, span.display);
-        });
+        html = RichTextModel::styledHtml(
+            m_block,
+            [this](
+                const MathSpan &span) { return formulaHtml(span.tex, span.source, span.display); },
+            m_codeColor);
     }
     const State state = formulas == 0 ? NoMath
         : m_drawing > 0               ? Drawing

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "richtext/richdocument.h"
+#include "richtext/richtextmodel.h"
 
 #include <QColor>
 #include <QObject>
@@ -26,6 +27,8 @@ class MathText : public QObject, public QQmlParserStatus
     Q_PROPERTY(QColor color READ color WRITE setColor NOTIFY styleChanged)
     Q_PROPERTY(QColor pendingColor READ pendingColor WRITE setPendingColor NOTIFY styleChanged)
     Q_PROPERTY(QColor errorColor READ errorColor WRITE setErrorColor NOTIFY styleChanged)
+    /// Inline code's colour, as RichTextModel.codeColor (none when not set).
+    Q_PROPERTY(QColor codeColor READ codeColor WRITE setCodeColor NOTIFY styleChanged)
     Q_PROPERTY(
         qreal devicePixelRatio READ devicePixelRatio WRITE setDevicePixelRatio NOTIFY styleChanged)
     Q_PROPERTY(QString html READ html NOTIFY htmlChanged)
@@ -55,6 +58,8 @@ public:
     void setPendingColor(const QColor &color);
     QColor errorColor() const { return m_errorColor; }
     void setErrorColor(const QColor &color);
+    QColor codeColor() const { return m_codeColor; }
+    void setCodeColor(const QColor &color);
     qreal devicePixelRatio() const { return m_devicePixelRatio; }
     void setDevicePixelRatio(qreal ratio);
 
@@ -79,6 +84,7 @@ private:
     QColor m_color = Qt::black;
     QColor m_pendingColor = Qt::gray;
     QColor m_errorColor = Qt::red;
+    QColor m_codeColor;
     qreal m_devicePixelRatio = 1;
     bool m_complete = true;
 

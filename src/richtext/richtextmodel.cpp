@@ -57,11 +57,17 @@ QString RichTextModel::inlineMathHtml(const MathSpan &span) const
 
 QString RichTextModel::styledHtml(const RichBlock &block) const
 {
-    QString html =
-        block.htmlWithMath([this](const MathSpan &span) { return inlineMathHtml(span); });
-    if (m_codeColor.isValid() && html.contains(u"<code>")) {
-        html.replace(u"<code>"_qs,
-            u"<font color=\""_qs + m_codeColor.name(QColor::HexArgb) + u"\"><code>"_qs);
+    return styledHtml(
+        block, [this](const MathSpan &span) { return inlineMathHtml(span); }, m_codeColor);
+}
+
+QString RichTextModel::styledHtml(const RichBlock &block,
+    const std::function<QString(const MathSpan &)> &renderMath, const QColor &codeColor)
+{
+    QString html = block.htmlWithMath(renderMath);
+    if (codeColor.isValid() && html.contains(u"<code>")) {
+        html.replace(
+            u"<code>"_qs, u"<font color=\""_qs + codeColor.name(QColor::HexArgb) + u"\"><code>"_qs);
         html.replace(u"</code>"_qs, u"</code></font>"_qs);
     }
     return html;

@@ -53,9 +53,13 @@ public:
 
     /// A block's html as the views draw it: inline formulas and code in their colours.
     QString styledHtml(const RichBlock &block) const;
-    /// What stands for an inline formula in the html: the one place a rendered picture will
-    /// replace the escaped source.
+    /// What stands for an inline formula in the html until MathText has its picture: the escaped
+    /// source in mathColor.
     QString inlineMathHtml(const MathSpan &span) const;
+    /// A block's html with each inline formula as `renderMath` gives it and inline code in
+    /// `codeColor` (none when invalid): shared with MathText, which draws the formulas.
+    static QString styledHtml(const RichBlock &block,
+        const std::function<QString(const MathSpan &)> &renderMath, const QColor &codeColor);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

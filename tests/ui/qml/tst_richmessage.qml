@@ -184,13 +184,38 @@ Item {
             verify(findChild(b, "ruleLine"))
             const math = findChild(b, "mathView")
             verify(math, "a display formula")
-            const source = findChild(math, "mathSource")
-            compare(source.text, "\\int_0^\\pi \\sin x\\,dx = 2")
-            compare(source.textFormat, Text.PlainText)
-            compare(source.font.family, Theme.monospaceFamily)
-            compare(String(source.color), String(Theme.mathSource))
+            compare(math.Accessible.name, "\\int_0^\\pi \\sin x\\,dx = 2")
+            const formula = findChild(math, "mathFormula")
+            if (math.state === MathText.Drawing) {
+                // Until the engine (off the GUI thread) has drawn it: the source, muted, monospace.
+                compare(formula.text, "\\int_0^\\pi \\sin x\\,dx = 2")
+                compare(formula.textFormat, Text.PlainText)
+                compare(formula.font.family, Theme.monospaceFamily)
+                compare(String(formula.color), String(Theme.mathSource))
+            }
             const texts = all(b, "richText")
-            verify(texts[texts.length - 1].text.indexOf("$x^2$") >= 0, "inline formula shown as its source")
+            const inline = texts[texts.length - 1]
+            verify(inline.text.indexOf("$x^2$") >= 0 || inline.text.indexOf("image://math/") >= 0,
+                   "inline formula shown as its source until drawn")
+            // Then pictures: the display formula and the inline one.
+            tryCompare(math, "state", MathText.Drawn, 15000)
+            compare(formula.textFormat, Text.StyledText)
+            verify(/^<img src="image:\/\/math\/[0-9a-f]+" width="\d+" height="\d+" align="middle">$/.test(formula.text), formula.text)
+            verify(formula.implicitHeight > 20, "a display integral is taller than a line")
+            tryVerify(() => inline.text.indexOf("<img src=\"image://math/") >= 0, 15000, inline.text)
+            verify(inline.text.indexOf("$x^2$") < 0)
+            compare(inline.Accessible.name, "inline $x^2$ here")
+        }
+
+        function test_bad_tex_keeps_its_source() {
+            const b = body("$$\\frac{1}{$$")
+            const math = findChild(b, "mathView")
+            tryCompare(math, "state", MathText.SomeFailed, 15000)
+            const formula = findChild(math, "mathFormula")
+            compare(formula.text, "⚠ \\frac{1}{")
+            compare(formula.textFormat, Text.PlainText)
+            compare(String(formula.color), String(Theme.danger))
+            compare(math.Accessible.name, "\\frac{1}{")
         }
 
         function test_no_image_no_html() {
