@@ -1,5 +1,9 @@
 #include "richtextmodel.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
+
 RichTextModel::RichTextModel(QObject *parent)
     : QAbstractListModel(parent)
 { }
@@ -8,11 +12,48 @@ void RichTextModel::setText(const QString &text)
 {
     if (text == m_text)
         return;
-    beginResetModel();
     m_text = text;
-    m_document = RichDocument::parse(text);
+    const quint64 generation = ++m_generation;
+    if (text.size() <= SyncParseLimit) {
+        setDocument(RichDocument::parse(text));
+        setParsing(false);
+        return;
+    }
+    // Until the parse is done: the start of the message as one plain paragraph.
+    RichBlock start;
+    start.plainText = text.first(PlaceholderCharacters) + u'…';
+    start.htmlParts = { start.plainText.toHtmlEscaped() };
+    setDocument(RichDocument { { start }, true });
+    setParsing(true);
+    // The QPointer is only read on the GUI thread (the queued call), where the model lives.
+    QThreadPool::globalInstance()->start([model = QPointer<RichTextModel>(this), text, generation] {
+        RichDocument document = RichDocument::parse(text);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [model, generation, document = std::move(document)]() mutable {
+                if (!model || model->m_generation != generation)
+                    return;
+                model->setDocument(std::move(document));
+                model->setParsing(false);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void RichTextModel::setDocument(RichDocument document)
+{
+    beginResetModel();
+    m_document = std::move(document);
     endResetModel();
     Q_EMIT textChanged();
+}
+
+void RichTextModel::setParsing(bool parsing)
+{
+    if (parsing == m_parsing)
+        return;
+    m_parsing = parsing;
+    Q_EMIT parsingChanged();
 }
 
 void RichTextModel::setMathColor(const QColor &color)

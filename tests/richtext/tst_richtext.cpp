@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 namespace {
 
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void plainText();
     void model();
     void modelColours();
+    void longMessagesAreParsedOffTheGuiThread();
     void needsRendering_data();
     void needsRendering();
     void hostile_data();
@@ -364,6 +366,42 @@ void TestRichText::modelColours()
     // Typed tags stay text: only the model's own <code> is coloured.
     model.setText(u"&lt;code&gt; <code>"_qs);
     QVERIFY(!html().contains(u"<font"_qs));
+}
+
+void TestRichText::longMessagesAreParsedOffTheGuiThread()
+{
+    // A hostile 1 MB message (another server's: ours refuses more than 4,000 characters).
+    QString nestedLists;
+    for (int depth = 0; nestedLists.size() < 1024 * 1024; depth = (depth + 1) % 2000)
+        nestedLists += QString(depth * 2, u' ') + u"- item\n"_qs;
+
+    RichTextModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy parsing(&model, &RichTextModel::parsingChanged);
+    QElapsedTimer timer;
+    timer.start();
+    model.setText(nestedLists);
+    // Well under a frame on the GUI thread, whatever the parse costs (91-246 ms here in Debug).
+    QVERIFY2(timer.elapsed() < 16, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(model.parsing());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(RichTextModel::PlainTextRole).toString().size(),
+        RichTextModel::PlaceholderCharacters + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.parsing(), 20000);
+    QCOMPARE(model.rowCount(), RichTextLimits().maxBlocks);
+    QVERIFY(model.limited());
+    QCOMPARE(parsing.size(), 2);
+
+    // A newer text wins over a parse still running for an older one.
+    model.setText(nestedLists + u"x"_qs);
+    QVERIFY(model.parsing());
+    model.setText(u"**short**"_qs);
+    QVERIFY(!model.parsing());
+    // The older parse ends and its result arrives, and is dropped.
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(20000));
+    QCoreApplication::processEvents();
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(RichTextModel::HtmlRole).toString(), u"<b>short</b>"_qs);
 }
 
 void TestRichText::needsRendering_data()
