@@ -12,8 +12,7 @@ public:
     LinkSyntaxHighlighter(QTextDocument *document, LinkHighlighter *owner)
         : QSyntaxHighlighter(document)
         , m_owner(owner)
-    {
-    }
+    { }
 
 protected:
     void highlightBlock(const QString &text) override
@@ -31,8 +30,7 @@ private:
 
 LinkHighlighter::LinkHighlighter(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 LinkHighlighter::~LinkHighlighter()
 {

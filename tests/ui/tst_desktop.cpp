@@ -8,11 +8,11 @@
 #include "chat/messagelistmodel.h"
 #include "chat/typingnotifier.h"
 #include "desktop/apppreferences.h"
-#include "richtext/linkdetector.h"
 #include "desktop/signinlink.h"
 #include "desktop/texttools.h"
 #include "desktop/threadfiltermodel.h"
 #include "desktop/unreadwatcher.h"
+#include "richtext/linkdetector.h"
 
 #include <QDir>
 #include <QFile>
