@@ -23,27 +23,10 @@ for f in "$APP" "$BENCH" "$FLOOR" "$STORE_BENCH"; do
   [ -x "$f" ] || { echo "bench/app: $f not found; build it: cmake --build $BUILD_DIR --target studyconnect studyconnect-appbench studyconnect-floorbench" >&2; exit 1; }
 done
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-display_number=$((190 + RANDOM % 100))
-while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
-export DISPLAY=":$display_number" URL="http://127.0.0.1:$port" APP RUNS work STORE_BENCH
-
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-SEED_DEMO=1 HOST=127.0.0.1 PORT="$port" JWT_SECRET=bench DB_PATH="$work/demo.db" node server/src/index.js >"$work/backend.log" 2>&1 &
-backend_pid=$!
-pids+=($!)
-for _ in $(seq 1 100); do curl -fsS "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+source bench/lib.sh
+work=$bench_work
+export APP RUNS work STORE_BENCH
+start_xvfb_and_demo_backend
 
 # The measurements that need the keychain run on a private session bus with an unlocked keyring;
 # timing.sh has what they share.
