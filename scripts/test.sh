@@ -38,7 +38,7 @@ build_and_test() {
   labels=$(IFS='|'; echo "$*")
   cmake --preset "$preset" >/dev/null &&
     cmake --build --preset "$preset" ${targets[@]+--target "${targets[@]}"} &&
-    ctest --preset "$preset" ${labels:+-L "$labels"} --timeout 600 --parallel 2
+    ctest --preset "$preset" ${labels:+-L "$labels"} --timeout 600
 }
 
 stage "backend tests (node --test)" npm --prefix server test
