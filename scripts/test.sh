@@ -45,8 +45,8 @@ stage "backend tests (node --test)" npm --prefix server test
 stage "backend tests against PostgreSQL (node --test)" npm --prefix server run test:postgres
 stage "build and ctest (dev)" build_and_test dev
 stage "build and ctest (asan: socketio, client)" build_and_test asan socketio client
-stage "fuzz the packet decoder" tests/fuzz/run-fuzz.sh
-stage "fuzz the long-polling payload decoder" env FUZZ_TARGET=fuzz_polling_payload FUZZ_SECONDS=30 tests/fuzz/run-fuzz.sh
+stage "fuzz the packet decoder" env FUZZ_SECONDS=40 tests/fuzz/run-fuzz.sh
+stage "fuzz the long-polling payload decoder" env FUZZ_TARGET=fuzz_polling_payload FUZZ_SECONDS=20 tests/fuzz/run-fuzz.sh
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

@@ -12,6 +12,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -164,7 +166,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Frames to scroll."), QStringLiteral("N"), QStringLiteral("600"));
     const QCommandLineOption studyOption(QStringLiteral("study"),
         QStringLiteral("Messages with formulas, code blocks and Markdown (half of them plain)."));
-    parser.addOptions({ serverOption, roomsOption, messagesOption, framesOption, studyOption });
+    const QCommandLineOption attachmentsOption(QStringLiteral("attachments"),
+        QStringLiteral("A JSON array of file objects the server stored (POST /api/files): message i "
+                       "carries file i, so the timeline shows their thumbnails."),
+        QStringLiteral("FILE"));
+    parser.addOptions(
+        { serverOption, roomsOption, messagesOption, framesOption, studyOption, attachmentsOption });
     parser.addHelpOption();
     parser.process(app);
     const QUrl server(parser.value(serverOption));
@@ -201,6 +208,15 @@ int main(int argc, char *argv[])
     const int rooms = parser.value(roomsOption).toInt();
     const int perRoom = parser.value(messagesOption).toInt();
     const bool study = parser.isSet(studyOption);
+    QVariantList files;
+    if (parser.isSet(attachmentsOption)) {
+        QFile list(parser.value(attachmentsOption));
+        if (!list.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench: cannot read %s\n", qPrintable(list.fileName()));
+            return 1;
+        }
+        files = QJsonDocument::fromJson(list.readAll()).array().toVariantList();
+    }
     const QVariantMap senders[] = {
         { { QStringLiteral("id"), 2 }, { QStringLiteral("firstName"), QStringLiteral("Alan") },
             { QStringLiteral("lastName"), QStringLiteral("Turing") } },
@@ -217,7 +233,7 @@ int main(int argc, char *argv[])
         const QString roomId = QString::number(9000 + r);
         for (int i = 0; i < perRoom; ++i) {
             ++id;
-            const QVariantMap payload {
+            QVariantMap payload {
                 { QStringLiteral("id"), id },
                 { QStringLiteral("roomId"), roomId },
                 { QStringLiteral("sender"), senders[(i / 3) % 3] },
@@ -227,6 +243,8 @@ int main(int argc, char *argv[])
                     QDateTime::fromMSecsSinceEpoch(start + qint64(i) * 60000, Qt::UTC)
                         .toString(Qt::ISODateWithMs) },
             };
+            if (i < files.size())
+                payload.insert(QStringLiteral("attachments"), QVariantList { files.at(i) });
             service->connection()->dispatchEvent(QStringLiteral("message:received"),
                 SocketIo::Arguments::fromVariantList({ payload }));
         }
