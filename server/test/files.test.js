@@ -11,7 +11,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, tokenFor, assertIso, USERS } = require('../testlib/helpers');
 const {
-  multipart, rawRequest, upload, uploaded, download, tempFiles, blobs, png, jpeg,
+  multipart, rawRequest, upload, uploadExpectingContinue, uploaded, download, tempFiles, blobs, png, jpeg,
 } = require('../testlib/files');
 
 const LIMIT = 64 * 1024; // small, so the limit tests stay fast
@@ -240,6 +240,19 @@ describe('files: bad uploads', () => {
     assert.equal(res.status, 413);
     assert.deepEqual(res.json, { error: 'The file is larger than 64 KB' });
     assert.equal(res.headers.connection, 'close');
+    assert.deepEqual(tempFiles(server), []);
+  });
+
+  it('with Expect: 100-continue, a file over the limit or a bad token is refused before the body is sent', async () => {
+    const tooBig = await uploadExpectingContinue(server, ada, crypto.randomBytes(LIMIT * 3));
+    assert.deepEqual([tooBig.status, tooBig.continued], [413, false]);
+    assert.deepEqual(tooBig.json, { error: 'The file is larger than 64 KB' });
+    const noToken = await uploadExpectingContinue(server, 'not-a-jwt', Buffer.from('x'));
+    assert.deepEqual([noToken.status, noToken.continued], [401, false]);
+    assert.equal(noToken.headers.connection, 'close');
+    const fine = await uploadExpectingContinue(server, ada, Buffer.from('asked first'));
+    assert.deepEqual([fine.status, fine.continued], [201, true]);
+    assert.equal(fine.json.size, 11);
     assert.deepEqual(tempFiles(server), []);
   });
 

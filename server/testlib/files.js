@@ -75,6 +75,36 @@ function rawRequest(server, method, urlPath, { token, headers = {}, body, chunks
   });
 }
 
+/**
+ * POST /api/files with `Expect: 100-continue`: the body goes only after the server's 100.
+ * Resolves with { status, json, continued } (continued: whether the server asked for the body).
+ */
+function uploadExpectingContinue(server, token, content) {
+  const { body, contentType } = multipart([{ name: 'file', filename: 'expect.bin', content }]);
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': contentType, 'content-length': String(body.length), expect: '100-continue' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const req = http.request(`${server.url}/api/files`, { method: 'POST', headers, timeout: WAIT_MS });
+    let continued = false;
+    req.on('continue', () => {
+      continued = true;
+      req.end(body);
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', (error) => (req.answered ? undefined : reject(error)));
+    req.on('response', (res) => {
+      req.answered = true;
+      const got = [];
+      res.on('data', (c) => got.push(c));
+      res.on('end', () => {
+        if (!continued) req.destroy(); // the body is never sent
+        resolve({ status: res.statusCode, headers: res.headers, json: JSON.parse(Buffer.concat(got).toString()), continued });
+      });
+    });
+    req.flushHeaders();
+  });
+}
+
 /** Uploads `content` as the part "file"; resolves as rawRequest. */
 function upload(server, token, { name = 'file.bin', encodedName, content, type = 'application/octet-stream' } = {}) {
   const part = encodedName !== undefined ? { filenameStar: encodedName } : { filename: name };
@@ -213,5 +243,5 @@ function zip(firstName, content = '') {
 }
 
 module.exports = {
-  multipart, rawRequest, upload, uploaded, download, tempFiles, blobs, eventually, png, jpeg, gif, webp, bmp, zip,
+  multipart, rawRequest, upload, uploadExpectingContinue, uploaded, download, tempFiles, blobs, eventually, png, jpeg, gif, webp, bmp, zip,
 };

@@ -164,6 +164,11 @@ function uploadRoute({ store, blobs, maxFileBytes, logger }) {
       return;
     }
 
+    // The client waits for this before it sends the body (server.js, checkContinue).
+    if (req.continueLater) {
+      res.removeHeader('Connection');
+      res.writeContinue();
+    }
     let received;
     try {
       received = await receive(req, { blobs, maxFileBytes });
