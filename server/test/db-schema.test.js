@@ -167,9 +167,9 @@ describe('database schema', () => {
     const file = path.join(dir, 'v6.db');
     const old = openDatabase(file);
     await seedDemo(old, { baseTime: BASE_TIME });
+    const page = old.roomMessages(1, { limit: 50 }); // before the drop: this store's statements need the tables
     dropFilesSchema(old.raw);
     old.raw.pragma('user_version = 6');
-    const page = old.roomMessages(1, { limit: 50 });
     old.close();
 
     const store = openDatabase(file);
