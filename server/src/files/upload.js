@@ -52,7 +52,7 @@ function receive(req, { blobs, maxFileBytes }) {
     }
 
     let settled = false;
-    let upload = null; // { tempPath, source, written (promise of the result) }
+    let upload = null; // { tempPath, source (busboy's file stream), out (the temporary file), written (promise of the result) }
 
     const removeTemp = async () => {
       if (!upload) return;
