@@ -11,7 +11,7 @@ const Database = require('better-sqlite3');
 const { openDatabase, SCHEMA_VERSION } = require('../src/store/sqlite/db');
 const { seedDemo } = require('../src/seed');
 const {
-  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema,
+  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema, dropFilesSchema,
 } = require('../testlib/helpers');
 
 describe('database schema', () => {
@@ -20,7 +20,7 @@ describe('database schema', () => {
 
   it('a new database is created at the current version, with the read_state and search tables', async () => {
     const store = openDatabase(':memory:');
-    assert.equal(SCHEMA_VERSION, 6);
+    assert.equal(SCHEMA_VERSION, 7);
     assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const columns = store.raw.prepare('PRAGMA table_info(read_state)').all().map((c) => c.name);
     assert.deepEqual(columns, ['user_id', 'kind', 'conversation_id', 'last_read_id']);
@@ -36,6 +36,7 @@ describe('database schema', () => {
     // A first-release database: the demo data, then no read_state and user_version 0.
     const old = openDatabase(file);
     await seedDemo(old, { baseTime: BASE_TIME });
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);
@@ -112,6 +113,7 @@ describe('database schema', () => {
     const mentionsOf = (db) => db.prepare('SELECT kind, message_id, user_id FROM mentions ORDER BY kind, message_id, rowid').all()
       .map((r) => `${r.kind} ${r.message_id} ${r.user_id}`);
     const before = { dump: dump(old.raw), views: views(old), mentions: mentionsOf(old.raw) };
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     old.raw.pragma('user_version = 4');
@@ -137,6 +139,7 @@ describe('database schema', () => {
     const old = openDatabase(file);
     await seedDemo(old, { baseTime: BASE_TIME });
     old.setPresence(1, 'online');
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     old.raw.pragma('user_version = 5');
     const messages = old.raw.prepare('SELECT COUNT(*) AS n FROM messages').get().n;
@@ -157,6 +160,27 @@ describe('database schema', () => {
     assert.deepEqual(store.socketDisconnected(1, 'socket-b', (s) => said.push(s)), { remaining: 0 });
     assert.deepEqual(said, ['online', 'online', 'offline']);
     assert.equal(store.presenceOf(1), 'offline');
+    store.close();
+  });
+
+  it('upgrades a database of schema 6 to files: history kept without attachments, files and attachments work', async () => {
+    const file = path.join(dir, 'v6.db');
+    const old = openDatabase(file);
+    await seedDemo(old, { baseTime: BASE_TIME });
+    const page = old.roomMessages(1, { limit: 50 }); // before the drop: this store's statements need the tables
+    dropFilesSchema(old.raw);
+    old.raw.pragma('user_version = 6');
+    old.close();
+
+    const store = openDatabase(file);
+    assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    assert.deepEqual(store.roomMessages(1, { limit: 50 }), page, 'the history as before, no attachments field');
+    const row = store.createFile({ id: 'upgradeFile1', sha256: 'a'.repeat(64), name: 'n.txt', size: 1, mimeType: 'text/plain', uploaderId: 1 });
+    assert.equal(row.uploader_id, 1);
+    const { message } = store.createMessage({ roomId: 1, senderId: 1, text: '', attachments: ['upgradeFile1'] });
+    assert.deepEqual(message.attachments, [{ id: 'upgradeFile1', name: 'n.txt', size: 1, mimeType: 'text/plain' }]);
+    assert.equal(store.canSeeFile('upgradeFile1', 2), true, 'Alan is a member of room 1');
+    assert.equal(store.canSeeFile('upgradeFile1', 3), true);
     store.close();
   });
 
