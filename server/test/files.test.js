@@ -239,7 +239,9 @@ describe('files: bad uploads', () => {
     const res = await post({ body, contentLength: LIMIT * 100, headers: { 'content-type': contentType } });
     assert.equal(res.status, 413);
     assert.deepEqual(res.json, { error: 'The file is larger than 64 KB' });
-    assert.equal(res.headers.connection, 'close');
+    // Not closed under the client: one that sends its whole body before reading (Qt) must still
+    // read the answer; the rest of the body is read and dropped (for at most DRAIN_MS).
+    assert.equal(res.headers.connection, 'keep-alive');
     assert.deepEqual(tempFiles(server), []);
   });
 

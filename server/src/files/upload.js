@@ -22,9 +22,9 @@ const { fileFromRow } = require('../store/shape');
 // A Content-Length this much above the limit cannot be the limit's file: the multipart framing
 // (boundaries, the part's headers) of one file is far smaller. Checked before reading anything.
 const MULTIPART_SLACK = 64 * 1024;
-// After refusing a body, how long its sender may go on sending (drained and dropped) before the
-// connection is cut: enough for the refusal to be read, not enough to stream gigabytes.
-const DRAIN_MS = 2000;
+// After refusing a body, how long its sender may go on sending (read and dropped) before the
+// connection is cut: enough for a file of the limit on a slow link, not for gigabytes.
+const DRAIN_MS = 10000;
 
 /** The client went away mid-upload: nothing to answer. */
 class UploadAborted extends Error {}
@@ -138,18 +138,22 @@ function receive(req, { blobs, maxFileBytes }) {
 }
 
 /**
- * Answers a refusal while the body may still be arriving: the connection closes after the answer
- * (nothing more is read from it), and is cut if the client keeps sending.
+ * Answers a refusal while the body may still be arriving. A client that asked to be told first
+ * (Expect: 100-continue, no 100 sent yet) sends no body: server.js set Connection: close for it.
+ * Any other client is sending its body now and reads the answer only after the last byte (Qt's
+ * QNetworkAccessManager does): the rest is read and dropped, because closing with unread bytes
+ * would make the kernel reset the connection and throw the answer away before the client reads
+ * it. A client still sending after DRAIN_MS is cut off.
  */
 function refuse(req, res, status, message) {
   if (res.headersSent || res.destroyed) return;
-  res.set('Connection', 'close');
+  if (!req.complete) {
+    req.resume();
+    setTimeout(() => {
+      if (!req.complete) req.destroy();
+    }, DRAIN_MS).unref();
+  }
   res.status(status).json({ error: message });
-  res.once('finish', () => {
-    if (req.complete) return;
-    req.resume(); // drain what is in flight, so the client can read the answer
-    setTimeout(() => req.destroy(), DRAIN_MS).unref();
-  });
 }
 
 function uploadRoute({ store, blobs, maxFileBytes, logger }) {
