@@ -155,7 +155,8 @@ void FileDownload::onReadyRead()
 bool FileDownload::writeAvailable()
 {
     QNetworkReply *reply = m_reply;
-    if (!reply)
+    // A reply that failed (timeout, reset) is closed: nothing more to read.
+    if (!reply || !reply->isOpen())
         return false;
     const QByteArray bytes = reply->readAll();
     if (bytes.isEmpty())
