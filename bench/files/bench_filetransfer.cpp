@@ -46,8 +46,8 @@ bool resetPeak()
     return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
 }
 
-/// The peak RSS while `work` runs its event loop: VmHWM after a reset, and (where that cannot be
-/// reset) the highest VmRSS sampled every millisecond.
+/// The RSS before a transfer and its peak until the transfer finishes: VmHWM after a reset, or
+/// (where that cannot be reset) the highest VmRSS sampled every millisecond.
 struct Peak
 {
     qint64 before = 0;
@@ -64,7 +64,10 @@ Peak measure(Transfer *transfer)
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, &sampler,
         [&sampled] { sampled = std::max(sampled, statusKiB("VmRSS")); });
-    sampler.start(1);
+    // Sampling wakes the thread that feeds the upload every millisecond: only where VmHWM
+    // cannot be reset.
+    if (!hwm)
+        sampler.start(1);
     if (!transfer->isFinished()) {
         QEventLoop loop;
         QObject::connect(transfer, &Transfer::finished, &loop, &QEventLoop::quit);

@@ -153,6 +153,42 @@ private Q_SLOTS:
         m_graceToken = signToken(QStringLiteral("3"), 600);
     }
 
+    void fileInfoReadsWhatTheServerSends()
+    {
+        const FileInfo image =
+            FileInfo::fromVariant(QVariantMap { { QStringLiteral("id"), QStringLiteral("a1_B-") },
+                { QStringLiteral("name"), QStringLiteral("photo.jpg") },
+                { QStringLiteral("size"), 123456.0 },
+                { QStringLiteral("mimeType"), QStringLiteral("image/jpeg") },
+                { QStringLiteral("width"), 800 }, { QStringLiteral("height"), 600 } });
+        QVERIFY(image.isValid());
+        QVERIFY(image.isImage());
+        QCOMPARE(image.size, 123456);
+        QCOMPARE(FileInfo::fromVariant(image.toVariant()), image);
+
+        // Wrong types read as nothing; without a string id there is no file.
+        const FileInfo odd =
+            FileInfo::fromVariant(QVariantMap { { QStringLiteral("id"), QStringLiteral("x") },
+                { QStringLiteral("name"), 42 }, { QStringLiteral("size"), QStringLiteral("12") },
+                { QStringLiteral("mimeType"), QStringLiteral("image/png") },
+                { QStringLiteral("width"), -3 }, { QStringLiteral("height"), 1.5 } });
+        QVERIFY(odd.isValid());
+        QCOMPARE(odd.name, QStringLiteral("file"));
+        QCOMPARE(odd.size, 0);
+        QCOMPARE(odd.width, 0);
+        QVERIFY(!odd.isImage()); // an image type without a size is shown as a file
+        QVERIFY(!odd.toVariant().contains(QStringLiteral("width")));
+        QVERIFY(!FileInfo::fromVariant(QVariantMap { { QStringLiteral("id"), 7 } }).isValid());
+        QVERIFY(!FileInfo::fromVariant(QStringLiteral("abc")).isValid());
+
+        QCOMPARE(FileInfo::cleanName(QStringLiteral("../../etc/pass\nwd\x7f")),
+            QStringLiteral("....etcpasswd"));
+        QCOMPARE(FileInfo::cleanName(QStringLiteral("C:\\Users\\me\\notes.pdf")),
+            QStringLiteral("C:Usersmenotes.pdf"));
+        QCOMPARE(FileInfo::cleanName(QStringLiteral(" \t.. ")), QStringLiteral("file"));
+        QCOMPARE(FileInfo::cleanName(QStringLiteral("Übung 3.pdf")), QStringLiteral("Übung 3.pdf"));
+    }
+
     void uploadTellsWhatTheServerFound()
     {
         // A PNG named like a text file: the type comes from the bytes.
