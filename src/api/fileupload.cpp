@@ -68,7 +68,8 @@ void FileUpload::start(QNetworkAccessManager *network, QNetworkRequest request)
     auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     auto *file = new QFile(m_localPath, multiPart);
     // Opened again: the file may have gone between checkLocalFile and now.
-    if (!file->open(QIODevice::ReadOnly)) {
+    // Unbuffered: QNetworkAccessManager reads it in 16 KiB chunks of its own.
+    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         failSoon({ RestError::Kind::LocalFile, 0,
             QStringLiteral("“%1” cannot be read: %2")
                 .arg(QFileInfo(m_localPath).fileName(), file->errorString()) });
