@@ -187,6 +187,15 @@ private Q_SLOTS:
             QStringLiteral("C:Usersmenotes.pdf"));
         QCOMPARE(FileInfo::cleanName(QStringLiteral(" \t.. ")), QStringLiteral("file"));
         QCOMPARE(FileInfo::cleanName(QStringLiteral("Übung 3.pdf")), QStringLiteral("Übung 3.pdf"));
+        // Bidirectional overrides: "exe.jpg" that is really a .exe.
+        QCOMPARE(FileInfo::cleanName(QStringLiteral("photo\u202Egpj.exe")),
+            QStringLiteral("photogpj.exe"));
+        // NFC: "U" + combining diaeresis is "Ü".
+        QCOMPARE(FileInfo::cleanName(QStringLiteral("U\u0308bung")), QStringLiteral("Übung"));
+        // 255 code points; an emoji (two UTF-16 units) is not cut in half.
+        const QString emoji = QStringLiteral("\U0001F4DA");
+        const QString longName = FileInfo::cleanName(emoji.repeated(300));
+        QCOMPARE(longName, emoji.repeated(255));
     }
 
     void uploadTellsWhatTheServerFound()
