@@ -418,7 +418,8 @@ private Q_SLOTS:
         auto rest = client(m_adaToken, small.url());
         FileUpload *upload = rest->uploadFile(path(QStringLiteral("two-mb.bin")), rest.get());
         QVERIFY(waitFinished(upload));
-        QCOMPARE(upload->error().kind, RestError::Kind::TooLarge);
+        QVERIFY2(upload->error().kind == RestError::Kind::TooLarge,
+            qPrintable(RestError::kindName(upload->error().kind) + u' ' + upload->error().message));
         QCOMPARE(upload->error().httpStatus, 413);
         QCOMPARE(upload->error().message, QStringLiteral("The file is larger than 1 MB"));
     }
