@@ -258,6 +258,17 @@ private Q_SLOTS:
         // Nothing left beside it.
         QVERIFY(!QFile::exists(download->partialPath()));
         QVERIFY(!QFile::exists(download->partialPath() + QStringLiteral(".meta")));
+
+        // An empty file: no body at all, still a file at the end.
+        const FileInfo empty = uploadAsAda(QStringLiteral("empty.txt"), {});
+        QVERIFY(empty.isValid());
+        QCOMPARE(empty.size, 0);
+        const QString emptyTarget = path(QStringLiteral("empty-copy.txt"));
+        download = rest->downloadFile(empty.id, emptyTarget, rest.get());
+        QVERIFY(waitFinished(download));
+        QVERIFY2(download->error().ok(), qPrintable(download->error().message));
+        QVERIFY(QFileInfo(emptyTarget).isFile());
+        QCOMPARE(QFileInfo(emptyTarget).size(), 0);
     }
 
     void abortedDownloadResumesWithARange()
