@@ -103,7 +103,6 @@ bool FileDownload::acceptHeaders()
     m_headersAccepted = true;
     QNetworkReply *reply = m_reply;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_mimeType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     auto stop = [this, reply](RestError::Kind kind, const QString &message) {
         m_localError = { kind, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
             message };
@@ -143,6 +142,8 @@ bool FileDownload::acceptHeaders()
             QStringLiteral("Cannot write “%1”: %2").arg(partialPath(), m_part.errorString()));
     m_received = m_resumedFrom;
     m_writing = true;
+    // The file's type, not that of an error answer.
+    m_mimeType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     qCDebug(lcTransfer) << "status" << status << "for" << m_fileId << "size" << m_total
                         << "resumed from" << m_resumedFrom;
     Q_EMIT progress(m_received, m_total);
