@@ -200,8 +200,12 @@ void HttpResponseParser::readChunked()
             // Chunk size lines and trailers count against the header limit too.
             if (!takeLine(&line))
                 return;
+            // A chunk extension (";name=value") is ignored.
+            const qsizetype extension = line.indexOf(';');
+            if (extension >= 0)
+                line.truncate(extension);
             bool ok = false;
-            const qint64 size = line.left(line.indexOf(';')).trimmed().toLongLong(&ok, 16);
+            const qint64 size = line.trimmed().toLongLong(&ok, 16);
             if (!ok || size < 0) {
                 fail(QStringLiteral("The server's answer has a malformed chunk"));
                 return;
