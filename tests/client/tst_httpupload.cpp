@@ -3,7 +3,9 @@
 // chunked, too much, too little, or refuse in the middle of the body.
 #include "api/fileupload.h"
 #include "api/httpresponseparser.h"
+#include "api/proxyconfig.h"
 #include "api/restclient.h"
+#include "nodeserver.h"
 #include "testcertificate.h"
 
 #include <QFile>
@@ -338,6 +340,42 @@ private Q_SLOTS:
         QVERIFY(waitFinished(up, 5000));
         QCOMPARE(up->error().kind, RestError::Kind::Network);
         QCOMPARE(up->error().message, QStringLiteral("The server did not answer in time"));
+    }
+
+    void uploadThroughTheApplicationProxy()
+    {
+        // studyconnect.test is a name only the proxy knows: an upload that arrives went through
+        // it (CONNECT, with the proxy's credentials from the application proxy).
+        NodeServer proxy(QStringLiteral("tests/common/forward-proxy.js"));
+        proxy.setEnvironmentValue(
+            QStringLiteral("LOCAL_NAME"), QStringLiteral("studyconnect.test"));
+        proxy.setEnvironmentValue(QStringLiteral("PROXY_AUTH"), QStringLiteral("student:pw"));
+        QVERIFY2(proxy.start(), qPrintable(proxy.errorString()));
+        ProxyConfig config;
+        config.mode = ProxyConfig::Mode::Http;
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = quint16(proxy.port());
+        config.user = QStringLiteral("student");
+        config.applyToApplication(QStringLiteral("pw"));
+
+        ScriptedServer server;
+        answerAfterBody(server, [](QTcpSocket *socket) {
+            socket->write("HTTP/1.1 201 Created\r\nContent-Length: "
+                + QByteArray::number(fileJson.size()) + "\r\n\r\n" + fileJson);
+        });
+        auto *rest = new RestClient(this);
+        rest->setBaseUrl(
+            QUrl(QStringLiteral("http://studyconnect.test:%1").arg(server.serverPort())));
+        rest->setToken(QStringLiteral("the-token"));
+        FileUpload *up = rest->uploadFile(file(QStringLiteral("proxied.bin"), 1024 * 1024), rest);
+        const bool finished = waitFinished(up);
+        ProxyConfig direct;
+        direct.mode = ProxyConfig::Mode::None;
+        direct.applyToApplication();
+        QVERIFY(finished);
+        QVERIFY2(up->error().ok(), qPrintable(up->error().message));
+        QCOMPARE(up->result().id, QStringLiteral("f1"));
+        QVERIFY(server.heads.value(0).contains("\r\nHost: studyconnect.test:"));
     }
 
     void uploadOverTls()
