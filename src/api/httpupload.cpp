@@ -15,7 +15,8 @@ bool isHttps(const QUrl &url)
 }
 
 /// The proxy QNetworkAccessManager would take for `url` (the application proxy, or the system's
-/// for it), as long as a socket can tunnel through it: HTTP CONNECT or SOCKS5.
+/// for it), as long as a socket can go through it: HTTP (CONNECT, or forwarding for http) or
+/// SOCKS5.
 QNetworkProxy proxyFor(const QUrl &url)
 {
     const QList<QNetworkProxy> proxies =
@@ -82,13 +83,21 @@ void HttpUpload::start(const Request &request)
     const QUrl &url = request.url;
     QTcpSocket *socket = isHttps(url) ? new QSslSocket(this) : new QTcpSocket(this);
     m_socket = socket;
-    socket->setProxy(proxyFor(url));
+    const QNetworkProxy proxy = proxyFor(url);
+    const quint16 port = quint16(url.port(isHttps(url) ? 443 : 80));
+    // Plain http through an HTTP proxy is forwarded, as QNetworkAccessManager does: many school
+    // proxies refuse CONNECT (to anything but 443). https always tunnels, end to end.
+    if (!isHttps(url) && proxy.type() == QNetworkProxy::HttpProxy) {
+        m_forwardingProxy = proxy;
+        socket->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    } else {
+        socket->setProxy(proxy);
+    }
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpUpload::onBytesWritten);
     connect(socket, &QTcpSocket::readyRead, this, &HttpUpload::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpUpload::onClosed);
     connect(socket, &QTcpSocket::errorOccurred, this, &HttpUpload::onClosed);
     m_idleTimer.start(request.timeout);
-    const quint16 port = quint16(url.port(isHttps(url) ? 443 : 80));
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
         // The same TLS settings as QNetworkAccessManager's requests, which RestClient leaves at
         // the defaults: the system's CAs, peer verification, the host name checked.
@@ -97,7 +106,10 @@ void HttpUpload::start(const Request &request)
         ssl->connectToHostEncrypted(url.host(), port);
     } else {
         connect(socket, &QTcpSocket::connected, this, &HttpUpload::onConnected);
-        socket->connectToHost(url.host(), port);
+        if (m_forwardingProxy.type() == QNetworkProxy::HttpProxy)
+            socket->connectToHost(m_forwardingProxy.hostName(), m_forwardingProxy.port());
+        else
+            socket->connectToHost(url.host(), port);
     }
 }
 
@@ -119,8 +131,21 @@ void HttpUpload::onConnected()
         target = "/";
     if (m_request.url.hasQuery())
         target += '?' + m_request.url.query(QUrl::FullyEncoded).toLatin1();
+    QByteArray proxyHeaders;
+    if (m_forwardingProxy.type() == QNetworkProxy::HttpProxy) {
+        // The absolute form, which a forwarding proxy wants; Basic is what it can be given
+        // without a challenge first.
+        target = m_request.url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+        if (!m_forwardingProxy.user().isEmpty())
+            proxyHeaders = "Proxy-Authorization: Basic "
+                + (m_forwardingProxy.user() + u':' + m_forwardingProxy.password())
+                      .toUtf8()
+                      .toBase64()
+                + "\r\n";
+    }
     const qint64 length = m_request.preamble.size() + m_fileSize + m_request.epilogue.size();
     QByteArray head = "POST " + target + " HTTP/1.1\r\nHost: " + hostHeader(m_request.url) + "\r\n";
+    head += proxyHeaders;
     for (const auto &[name, value] : std::as_const(m_request.headers))
         head += name + ": " + value + "\r\n";
     // Expect: a refusal (401, 413) comes before the file is sent at all.

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -100,6 +101,8 @@ private:
 
     Request m_request;
     QPointer<QTcpSocket> m_socket;
+    /// An HTTP proxy that plain http is forwarded through (DefaultProxy when there is none).
+    QNetworkProxy m_forwardingProxy;
     QFile m_file;
     HttpResponseParser m_parser;
     QTimer m_idleTimer;

@@ -345,11 +345,13 @@ private Q_SLOTS:
     void uploadThroughTheApplicationProxy()
     {
         // studyconnect.test is a name only the proxy knows: an upload that arrives went through
-        // it (CONNECT, with the proxy's credentials from the application proxy).
+        // it. Plain http is forwarded (with the proxy's credentials from the application proxy),
+        // so a proxy that refuses CONNECT, as many school proxies do, is no obstacle.
         NodeServer proxy(QStringLiteral("tests/common/forward-proxy.js"));
         proxy.setEnvironmentValue(
             QStringLiteral("LOCAL_NAME"), QStringLiteral("studyconnect.test"));
         proxy.setEnvironmentValue(QStringLiteral("PROXY_AUTH"), QStringLiteral("student:pw"));
+        proxy.setEnvironmentValue(QStringLiteral("REFUSE_CONNECT"), QStringLiteral("1"));
         QVERIFY2(proxy.start(), qPrintable(proxy.errorString()));
         ProxyConfig config;
         config.mode = ProxyConfig::Mode::Http;
@@ -375,7 +377,8 @@ private Q_SLOTS:
         QVERIFY(finished);
         QVERIFY2(up->error().ok(), qPrintable(up->error().message));
         QCOMPARE(up->result().id, QStringLiteral("f1"));
-        QVERIFY(server.heads.value(0).contains("\r\nHost: studyconnect.test:"));
+        // Through Node, the header names arrive in lower case.
+        QVERIFY(server.heads.value(0).toLower().contains("\r\nhost: studyconnect.test:"));
     }
 
     void uploadOverTls()
