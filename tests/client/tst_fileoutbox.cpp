@@ -201,6 +201,9 @@ private Q_SLOTS:
         QVERIFY(adaRoom->send(QString()));
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.size(), 2, 10000);
         QVERIFY(!adaRoom->send(QString())); // nothing left to send
+        // The conversation list says what came when there are no words.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            alanRoom->lastMessageText(), QStringLiteral("📎 board.png"), 10000);
     }
 
     void attachingChecksTheFile()
@@ -364,11 +367,13 @@ private Q_SLOTS:
                 process.readAllStandardError());
         };
         const auto [code, out, err] = cli({ QStringLiteral("--server"), m_server.url().toString(),
-            QStringLiteral("--attach"), QStringLiteral("1"), path, caption });
+            QStringLiteral("--attach"), QStringLiteral("1"), path, caption,
+            QStringLiteral("--attach-dm"), QStringLiteral("2"), path });
         QVERIFY2(code == 0, err.constData());
         // Its own echo, printed with the attachment as the client read it.
         QVERIFY2(out.contains("\"attachments\":[{"), out.constData());
         QVERIFY(out.contains("cli notes.txt"));
+        QVERIFY2(out.contains("\"event\":\"dm:received\""), out.constData());
         const QList<QJsonObject> copies = stored(QStringLiteral("1"), caption);
         QCOMPARE(copies.size(), 1);
         const QJsonArray files = copies.at(0).value(QStringLiteral("attachments")).toArray();
