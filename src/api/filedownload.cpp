@@ -16,6 +16,7 @@ namespace {
 
 /// A server's error body is a sentence; more than this is not one worth keeping.
 constexpr qsizetype kMaxErrorBody = 64 * 1024;
+constexpr qint64 kReadBufferBytes = 1024 * 1024;
 
 } // namespace
 
@@ -90,6 +91,9 @@ void FileDownload::sendRequest(qint64 offset)
     }
     qCInfo(lcTransfer) << "downloading" << m_fileId << "from byte" << offset;
     m_reply = m_network->get(request);
+    // What the network thread may hold ahead of the disk: without a limit a slow disk lets the
+    // whole file pile up in memory.
+    m_reply->setReadBufferSize(kReadBufferBytes);
     connect(m_reply, &QNetworkReply::readyRead, this, &FileDownload::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &FileDownload::onReplyFinished);
 }
@@ -155,7 +159,8 @@ void FileDownload::onReadyRead()
 bool FileDownload::writeAvailable()
 {
     QNetworkReply *reply = m_reply;
-    if (!reply)
+    // A reply that failed (timeout, reset) is closed: nothing more to read.
+    if (!reply || !reply->isOpen())
         return false;
     const QByteArray bytes = reply->readAll();
     if (bytes.isEmpty())

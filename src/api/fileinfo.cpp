@@ -75,15 +75,32 @@ QVariantMap FileInfo::toVariant() const
 
 QString FileInfo::cleanName(const QString &name)
 {
+    // The server's rule (server/src/files/names.js), so that a name cleaned here and one cleaned
+    // there are the same name.
+    const QString composed = name.normalized(QString::NormalizationForm_C);
     QString cleaned;
-    cleaned.reserve(name.size());
-    for (const QChar character : name) {
-        // C0 and C1 controls and DEL, and both path separators: a name is never a path.
-        if (character.category() == QChar::Other_Control || character == u'/' || character == u'\\')
+    cleaned.reserve(composed.size());
+    for (const QChar character : composed) {
+        const char16_t code = character.unicode();
+        // C0 and C1 controls and DEL; the bidirectional overrides and isolates, which can make
+        // "gpj.exe" look like "exe.jpg"; both path separators: a name is never a path.
+        if (character.category() == QChar::Other_Control || (code >= 0x202a && code <= 0x202e)
+            || (code >= 0x2066 && code <= 0x2069) || code == u'/' || code == u'\\')
             continue;
         cleaned.append(character);
     }
     cleaned = cleaned.trimmed();
+    // At most 255 characters (code points, not UTF-16 units), as most file systems allow.
+    constexpr qsizetype kMaxNameLength = 255;
+    if (cleaned.size() > kMaxNameLength) {
+        qsizetype codePoints = 0;
+        qsizetype cut = 0;
+        while (cut < cleaned.size() && codePoints < kMaxNameLength) {
+            cut += cleaned.at(cut).isHighSurrogate() && cut + 1 < cleaned.size() ? 2 : 1;
+            ++codePoints;
+        }
+        cleaned = cleaned.left(cut).trimmed();
+    }
     if (cleaned.isEmpty() || cleaned == QLatin1String(".") || cleaned == QLatin1String(".."))
         return QStringLiteral("file");
     return cleaned;

@@ -29,8 +29,9 @@ struct FileInfo
     /// {id, name, size, mimeType} plus width and height for images, as the server sends it.
     QVariantMap toVariant() const;
 
-    /// The server's rule for names: control characters and path separators removed, spaces
-    /// trimmed; an empty name (or "." / "..") becomes "file".
+    /// The server's rule for names: NFC, control characters, bidirectional overrides and path
+    /// separators removed, spaces trimmed, at most 255 characters; an empty name (or "." / "..")
+    /// becomes "file".
     static QString cleanName(const QString &name);
     /// "31.2 MB", "25 MB", "900 bytes": sizes as the user reads them (QLocale::formattedDataSize,
     /// base 1024, one decimal unless it is a whole number).

@@ -68,7 +68,8 @@ void FileUpload::start(QNetworkAccessManager *network, QNetworkRequest request)
     auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     auto *file = new QFile(m_localPath, multiPart);
     // Opened again: the file may have gone between checkLocalFile and now.
-    if (!file->open(QIODevice::ReadOnly)) {
+    // Unbuffered: QNetworkAccessManager reads it in 16 KiB chunks of its own.
+    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         failSoon({ RestError::Kind::LocalFile, 0,
             QStringLiteral("“%1” cannot be read: %2")
                 .arg(QFileInfo(m_localPath).fileName(), file->errorString()) });
@@ -130,9 +131,12 @@ void FileUpload::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    const QVariant body = ReplyError::parseJson(reply->readAll());
+    // A reply that failed (aborted, reset) is closed: nothing to read.
+    const QVariant body = reply->isOpen() ? ReplyError::parseJson(reply->readAll()) : QVariant();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status >= 400 || status == 0) {
+        qCDebug(lcTransfer) << "upload reply error" << reply->error() << "status" << status
+                            << "sent" << m_sent << "of" << m_total;
         finish(ReplyError::from(reply, body, m_aborted));
         return;
     }
