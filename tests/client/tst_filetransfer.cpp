@@ -357,6 +357,38 @@ private Q_SLOTS:
         QCOMPARE(readAll(target), bytes);
     }
 
+    void answersThatDoNotAddUpKeepThePart()
+    {
+        const QString target = path(QStringLiteral("short.bin"));
+        const QString part = target + QStringLiteral(".part");
+        {
+            // The connection ends 95 bytes short of the Content-Length: no file, and the 5
+            // bytes stay for a resume (with the ETag beside them).
+            RawHttpServer cut("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nETag: \"abc\"\r\n"
+                              "Connection: close\r\n\r\nfirst");
+            auto rest = client(m_adaToken, cut.url());
+            FileDownload *download = rest->downloadFile(QStringLiteral("abc"), target, rest.get());
+            QVERIFY(waitFinished(download));
+            QCOMPARE(download->error().kind, RestError::Kind::Network);
+            QVERIFY(!QFile::exists(target));
+            QCOMPARE(readAll(part), QByteArrayLiteral("first"));
+        }
+        {
+            // The resume asks for byte 5 on; a 206 from byte 0 is not what was asked for.
+            RawHttpServer wrongRange("HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+                                     "0-9/10\r\nContent-Length: 10\r\n\r\n0123456789");
+            auto rest = client(m_adaToken, wrongRange.url());
+            FileDownload *download = rest->downloadFile(QStringLiteral("abc"), target, rest.get());
+            QVERIFY(waitFinished(download));
+            QCOMPARE(download->error().kind, RestError::Kind::Malformed);
+            QCOMPARE(wrongRange.requests.size(), 1);
+            QVERIFY(wrongRange.anyRequestHas("range: bytes=5-"));
+            QVERIFY(wrongRange.anyRequestHas("if-range: \"abc\""));
+            QVERIFY(!QFile::exists(target));
+            QCOMPARE(readAll(part), QByteArrayLiteral("first"));
+        }
+    }
+
     void abortedUpload()
     {
         QVERIFY(writeAll(path(QStringLiteral("big.bin")), randomBytes(20 * 1024 * 1024)));
