@@ -328,34 +328,39 @@ private Q_SLOTS:
         ada.restClient()->setMaxFileBytes(0);
         Conversation *room = loaded(ada, QStringLiteral("4"));
         QVERIFY(room);
-        // 10 KB: within the server's multipart slack, so it reads the body and refuses at its
-        // limit. (A body far over the limit is refused from its Content-Length while still
-        // arriving, and the client may see the connection close before the answer: a network
-        // error, which leaves the message pending.)
-        const QString path = writeFile(QStringLiteral("big.bin"), QByteArray(10 * 1024, 'k'));
+        // 100 KB is refused from its Content-Length (before the body is sent); 10 KB is within
+        // the server's multipart slack, so it reads the body and refuses at its limit.
+        const QString big = writeFile(QStringLiteral("big.bin"), QByteArray(100 * 1024, 'k'));
+        const QString small10 = writeFile(QStringLiteral("ten.bin"), QByteArray(10 * 1024, 't'));
         // The conversation checks against the announced limit itself.
-        QCOMPARE(room->addAttachment(QUrl::fromLocalFile(path)),
+        QCOMPARE(room->addAttachment(QUrl::fromLocalFile(big)),
             QStringLiteral("“big.bin” is %1; the server takes files up to %2")
-                .arg(FileInfo::sizeText(10 * 1024), FileInfo::sizeText(4096)));
+                .arg(FileInfo::sizeText(100 * 1024), FileInfo::sizeText(4096)));
         QSignalSpy failed(&ada, &ConversationManager::messageFailed);
-        const QString caption = QStringLiteral("too big %1").arg(QUuid::createUuid().toString());
-        const AttachmentFiles::Checked file = AttachmentFiles::check(path, 0);
-        QVERIFY(file.error.isEmpty());
-        QVERIFY(!ada.sendWithAttachments(room, caption, { file.attachment }).isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
-        const QString error = failed.at(0).at(1).toString();
-        QCOMPARE(error, QStringLiteral("The file is larger than 4 KB"));
-        const int row = rowOfText(room->messages(), caption);
-        QCOMPARE(room->messages()
-                     ->index(row)
-                     .data(MessageListModel::DeliveryStateRole)
-                     .value<MessageListModel::DeliveryState>(),
-            MessageListModel::Failed);
-        QCOMPARE(
-            room->messages()->index(row).data(MessageListModel::ErrorStringRole).toString(), error);
-        // Still there to retry or discard, and nothing reached the room.
-        QCOMPARE(ada.outbox()->size(), 1);
-        QVERIFY(stored(QStringLiteral("4"), caption).isEmpty());
+        int refused = 0;
+        for (const QString &path : { big, small10 }) {
+            const QString caption =
+                QStringLiteral("too big %1").arg(QUuid::createUuid().toString());
+            const AttachmentFiles::Checked file = AttachmentFiles::check(path, 0);
+            QVERIFY(file.error.isEmpty());
+            QVERIFY(!ada.sendWithAttachments(room, caption, { file.attachment }).isEmpty());
+            ++refused;
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), refused, 10000);
+            const QString error = failed.last().at(1).toString();
+            QCOMPARE(error, QStringLiteral("The file is larger than 4 KB"));
+            const int row = rowOfText(room->messages(), caption);
+            QCOMPARE(room->messages()
+                         ->index(row)
+                         .data(MessageListModel::DeliveryStateRole)
+                         .value<MessageListModel::DeliveryState>(),
+                MessageListModel::Failed);
+            QCOMPARE(
+                room->messages()->index(row).data(MessageListModel::ErrorStringRole).toString(),
+                error);
+            QVERIFY(stored(QStringLiteral("4"), caption).isEmpty());
+        }
+        // Still there to retry or discard.
+        QCOMPARE(ada.outbox()->size(), 2);
     }
 
     void cliAttachRoundTrip()
