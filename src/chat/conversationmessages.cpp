@@ -56,6 +56,13 @@ void ConversationManager::transmit(const Outbox::Entry &entry, Outbox::Done done
         payload.insert(QStringLiteral("replyTo"), entry.replyTo);
     if (entry.threadId > 0)
         payload.insert(QStringLiteral("threadId"), entry.threadId);
+    if (!entry.attachments.isEmpty()) {
+        // Every id is there: the outbox uploads the files before it sends.
+        QVariantList fileIds;
+        for (const OutboxAttachment &attachment : entry.attachments)
+            fileIds.append(attachment.fileId);
+        payload.insert(QStringLiteral("attachments"), fileIds);
+    }
     m_connection->emitWithAck(
         entry.target.direct ? QStringLiteral("dm:send") : QStringLiteral("message:send"),
         { payload },
@@ -122,6 +129,11 @@ ChatMessage ConversationManager::pendingCopy(const Outbox::Entry &entry)
             local.details->replyTo = quote;
         }
     }
+    if (!entry.attachments.isEmpty()) {
+        if (!local.details)
+            local.details = std::make_shared<MessageDetails>();
+        local.details->attachments = filesOf(entry.attachments);
+    }
     return local;
 }
 
@@ -160,13 +172,17 @@ void ConversationManager::onConfirmed(
         message.createdAtMs = createdAtMs;
         message.state = ChatMessage::State::Sent;
         target->messages()->enqueue(std::move(message));
-        target->noteMessage(entry.text, createdAtMs, false);
         Payload::Message kept;
         kept.id = id;
         kept.clientId = entry.clientId;
         kept.text = entry.text;
         kept.createdAtMs = createdAtMs;
         kept.sender.id = m_selfId;
+        if (!entry.attachments.isEmpty()) {
+            kept.details = std::make_shared<MessageDetails>();
+            kept.details->attachments = filesOf(entry.attachments);
+        }
+        target->noteMessage(summaryOf(entry.text, kept.details.get()), createdAtMs, false);
         keepLiveMessage(entry.target, kept);
     }
     m_store->removeOutboxEntry(entry.clientId);
@@ -250,8 +266,9 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool unread = !mine && !beingRead;
     const bool mentionsMe =
         message.details && !m_selfId.isEmpty() && message.details->mentions.contains(m_selfId);
-    target->noteMessage(m_senders->withMentionNames(
-                            message.text, message.details ? &message.details->mentions : nullptr),
+    target->noteMessage(summaryOf(m_senders->withMentionNames(message.text,
+                                      message.details ? &message.details->mentions : nullptr),
+                            message.details.get()),
         at, unread, mentionsMe, senderNameOf(message.sender));
     keepLiveMessage(target->conversationKey(), message);
 }
@@ -364,9 +381,9 @@ void ConversationManager::catchUp(Conversation *target)
                 ChatMessage chatMessage = adoptFetched(message);
                 if (result.joinsKnown)
                     guard->messages()->enqueue(std::move(chatMessage));
-                guard->noteMessage(message.text, message.createdAtMs,
-                    countUnread && !beingRead && !isSelf(message.sender.id), false,
-                    senderNameOf(message.sender));
+                guard->noteMessage(summaryOf(message.text, message.details.get()),
+                    message.createdAtMs, countUnread && !beingRead && !isSelf(message.sender.id),
+                    false, senderNameOf(message.sender));
             }
             if (result.joinsKnown) {
                 guard->messages()->flush();

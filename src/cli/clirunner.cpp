@@ -171,6 +171,11 @@ void CliRunner::queueWork()
     }
     for (const auto &[user, text] : std::as_const(m_options.directMessages))
         m_unconfirmedSends.insert(m_service->sendDirectMessage(user, text));
+    if (!m_options.attachments.isEmpty()) {
+        m_filesWait = connect(m_service->manager(), &ConversationManager::featuresChanged, this,
+            &CliRunner::queueAttachments);
+        queueAttachments();
+    }
     if (!m_options.messageActions.isEmpty()) {
         ConversationManager *manager = m_service->manager();
         // Known after connecting (GET /api/server); a seed backend announces nothing.
@@ -298,8 +303,10 @@ void CliRunner::checkDone()
         !m_options.profile.isEmpty() && m_service->manager()->outbox()->pendingCount() > 0;
     if (!m_options.messageActions.isEmpty() && !m_actionsQueued)
         return;
+    if (!m_options.attachments.isEmpty() && !m_attachmentsQueued)
+        return;
     if (!m_options.sends.isEmpty() || !m_options.directMessages.isEmpty()
-        || !m_options.messageActions.isEmpty()) {
+        || !m_options.messageActions.isEmpty() || !m_options.attachments.isEmpty()) {
         if (m_unconfirmedSends.isEmpty() && !outboxBusy)
             done();
         return;
@@ -474,6 +481,9 @@ void CliRunner::finish(int code, const QString &why)
     m_loginRetry.stop();
     if (!why.isEmpty() && (!m_options.quiet || code != Done))
         *m_err << "studyconnect-cli: " << why << '\n';
+    if (!m_options.attachments.isEmpty() && !m_attachmentsQueued)
+        *m_err << "studyconnect-cli: the files of --attach were not sent: the server never said "
+                  "whether it takes files\n";
     if (!m_options.profile.isEmpty()) {
         // On disk before the process ends; what is still unsent goes with the next run.
         m_service->manager()->flushStore();
