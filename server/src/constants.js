@@ -12,6 +12,8 @@ const MAX_EMOJI_LENGTH = 32; // UTF-16 code units; the longest ZWJ and tag seque
 const MAX_PINS = 50; // pinned messages per room
 const QUOTE_LENGTH = 200; // UTF-16 code units of the original that replyTo.text carries
 const MAX_MENTIONS = 20; // distinct users a message mentions; further <@id> tokens stay plain text
+const MAX_ATTACHMENTS = 10; // files one message carries
+const MAX_FILE_ID_LENGTH = 64; // file ids are [A-Za-z0-9_-]; the server makes 24 characters
 
 const AUTH_ERRORS = Object.freeze({
   NO_TOKEN: 'Authentication error: Token not provided',
@@ -57,6 +59,8 @@ const ERRORS = Object.freeze({
   TOO_MANY_PINS: `A room has at most ${MAX_PINS} pinned messages`,
   RATE_LIMITED: 'Sending too fast: wait a moment and send again',
   ROOM_FULL: 'The room is full',
+  ATTACHMENTS_INVALID: `attachments must be an array of at most ${MAX_ATTACHMENTS} file ids`,
+  ATTACHMENT_NOT_OWN: 'An attachment is not a file you uploaded',
   INTERNAL: 'Internal server error',
 });
 
@@ -74,6 +78,26 @@ const QUERY_ERRORS = Object.freeze({
   LIMIT_INVALID: `limit must be an integer between 1 and ${PAGE_LIMIT_MAX}`,
   SEARCH_QUERY_INVALID: `q must be a string of at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
   SEARCH_TARGET: 'Search either one room (roomId) or one DM conversation (userId), not both',
+});
+
+/** "25 MB", "1.5 MB", "512 KB", "100 bytes": a size limit as the 413 answer names it (MB = 2^20 bytes). */
+function formatLimit(bytes) {
+  const trim = (n) => String(Number(n.toFixed(1)));
+  if (bytes >= 1024 * 1024) return `${trim(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+// Error strings of the file routes (docs/PROTOCOL.md "Files").
+const FILE_ERRORS = Object.freeze({
+  NOT_MULTIPART: 'The upload must be multipart/form-data with a part named "file"',
+  NO_FILE_PART: 'The upload has no part named "file" with a file name',
+  MALFORMED: 'The multipart body is malformed or incomplete',
+  TOO_LARGE: (maxBytes) => `The file is larger than ${formatLimit(maxBytes)}`,
+  NO_SPACE: 'The server has no room for the file',
+  UNKNOWN_FILE: 'Unknown file',
+  FORBIDDEN: 'You may not see this file',
+  RANGE_NOT_SATISFIABLE: 'The requested range is outside the file',
 });
 
 // What GET /api/server announces: the additions this backend implements (docs/PROTOCOL.md,
@@ -98,6 +122,7 @@ const FEATURES = Object.freeze([
   'pins', // message:pin / message:unpin -> room:pins, GET /api/rooms/:id/pins, pinnedCount
   'mentions', // <@id> tokens: mentions in message shapes and message:updated, mentionCount
   'roomMembers', // GET /api/rooms/:id/members (what a client completes mentions from)
+  'files', // POST /api/files, GET /api/files/:id, attachments on message:send / dm:send
 ]);
 
 module.exports = {
@@ -112,6 +137,10 @@ module.exports = {
   MAX_PINS,
   QUOTE_LENGTH,
   MAX_MENTIONS,
+  MAX_ATTACHMENTS,
+  MAX_FILE_ID_LENGTH,
+  formatLimit,
+  FILE_ERRORS,
   AUTH_ERRORS,
   CONNECT_ERRORS,
   QUERY_ERRORS,

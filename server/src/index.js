@@ -81,6 +81,11 @@ function main() {
 
   process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection:', reason));
 
+  // Uploaded files: FILES_DIR, else the folder "files" next to the SQLite file (createServer's
+  // default); with PostgreSQL, which has no such file, next to where it would be.
+  let filesDir = env.FILES_DIR || undefined;
+  if (!filesDir && databaseUrl) filesDir = path.join(path.dirname(path.resolve(DEFAULT_DB_PATH)), 'files');
+
   createServer({
     port,
     host,
@@ -95,6 +100,7 @@ function main() {
     databasePoolSize: Number(poolText),
     presenceNodeTimeoutMs: Number(timeoutText),
     limits,
+    filesDir,
     logger,
   }).then(
     (server) => {

@@ -18,6 +18,8 @@ const DEFAULT_LIMITS = Object.freeze({
   maxRoomMembers: 1000,
   // socket.io's maxHttpBufferSize (its default, kept): a larger packet closes the connection.
   maxPacketBytes: 1e6,
+  // POST /api/files: the largest file taken (25 MiB; announced in GET /api/server).
+  maxFileBytes: 25 * 1024 * 1024,
 });
 
 // The events that store and broadcast what a user wrote: each one costs a token.
@@ -29,6 +31,7 @@ const ENV = Object.freeze({
   maxConnectionsPerUser: 'MAX_CONNECTIONS_PER_USER',
   maxRoomMembers: 'MAX_ROOM_MEMBERS',
   maxPacketBytes: 'MAX_PACKET_BYTES',
+  maxFileBytes: 'MAX_FILE_BYTES',
 });
 
 /** The limits from the environment; throws Error with a message naming the bad variable. */

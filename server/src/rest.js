@@ -7,20 +7,15 @@ const { publicUser } = require('./store/shape');
 const { parseId, isPlainObject } = require('./ids');
 const { authenticate } = require('./socket');
 const { searchWords } = require('./search');
+const { HttpError } = require('./http-error');
 const {
-  PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, MAX_SEARCH_QUERY_LENGTH, FEATURES, ERRORS, QUERY_ERRORS,
+  PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, MAX_SEARCH_QUERY_LENGTH, MAX_ATTACHMENTS, FEATURES, ERRORS, QUERY_ERRORS,
 } = require('./constants');
 const { version: VERSION } = require('../package.json');
 
 // Compared against when the email is unknown, so both failures take about as long.
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
 
-class HttpError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
 
 const selfUser = (row) => ({ ...publicUser(row), email: row.email });
 
@@ -50,7 +45,11 @@ function paging(query, { allowAfter = true } = {}) {
   return out;
 }
 
-function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
+/**
+ * The Express app. `files` (src/files/index.js openFiles) mounts the file routes; `maxFileBytes`
+ * is announced in GET /api/server.
+ */
+function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger, files, maxFileBytes }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -61,7 +60,7 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     res.set('Vary', 'Origin');
     res.set('Access-Control-Allow-Credentials', 'true');
     if (req.method === 'OPTIONS') {
-      res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, OPTIONS');
       res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
       res.set('Access-Control-Max-Age', '600');
       return res.status(204).end();
@@ -72,7 +71,11 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
   app.get('/healthz', (req, res) => res.json({ ok: true }));
 
   // Capabilities, without a token: a client asks before signing in which additions to use.
-  app.get('/api/server', (req, res) => res.json({ version: VERSION, features: FEATURES }));
+  app.get('/api/server', (req, res) => res.json({
+    version: VERSION,
+    features: FEATURES,
+    limits: { maxFileBytes, maxAttachments: MAX_ATTACHMENTS },
+  }));
 
   app.post('/api/auth/login', express.json({ limit: '16kb' }), async (req, res) => {
     const body = req.body;
@@ -186,6 +189,8 @@ function createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger }) {
     if (words == null) return res.json([]); // nothing to search for, e.g. only punctuation
     return res.json(await store.search(me, { words, roomId, otherId, before, limit }));
   });
+
+  files.mount(api);
 
   app.use('/api', api);
 

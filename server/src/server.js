@@ -1,7 +1,9 @@
 'use strict';
 
 const crypto = require('node:crypto');
+const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const jwt = require('jsonwebtoken');
 const { Server } = require('socket.io');
@@ -11,6 +13,7 @@ const { createApp } = require('./rest');
 const { setupSocket } = require('./socket');
 const { presenceSettler } = require('./presence');
 const { DEFAULT_LIMITS } = require('./limits');
+const { openFiles } = require('./files');
 
 const DEFAULT_DB_PATH = path.join(__dirname, '..', 'data', 'studyconnect.db');
 
@@ -110,7 +113,9 @@ function listen(httpServer, port, host) {
  *   seedBaseTime  Date | ISO string | ms: "now" of the demo history (default: time of first seed)
  *   redisUrl      enables @socket.io/redis-adapter (default none)
  *   limits        { sendBurst, sendPerSecond, maxConnectionsPerUser, maxRoomMembers,
- *                 maxPacketBytes }: any of them, the rest from DEFAULT_LIMITS (src/limits.js)
+ *                 maxPacketBytes, maxFileBytes }: any of them, the rest from DEFAULT_LIMITS (src/limits.js)
+ *   filesDir      where uploaded files are kept (default: the folder "files" next to the SQLite
+ *                 file; with ':memory:' or PostgreSQL a temporary folder removed by close())
  *   presenceNodeTimeoutMs  a process silent this long is taken for dead and its users' sockets
  *                 are swept (default 30000; it beats every third of that)
  *   logger        { debug, info, warn, error } (default: console at level 'info'); or logLevel
@@ -144,7 +149,15 @@ async function createServer(options = {}) {
 
   const store = await openStore({ dbPath, databaseUrl, databasePoolSize });
   let redis = null;
+  let files = null;
+  // Without a folder of their own, the files are as short-lived as an in-memory database.
+  let tempFilesDir = null;
+  let filesDir = options.filesDir;
+  if (!filesDir && !databaseUrl && dbPath !== ':memory:') filesDir = path.join(path.dirname(path.resolve(dbPath)), 'files');
+  const removeTempFiles = () => (tempFilesDir ? fs.promises.rm(tempFilesDir, { recursive: true, force: true }) : undefined);
   try {
+    if (!filesDir) filesDir = tempFilesDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'studyconnect-files-'));
+    files = await openFiles({ store, filesDir, maxFileBytes: limits.maxFileBytes, logger });
     if (seedDemo) {
       const result = await runSeed(store, { baseTime: seedBaseTime, logger });
       logger.info(`demo data: ${result}`);
@@ -154,11 +167,12 @@ async function createServer(options = {}) {
     if (redisUrl) redis = await connectRedisAdapter(redisUrl, logger);
   } catch (error) {
     await store.close();
+    await removeTempFiles();
     throw error;
   }
 
   let closing = false;
-  const app = createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger });
+  const app = createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger, files, maxFileBytes: limits.maxFileBytes });
   const httpServer = http.createServer(app);
   const io = new Server(httpServer, {
     cors: { origin: frontendUrl, methods: ['GET', 'POST'], credentials: true },
@@ -203,6 +217,7 @@ async function createServer(options = {}) {
     io.close();
     if (redis) await redis.close();
     await store.close();
+    await removeTempFiles();
     throw error;
   }
 
@@ -233,11 +248,12 @@ async function createServer(options = {}) {
       clearTimeout(force);
       if (redis) await redis.close();
       await store.close();
+      await removeTempFiles();
     })();
     return closed;
   };
 
-  return { app, httpServer, io, store, port: actualPort, host, url: `http://${urlHost}:${actualPort}`, close };
+  return { app, httpServer, io, store, filesDir, port: actualPort, host, url: `http://${urlHost}:${actualPort}`, close };
 }
 
 module.exports = { createServer, createLogger, SILENT_LOGGER, DEFAULT_DB_PATH };

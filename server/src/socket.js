@@ -6,6 +6,7 @@ const { parseId, isPlainObject } = require('./ids');
 const { isSingleEmoji } = require('./emoji');
 const { SENT_EVENTS, tokenBucket } = require('./limits');
 const { presenceSettler } = require('./presence');
+const { parseAttachments, allUploadedBy } = require('./attachments');
 const {
   AUTH_ERRORS, CONNECT_ERRORS, ERRORS, MAX_TEXT_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_REACTION_EMOJI, MAX_PINS,
 } = require('./constants');
@@ -22,6 +23,18 @@ const refuse = (message) => {
 
 function validText(text) {
   return typeof text === 'string' && text.length <= MAX_TEXT_LENGTH && text.trim().length > 0;
+}
+
+/**
+ * The file ids of a send's `attachments`, or the refusal. With at least one attachment the text
+ * may be empty (a photo without a caption), but it is still a string of at most MAX_TEXT_LENGTH.
+ */
+function textAndAttachments(data) {
+  const attachments = parseAttachments(data.attachments);
+  if (attachments == null) refuse(ERRORS.ATTACHMENTS_INVALID);
+  const captionOnly = attachments.length > 0 && typeof data.text === 'string' && data.text.length <= MAX_TEXT_LENGTH;
+  if (!captionOnly && !validText(data.text)) refuse(ERRORS.TEXT_INVALID);
+  return attachments;
 }
 
 /** undefined/null = no clientId; otherwise a non-empty string of at most 64 characters. */
@@ -302,11 +315,12 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits, 
     handle(socket, 'message:send', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const { roomId, channel } = await roomFrom(data.roomId);
-      if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
+      const attachments = textAndAttachments(data);
       const clientId = validClientId(data.clientId);
       const replyTo = optionalId(data.replyTo, ERRORS.REPLY_TO_INVALID);
       const rawThreadId = optionalId(data.threadId, ERRORS.THREAD_ID_INVALID);
       if (!socket.rooms.has(channel)) refuse(ERRORS.NOT_JOINED);
+      if (!await allUploadedBy(store, user.id, attachments)) refuse(ERRORS.ATTACHMENT_NOT_OWN);
 
       // A thread is named by its root: a threadId of a reply in a thread means that thread, and
       // replying to a message that is in a thread puts the reply into that thread too.
@@ -324,7 +338,7 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits, 
       }
 
       const { message, duplicate, thread } = await store.createMessage({
-        roomId, senderId: user.id, text: data.text, clientId, replyTo, threadId,
+        roomId, senderId: user.id, text: data.text, clientId, replyTo, threadId, attachments,
       });
       if (!duplicate) {
         const payload = { id: message.id, roomId: data.roomId, sender: user, text: message.text, createdAt: message.createdAt };
@@ -332,6 +346,7 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits, 
         if (message.replyTo) payload.replyTo = message.replyTo;
         if (message.threadId != null) payload.threadId = message.threadId;
         if (message.mentions) payload.mentions = message.mentions;
+        if (message.attachments) payload.attachments = message.attachments;
         io.to(channel).emit('message:received', payload);
         if (thread) io.to(channel).emit('thread:updated', { roomId, threadId: message.threadId, ...thread });
       }
@@ -475,7 +490,7 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits, 
     handle(socket, 'dm:send', async (data) => {
       if (!isPlainObject(data)) refuse(ERRORS.PAYLOAD_NOT_OBJECT);
       const recipientId = await recipientFrom(data.recipientId, user.id);
-      if (!validText(data.text)) refuse(ERRORS.TEXT_INVALID);
+      const attachments = textAndAttachments(data);
       const clientId = validClientId(data.clientId);
       const replyTo = optionalId(data.replyTo, ERRORS.REPLY_TO_INVALID);
       if (data.threadId !== undefined && data.threadId !== null) refuse(ERRORS.DM_NO_THREADS);
@@ -485,15 +500,17 @@ function setupSocket(io, { store, jwtSecret, logger, isClosing, nodeId, limits, 
           || (row.sender_id === recipientId && row.recipient_id === user.id));
         if (!inConversation) refuse(ERRORS.UNKNOWN_REPLY_TO);
       }
+      if (!await allUploadedBy(store, user.id, attachments)) refuse(ERRORS.ATTACHMENT_NOT_OWN);
 
       const { dm, duplicate } = await store.createDirectMessage({
-        senderId: user.id, recipientId, text: data.text, clientId, replyTo,
+        senderId: user.id, recipientId, text: data.text, clientId, replyTo, attachments,
       });
       if (!duplicate) {
         const payload = { id: dm.id, sender: user, text: data.text, createdAt: dm.createdAt };
         if (clientId != null) payload.clientId = clientId;
         if (dm.replyTo) payload.replyTo = dm.replyTo;
         if (dm.mentions) payload.mentions = dm.mentions;
+        if (dm.attachments) payload.attachments = dm.attachments;
         io.to(`user:${recipientId}`).emit('dm:received', payload);
         // Seed behaviour: the echo goes to the sending socket only, with recipientId added.
         socket.emit('dm:received', { ...payload, recipientId: data.recipientId });

@@ -13,11 +13,12 @@ describe('capabilities (GET /api/server)', () => {
   });
   after(() => server.close());
 
-  it('answers { version, features } without a token', async () => {
+  it('answers { version, features, limits } without a token', async () => {
     const res = await http(server, 'GET', '/api/server');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /application\/json/);
-    assert.deepEqual(Object.keys(res.json).sort(), ['features', 'version']);
+    assert.deepEqual(Object.keys(res.json).sort(), ['features', 'limits', 'version']);
+    assert.deepEqual(res.json.limits, { maxFileBytes: 25 * 1024 * 1024, maxAttachments: 10 });
     assert.equal(res.json.version, version);
     assert.match(res.json.version, /^\d+\.\d+\.\d+/);
     assert.deepEqual(res.json.features, [...FEATURES]);

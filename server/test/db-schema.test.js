@@ -11,7 +11,7 @@ const Database = require('better-sqlite3');
 const { openDatabase, SCHEMA_VERSION } = require('../src/store/sqlite/db');
 const { seedDemo } = require('../src/seed');
 const {
-  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema,
+  BASE_TIME, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema, dropFilesSchema,
 } = require('../testlib/helpers');
 
 describe('database schema', () => {
@@ -20,7 +20,7 @@ describe('database schema', () => {
 
   it('a new database is created at the current version, with the read_state and search tables', async () => {
     const store = openDatabase(':memory:');
-    assert.equal(SCHEMA_VERSION, 6);
+    assert.equal(SCHEMA_VERSION, 7);
     assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const columns = store.raw.prepare('PRAGMA table_info(read_state)').all().map((c) => c.name);
     assert.deepEqual(columns, ['user_id', 'kind', 'conversation_id', 'last_read_id']);
@@ -36,6 +36,7 @@ describe('database schema', () => {
     // A first-release database: the demo data, then no read_state and user_version 0.
     const old = openDatabase(file);
     await seedDemo(old, { baseTime: BASE_TIME });
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);
@@ -112,6 +113,7 @@ describe('database schema', () => {
     const mentionsOf = (db) => db.prepare('SELECT kind, message_id, user_id FROM mentions ORDER BY kind, message_id, rowid').all()
       .map((r) => `${r.kind} ${r.message_id} ${r.user_id}`);
     const before = { dump: dump(old.raw), views: views(old), mentions: mentionsOf(old.raw) };
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     old.raw.pragma('user_version = 4');
@@ -137,6 +139,7 @@ describe('database schema', () => {
     const old = openDatabase(file);
     await seedDemo(old, { baseTime: BASE_TIME });
     old.setPresence(1, 'online');
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     old.raw.pragma('user_version = 5');
     const messages = old.raw.prepare('SELECT COUNT(*) AS n FROM messages').get().n;

@@ -150,8 +150,10 @@ describe('limits: environment', () => {
     assert.deepEqual(limitsFromEnv({}), DEFAULT_LIMITS);
     assert.deepEqual(limitsFromEnv({
       SEND_RATE_BURST: '10', SEND_RATE_PER_SECOND: '0.5', MAX_CONNECTIONS_PER_USER: '3', MAX_ROOM_MEMBERS: '200', MAX_PACKET_BYTES: '65536',
-    }), { sendBurst: 10, sendPerSecond: 0.5, maxConnectionsPerUser: 3, maxRoomMembers: 200, maxPacketBytes: 65536 });
-    for (const [name, value] of [['SEND_RATE_BURST', 'abc'], ['SEND_RATE_PER_SECOND', '0'], ['MAX_ROOM_MEMBERS', '-1'], ['MAX_CONNECTIONS_PER_USER', '1.5']]) {
+      MAX_FILE_BYTES: '1048576',
+    }), { sendBurst: 10, sendPerSecond: 0.5, maxConnectionsPerUser: 3, maxRoomMembers: 200, maxPacketBytes: 65536, maxFileBytes: 1048576 });
+    assert.equal(DEFAULT_LIMITS.maxFileBytes, 25 * 1024 * 1024);
+    for (const [name, value] of [['SEND_RATE_BURST', 'abc'], ['SEND_RATE_PER_SECOND', '0'], ['MAX_ROOM_MEMBERS', '-1'], ['MAX_CONNECTIONS_PER_USER', '1.5'], ['MAX_FILE_BYTES', '25MB']]) {
       assert.throws(() => limitsFromEnv({ [name]: value }), new RegExp(`^Error: ${name} must be a positive number`));
     }
   });

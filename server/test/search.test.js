@@ -12,7 +12,7 @@ const { seedDemo } = require('../src/seed');
 const { toMatchQuery } = require('../src/search');
 const { FEATURES, ERRORS, QUERY_ERRORS, MAX_SEARCH_QUERY_LENGTH } = require('../src/constants');
 const {
-  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema,
+  startServer, connectAs, request, http, tokenFor, assertIso, assertPublicUser, dropSearchSchema, dropStudySchema, dropMentionsSchema, dropPresenceSchema, dropFilesSchema,
   BASE_TIME, USERS, ROOMS,
 } = require('../testlib/helpers');
 
@@ -305,6 +305,7 @@ describe('search: upgrading a schema-version-2 database', () => {
     // A version-2 database: the demo data, no search tables, and messages written without them.
     const old = openDatabase(file);
     await seedDemo(old, { baseTime: BASE_TIME });
+    dropFilesSchema(old.raw);
     dropPresenceSchema(old.raw);
     dropMentionsSchema(old.raw);
     dropStudySchema(old.raw);

@@ -148,6 +148,11 @@ function assertPublicUser(user, id) {
   if (id !== undefined) assert.equal(user.id, id);
 }
 
+/** Removes what schema version 7 added (files and attachments), so a test can make a database of version 6. */
+function dropFilesSchema(db) {
+  db.exec('DROP TABLE message_attachments; DROP TABLE files;');
+}
+
 /** Removes what schema version 6 added (presence per socket), so a test can make a database of version 5. */
 function dropPresenceSchema(db) {
   db.exec('DROP TABLE presence_sockets; DROP TABLE presence_nodes;');
@@ -230,4 +235,5 @@ module.exports = {
   dropStudySchema,
   dropMentionsSchema,
   dropPresenceSchema,
+  dropFilesSchema,
 };

@@ -1,6 +1,9 @@
 #include "restclient.h"
 
+#include "filedownload.h"
+#include "fileupload.h"
 #include "logging.h"
+#include "replyerror.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,41 +11,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-
-namespace {
-
-bool isNetworkFailure(QNetworkReply::NetworkError error)
-{
-    // Everything below ContentAccessDenied is about reaching the server (connection, DNS, TLS,
-    // timeout, proxy) rather than about what it answered.
-    return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
-}
-
-RestError errorFor(QNetworkReply *reply, const QVariant &body)
-{
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    RestError error;
-    error.httpStatus = status;
-    const QString serverMessage = body.toMap().value(QStringLiteral("error")).toString();
-    if (status == 0 || isNetworkFailure(reply->error())) {
-        error.kind = RestError::Kind::Network;
-        error.message = reply->error() == QNetworkReply::OperationCanceledError
-            ? QStringLiteral("The server did not answer in time")
-            : reply->errorString();
-        return error;
-    }
-    if (status == 401)
-        error.kind = RestError::Kind::Unauthorized;
-    else if (status == 404)
-        error.kind = RestError::Kind::NotFound;
-    else
-        error.kind = RestError::Kind::Http;
-    error.message =
-        serverMessage.isEmpty() ? QStringLiteral("HTTP status %1").arg(status) : serverMessage;
-    return error;
-}
-
-} // namespace
 
 RestClient::RestClient(QObject *parent)
     : QObject(parent)
@@ -115,7 +83,7 @@ void RestClient::send(QNetworkReply *reply, QObject *context, Callback callback)
             }
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             if (reply->error() != QNetworkReply::NoError || status >= 400 || status == 0) {
-                const RestError error = errorFor(reply, body);
+                const RestError error = ReplyError::from(reply, body);
                 qCDebug(lcApi) << "request failed:" << RestError::kindName(error.kind)
                                << error.httpStatus << error.message;
                 callback(error, body);
@@ -245,4 +213,54 @@ void RestClient::search(const QString &text, const QString &roomId, const QStrin
         query.addQueryItem(
             QStringLiteral("userId"), QString::fromUtf8(QUrl::toPercentEncoding(userId)));
     fetchList(QStringLiteral("/api/search"), query, context, std::move(callback));
+}
+
+QUrl RestClient::fileUrl(const QString &fileId) const
+{
+    // QUrl decodes %2E back to ".", so a segment of dots cannot be kept from meaning "up".
+    if (fileId.isEmpty() || fileId == QLatin1String(".") || fileId == QLatin1String(".."))
+        return {};
+    // Everything but [A-Za-z0-9_-] encoded: "/", "\\", "?", "#" and "%" stay inside the segment.
+    return urlFor(QStringLiteral("/api/files/")
+        + QString::fromUtf8(QUrl::toPercentEncoding(fileId, {}, QByteArrayLiteral(".~"))));
+}
+
+QNetworkRequest RestClient::fileRequest(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    // Inactivity, not duration: a large file on a slow line may take much longer.
+    request.setTransferTimeout(int(m_timeout.count()));
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    const QUrl base = urlFor({});
+    const bool sameOrigin = url.scheme() == base.scheme() && url.host() == base.host()
+        && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
+            == base.port(base.scheme() == QLatin1String("https") ? 443 : 80);
+    if (!m_token.isEmpty() && sameOrigin)
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    return request;
+}
+
+FileUpload *RestClient::uploadFile(const QString &localPath, QObject *parent)
+{
+    auto *upload = new FileUpload(localPath, parent);
+    const RestError problem = FileUpload::checkLocalFile(localPath, m_maxFileBytes);
+    if (!problem.ok())
+        upload->failSoon(problem);
+    else
+        upload->start(m_network, fileRequest(urlFor(QStringLiteral("/api/files"))));
+    return upload;
+}
+
+FileDownload *RestClient::downloadFile(
+    const QString &fileId, const QString &targetPath, QObject *parent)
+{
+    auto *download = new FileDownload(fileId, targetPath, parent);
+    const QUrl url = fileUrl(fileId);
+    if (url.isEmpty())
+        download->failSoon(
+            { RestError::Kind::NotFound, 0, QStringLiteral("“%1” is not a file id").arg(fileId) });
+    else
+        download->start(m_network, fileRequest(url));
+    return download;
 }

@@ -11,8 +11,11 @@
 #include <chrono>
 #include <functional>
 
+class FileDownload;
+class FileUpload;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 /// The StudyConnect REST API over QNetworkAccessManager: JSON in, JSON out (as Qt variants), a
 /// bearer token, and errors sorted into RestError kinds. Every call takes a `context` object:
@@ -76,6 +79,22 @@ public:
     void search(const QString &text, const QString &roomId, const QString &userId,
         const QString &beforeId, int limit, QObject *context, Callback callback);
 
+    /// Files (servers announcing "files"). The largest file the server takes, from GET /api/server
+    /// limits.maxFileBytes; 0 = unknown (nothing is checked before sending).
+    void setMaxFileBytes(qint64 bytes) { m_maxFileBytes = bytes; }
+    qint64 maxFileBytes() const { return m_maxFileBytes; }
+    /// POST /api/files: streams `localPath` (multipart, part "file") to the server. A missing or
+    /// unreadable file, or one over maxFileBytes(), fails before any request. The upload belongs
+    /// to `parent`.
+    FileUpload *uploadFile(const QString &localPath, QObject *parent);
+    /// GET /api/files/:id into `targetPath` (through targetPath.part, resumed when one is there
+    /// from an earlier download of the same id). The download belongs to `parent`.
+    FileDownload *downloadFile(const QString &fileId, const QString &targetPath, QObject *parent);
+    /// The URL of a file on this server: /api/files/ and the id percent-encoded as one path
+    /// segment (an id like "../x" stays inside /api/files/). The only URL a token is sent to for
+    /// files. Empty for an empty id and for "." and "..", which no encoding keeps in place.
+    QUrl fileUrl(const QString &fileId) const;
+
     /// The URL of an API path; exposed for tests.
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 
@@ -84,9 +103,13 @@ private:
     void fetchList(
         const QString &path, const QUrlQuery &query, QObject *context, Callback callback);
     static QUrlQuery pageQuery(const QString &beforeId, const QString &afterId, int limit);
+    /// A request for a file transfer: redirects only within the same origin, and the token only
+    /// when `url` is on the base URL's origin.
+    QNetworkRequest fileRequest(const QUrl &url) const;
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_token;
     std::chrono::milliseconds m_timeout { 15000 };
+    qint64 m_maxFileBytes = 0;
 };

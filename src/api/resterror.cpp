@@ -15,6 +15,12 @@ QString RestError::kindName(Kind kind)
         return QStringLiteral("malformed response");
     case Kind::Http:
         return QStringLiteral("http error");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case Kind::LocalFile:
+        return QStringLiteral("local file");
+    case Kind::TooLarge:
+        return QStringLiteral("too large");
     }
     return {};
 }

@@ -5,6 +5,8 @@
 /// Why a REST call did not produce a result. The kinds are kept apart because callers react
 /// differently: Network means "try again later", Unauthorized means "sign in again", NotFound on a
 /// route means "this server has no REST API" (the seed's backend), Malformed means a broken server.
+/// File transfers add Cancelled (the user stopped it), LocalFile (a file on this computer cannot be
+/// read or written) and TooLarge (over the server's size limit, found locally or answered 413).
 struct RestError
 {
     enum class Kind
@@ -18,8 +20,14 @@ struct RestError
         NotFound,
         /// The body was not the JSON the API documents.
         Malformed,
-        /// Any other HTTP error status (400, 413, 500...).
+        /// Any other HTTP error status (400, 403, 500, 507...).
         Http,
+        /// abort() on an upload or a download.
+        Cancelled,
+        /// A local file is missing, unreadable, or cannot be written (a download's target).
+        LocalFile,
+        /// The file is over the server's limit: refused before sending it, or HTTP 413.
+        TooLarge,
     };
 
     Kind kind = Kind::None;

@@ -85,6 +85,7 @@ QString CliOptions::usage()
         "                         [--react ID EMOJI]... [--unreact ID EMOJI]... [--resolve ID]...\n"
         "                         [--reopen ID]... [--pin ID]... [--unpin ID]...]\n"
         "       studyconnect-cli --profile DIR --search QUERY\n"
+        "       studyconnect-cli --server URL (--token TOKEN | ...) --download FILE_ID PATH\n"
         "\n"
         "Connects to a StudyConnect server, joins rooms, sends messages (queued until connected,\n"
         "never dropped) and prints one JSON object per line for every event received.\n"
@@ -136,6 +137,15 @@ QString CliOptions::usage()
         "                         stores the newest page of every conversation (plus what was\n"
         "                         missed since the last run), then searches; without --server it\n"
         "                         searches the profile's store offline (the only one in DIR)\n"
+        "  --download FILE_ID PATH\n"
+        "                         save the file FILE_ID (an attachment's \"id\") as PATH and "
+        "exit,\n"
+        "                         printing {\"event\":\"download\",\"fileId\",\"path\",\"size\",\n"
+        "                         \"mimeType\",\"resumedFrom\"}. It is written to PATH.part first "
+        "and\n"
+        "                         renamed when complete; a PATH.part left by an interrupted run\n"
+        "                         is resumed. --timeout is the longest wait for data. Runs alone:\n"
+        "                         not with --join, --send, --dm, --wait-for, --search or changes\n"
         "  --help, --version\n"
         "\n"
         "Without --wait-for it exits 0 once its sends are confirmed (with no sends: once "
@@ -148,8 +158,9 @@ QString CliOptions::usage()
         "{\"id\",\"senderId\",\"text\",\n"
         "\"deleted\"}, \"threadId\", \"thread\" {\"replyCount\",\"resolved\"}, \"editedAt\",\n"
         "\"deleted\", \"reactions\" [{\"emoji\",\"userIds\"}] and \"mentions\" [user ids].\n"
-        "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or change or\n"
-        "--search without matches, 2 usage error, 3 authentication failed, 4 server unreachable\n"
+        "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or change, a\n"
+        "--download that failed or --search without matches, 2 usage error, 3 authentication\n"
+        "failed, 4 server unreachable\n"
         "before the timeout, 5 not supported by this server, 6 the offline store cannot be "
         "used.\n");
 }
@@ -273,6 +284,15 @@ std::variant<CliOptions, QString> CliOptions::parse(
         } else if (argument == QLatin1String("--search")) {
             if (!value(&options.search) || options.search.trimmed().isEmpty())
                 return missing(QStringLiteral("a query"));
+        } else if (argument == QLatin1String("--download")) {
+            if (hasInlineValue || i + 2 >= arguments.size())
+                return missing(QStringLiteral("FILE_ID PATH"));
+            if (!options.downloadFileId.isEmpty())
+                return QStringLiteral("--download is given once: one file per run");
+            options.downloadFileId = arguments.at(++i).trimmed();
+            options.downloadPath = arguments.at(++i);
+            if (options.downloadFileId.isEmpty() || options.downloadPath.isEmpty())
+                return QStringLiteral("--download needs a file id and a path");
         } else if (argument == QLatin1String("--quiet") || argument == QLatin1String("-q")) {
             options.quiet = true;
         } else {
@@ -281,6 +301,13 @@ std::variant<CliOptions, QString> CliOptions::parse(
     }
     if (options.help || options.version)
         return options;
+
+    if (!options.downloadFileId.isEmpty()
+        && (!options.joins.isEmpty() || !options.sends.isEmpty()
+            || !options.directMessages.isEmpty() || !waitFor.isEmpty()
+            || !options.messageActions.isEmpty() || !options.search.isEmpty()))
+        return QStringLiteral("--download runs alone: not with --join, --send, --dm, --wait-for, "
+                              "--search or the message changes");
 
     if (!options.search.isEmpty() && options.profile.isEmpty())
         return QStringLiteral("--search needs --profile (it searches the offline store)");

@@ -75,6 +75,10 @@ struct CliOptions
     /// --search: print the stored messages matching these words (needs --profile). Without
     /// --server, the store in --profile is searched without connecting.
     QString search;
+    /// --download FILE_ID PATH: saves one file (GET /api/files/:id) to PATH and exits; it runs
+    /// alone, without the socket.
+    QString downloadFileId;
+    QString downloadPath;
     bool quiet = false;
     bool help = false;
     bool version = false;

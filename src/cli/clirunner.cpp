@@ -3,6 +3,7 @@
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
 #include "chat/socketservice.h"
+#include "clidownload.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -538,6 +539,9 @@ int CliRunner::run(const QStringList &arguments)
             return UsageError;
         }
     }
+
+    if (!options.downloadFileId.isEmpty())
+        return CliDownload::run(options, password, out, err);
 
     CliRunner runner(options, &out, &err);
     int exitCode = TimedOut;

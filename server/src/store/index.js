@@ -36,6 +36,9 @@
  *   messageRow(kind, id) / messageView(kind, id) / quoteOf(kind, id)
  *   editMessage / deleteMessage / reactionsOf / addReaction / removeReaction / resolveThread
  *   pin / unpin / pinIds / pinnedMessages / conversations(me)
+ *   createFile({ id, sha256, name, size, mimeType, width, height, uploaderId }) -> files row
+ *   findFile(id) / filesOwnedBy(userId, ids) -> [id] / canSeeFile(fileId, userId) -> boolean
+ *   (createMessage / createDirectMessage take `attachments: [fileId]`, checked by the caller)
  */
 
 const { openSqliteStore, METHODS } = require('./sqlite');

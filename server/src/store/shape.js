@@ -111,11 +111,41 @@ function groupMentions(rows) {
   return map;
 }
 
-/** Adds `reactions` and `mentions` (maps from groupReactions / groupMentions) to the messages that have any. */
-function decorateWith(messages, reactions, mentioned) {
+/** A file's metadata as a message carries it: { id, name, size, mimeType, width?, height? } (size only for images). */
+function attachmentFromRow(row) {
+  const out = { id: row.id, name: row.name, size: row.size, mimeType: row.mime_type };
+  if (row.width != null && row.height != null) {
+    out.width = row.width;
+    out.height = row.height;
+  }
+  return out;
+}
+
+/** The file object of POST /api/files: the attachment shape with createdAt. */
+const fileFromRow = (row) => ({ ...attachmentFromRow(row), createdAt: iso(row.created_at) });
+
+/**
+ * Map messageId -> [attachment, …] from rows of message_attachments joined with files
+ * ({ message_id, id, name, size, mime_type, width, height }) in the order given (position).
+ */
+function groupAttachments(rows) {
+  const map = new Map();
+  for (const r of rows) {
+    if (!map.has(r.message_id)) map.set(r.message_id, []);
+    map.get(r.message_id).push(attachmentFromRow(r));
+  }
+  return map;
+}
+
+/**
+ * Adds `reactions`, `mentions` and `attachments` (maps from groupReactions / groupMentions /
+ * groupAttachments) to the messages that have any.
+ */
+function decorateWith(messages, reactions, mentioned, attachments = new Map()) {
   for (const m of messages) {
     if (reactions.has(m.id)) m.reactions = reactions.get(m.id);
     if (mentioned.has(m.id)) m.mentions = mentioned.get(m.id);
+    if (attachments.has(m.id)) m.attachments = attachments.get(m.id);
   }
   return messages;
 }
@@ -171,6 +201,9 @@ module.exports = {
   dmFromRow,
   groupReactions,
   groupMentions,
+  attachmentFromRow,
+  fileFromRow,
+  groupAttachments,
   decorateWith,
   roomFromRow,
   conversationFromRow,

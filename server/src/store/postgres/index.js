@@ -13,6 +13,7 @@
 const pg = require('pg');
 const { migrate } = require('./schema');
 const { messageQueries } = require('./messages');
+const { fileQueries } = require('./files');
 const { userWithPresence, membersFromRows, roomFromRow, messageFromRow, quoteFromRow } = require('../shape');
 const { foldForIndex } = require('../../search');
 
@@ -269,6 +270,7 @@ async function openPostgresStore(connectionString, { poolSize = 20 } = {}) {
     }),
 
     ...messages,
+    ...fileQueries(db),
   };
 }
 

@@ -16,6 +16,7 @@ const {
 } = require('../shape');
 const { mentionCandidates, pickMentions } = require('../../mentions');
 const { foldForIndex, tsQuery } = require('../../search');
+const { attachmentsFor, attachFiles, detachFiles } = require('./files');
 
 // Every column but `search` (a tsvector the shapes never need).
 const MSG = `m.id, m.room_id, m.sender_id, m.text, m.client_id, m.created_at, m.reply_to, m.thread_id, m.edited_at,
@@ -61,7 +62,7 @@ function messageQueries(db) {
 
   async function decorate(r, kind, messages) {
     const ids = messages.filter((m) => !m.deleted).map((m) => m.id);
-    return decorateWith(messages, await reactionsFor(r, kind, ids), await mentionsFor(r, kind, ids));
+    return decorateWith(messages, await reactionsFor(r, kind, ids), await mentionsFor(r, kind, ids), await attachmentsFor(r, kind, ids));
   }
 
   const page = async (r, kind, rows) => decorate(r, kind, await shape(r, kind, rows));
@@ -107,7 +108,9 @@ function messageQueries(db) {
     },
     reactionsOf: (kind, id) => reactionsOf(db, kind, id),
 
-    createMessage: ({ roomId, senderId, text, clientId = null, replyTo = null, threadId = null, atMs = Date.now() }) => {
+    createMessage: ({
+      roomId, senderId, text, clientId = null, replyTo = null, threadId = null, attachments = [], atMs = Date.now(),
+    }) => {
       const run = async (c) => {
         // The row comes back joined with its sender: one round trip. A clientId used before
         // inserts nothing (a retry racing the first send waits on the unique index, then does).
@@ -124,6 +127,7 @@ function messageQueries(db) {
         }
         const mentioned = await resolveMentions(c, { kind: 'room', text, senderId, roomId });
         await setMentions(c, 'room', row.id, mentioned, { fresh: true });
+        await attachFiles(c, 'room', row.id, attachments);
         let thread = null;
         if (threadId != null) {
           const [root] = await c.q(`UPDATE messages SET thread_reply_count = thread_reply_count + 1, thread_last_reply_at = $1
@@ -132,11 +136,12 @@ function messageQueries(db) {
         }
         const [message] = await shape(c, 'room', [row]);
         if (mentioned.length > 0) message.mentions = mentioned;
+        if (attachments.length > 0) message.attachments = (await attachmentsFor(c, 'room', [row.id])).get(row.id);
         return { message, duplicate: false, thread };
       };
       // A message that writes nothing else (no mention token, no thread) is one statement,
       // atomic by itself: no transaction, no connection held across round trips. The common case.
-      const alone = threadId == null && mentionCandidates(text, senderId).length === 0;
+      const alone = threadId == null && attachments.length === 0 && mentionCandidates(text, senderId).length === 0;
       return alone ? run(db) : db.tx(run);
     },
 
@@ -148,7 +153,7 @@ function messageQueries(db) {
       ? await db.q(`${MSG_FROM} WHERE m.thread_id = $1 AND m.id < $2 ORDER BY m.id DESC LIMIT $3`, [rootId, before, limit])
       : await db.q(`${MSG_FROM} WHERE m.thread_id = $1 AND m.id > $2 AND m.id < $3 ORDER BY m.id ASC LIMIT $4`, [rootId, after, before, limit])),
 
-    createDirectMessage: ({ senderId, recipientId, text, clientId = null, replyTo = null, atMs = Date.now() }) => {
+    createDirectMessage: ({ senderId, recipientId, text, clientId = null, replyTo = null, attachments = [], atMs = Date.now() }) => {
       const run = async (c) => {
         const inserted = await c.q(`
           INSERT INTO direct_messages (sender_id, recipient_id, text, client_id, created_at, reply_to, search)
@@ -167,10 +172,12 @@ function messageQueries(db) {
         const mentioned = await resolveMentions(c, { kind: 'dm', text, senderId, recipientId });
         await setMentions(c, 'dm', dm.id, mentioned, { fresh: true });
         if (mentioned.length > 0) dm.mentions = mentioned;
+        await attachFiles(c, 'dm', dm.id, attachments);
+        if (attachments.length > 0) dm.attachments = (await attachmentsFor(c, 'dm', [dm.id])).get(dm.id);
         return { dm, duplicate: false };
       };
-      // As createMessage: a DM without mentions is one statement, no transaction.
-      return mentionCandidates(text, senderId).length === 0 ? run(db) : db.tx(run);
+      // As createMessage: a DM without mentions or attachments is one statement, no transaction.
+      return attachments.length === 0 && mentionCandidates(text, senderId).length === 0 ? run(db) : db.tx(run);
     },
     directMessages: async (me, other, { before = NO_BOUND, after, limit }) => page(db, 'dm', after === undefined
       ? await db.q(`${DM_FROM} WHERE ((d.sender_id = $1 AND d.recipient_id = $2) OR (d.sender_id = $2 AND d.recipient_id = $1))
@@ -230,6 +237,7 @@ function messageQueries(db) {
       const [row] = await c.q(`UPDATE ${TABLE[kind]} SET text = '', deleted_at = $1, search = ''::tsvector WHERE id = $2 RETURNING *`, [atMs, id]);
       await c.q('DELETE FROM reactions WHERE kind = $1 AND message_id = $2', [kind, id]);
       await setMentions(c, kind, id, []);
+      await detachFiles(c, kind, id);
       let unpinned = false;
       if (kind === 'room') unpinned = (await c.q('DELETE FROM room_pins WHERE room_id = $1 AND message_id = $2 RETURNING 1', [row.room_id, id])).length > 0;
       return { deletedAt: iso(atMs), unpinned };

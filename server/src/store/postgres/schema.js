@@ -20,6 +20,8 @@
 // The advisory lock key of migrations ('SCmi' as an integer): held by the migrating transaction.
 const MIGRATION_LOCK = 0x53436d69;
 
+const { FILES_SCHEMA } = require('./files');
+
 const MIGRATIONS = [
   // 0 -> 1: everything of the SQLite schema 6.
   `
@@ -136,6 +138,8 @@ CREATE TABLE presence_nodes (
   seen_at BIGINT NOT NULL
 );
 `,
+  // 1 -> 2: files and the attachments of messages (SQLite schema 7; see ./files.js).
+  FILES_SCHEMA,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Database = require('better-sqlite3');
 const { mentionStore } = require('./mentions');
+const { fileStore } = require('./files');
 const { migrate, retryWhileBusy, BUSY_TIMEOUT_MS, SCHEMA_VERSION } = require('./schema');
 const {
   iso, userWithPresence, membersFromRows, quoteFromRow, threadSummary, messageFromRow: shapeMessage,
@@ -217,11 +218,12 @@ function openDatabase(dbPath) {
   const reactionsOf = (kind, id) => reactionsFor(kind, [id]).get(id) ?? [];
 
   const mentions = mentionStore(db);
+  const files = fileStore(db);
 
-  /** Adds `reactions` and `mentions` to the messages that have any (one query each per page). */
+  /** Adds `reactions`, `mentions` and `attachments` to the messages that have any (one query each per page). */
   const decorate = (kind, messages) => {
     const ids = messages.filter((m) => !m.deleted).map((m) => m.id);
-    return decorateWith(messages, reactionsFor(kind, ids), mentions.forMessages(kind, ids));
+    return decorateWith(messages, reactionsFor(kind, ids), mentions.forMessages(kind, ids), files.forMessages(kind, ids));
   };
 
   // Immediate, as sweep: the count is read before the insert.
@@ -386,7 +388,7 @@ function openDatabase(dbPath) {
      * message instead and duplicate = true (nothing is inserted).
      */
     createMessage: db.transaction(({
-      roomId, senderId, text, clientId = null, replyTo = null, threadId = null, atMs = Date.now(),
+      roomId, senderId, text, clientId = null, replyTo = null, threadId = null, attachments = [], atMs = Date.now(),
     }) => {
       if (clientId != null) {
         const existing = st.messageByClientId.get(senderId, clientId);
@@ -396,6 +398,7 @@ function openDatabase(dbPath) {
       const id = Number(info.lastInsertRowid);
       const mentioned = mentions.resolve({ kind: 'room', text, senderId, roomId });
       mentions.set('room', id, mentioned);
+      files.attach('room', id, attachments);
       let thread = null;
       if (threadId != null) {
         st.threadReplyAdded.run(atMs, threadId);
@@ -403,6 +406,7 @@ function openDatabase(dbPath) {
       }
       const message = messageFromRow(st.messageById.get(id));
       if (mentioned.length > 0) message.mentions = mentioned;
+      if (attachments.length > 0) message.attachments = files.forMessages('room', [id]).get(id);
       return { message, duplicate: false, thread };
     }),
     /**
@@ -421,7 +425,7 @@ function openDatabase(dbPath) {
         : st.threadMessagesAfter.all(rootId, after, before, limit)).map(messageFromRow)),
 
     createDirectMessage: db.transaction(({
-      senderId, recipientId, text, clientId = null, replyTo = null, atMs = Date.now(),
+      senderId, recipientId, text, clientId = null, replyTo = null, attachments = [], atMs = Date.now(),
     }) => {
       if (clientId != null) {
         const existing = st.dmByClientId.get(senderId, clientId);
@@ -433,6 +437,8 @@ function openDatabase(dbPath) {
       const mentioned = mentions.resolve({ kind: 'dm', text, senderId, recipientId });
       mentions.set('dm', dm.id, mentioned);
       if (mentioned.length > 0) dm.mentions = mentioned;
+      files.attach('dm', dm.id, attachments);
+      if (attachments.length > 0) dm.attachments = files.forMessages('dm', [dm.id]).get(dm.id);
       return { dm, duplicate: false };
     }),
     /** A page of a DM conversation, ordered as roomMessages. */
@@ -490,6 +496,7 @@ function openDatabase(dbPath) {
       (kind === 'room' ? st.deleteMessage : st.deleteDm).run(atMs, id);
       st.reactionsDelete.run(kind, id);
       mentions.set(kind, id, []);
+      files.detach(kind, id);
       let unpinned = false;
       if (kind === 'room') unpinned = st.pinRemove.run(st.roomMessageRaw.get(id).room_id, id).changes > 0;
       return { deletedAt: iso(atMs), unpinned };
@@ -530,6 +537,14 @@ function openDatabase(dbPath) {
     pinIds: (roomId) => st.pinIds.all(roomId).map((r) => r.message_id),
     /** The pinned messages of a room, in the order they were pinned. */
     pinnedMessages: (roomId) => decorate('room', st.pinnedMessages.all(roomId).map(messageFromRow)),
+    /** Records an uploaded file ({ id, sha256, name, size, mimeType, width, height, uploaderId }); returns its row. */
+    createFile: (file) => files.create(file),
+    /** The files row, or undefined. */
+    findFile: (id) => files.find(id),
+    /** The ids among `ids` that `userId` uploaded. */
+    filesOwnedBy: (userId, ids) => files.ownedBy(userId, ids),
+    /** Whether `userId` may fetch the file: its uploader, or someone who can see a message carrying it. */
+    canSeeFile: (fileId, userId) => files.canSee(fileId, userId),
     conversations: (me) =>
       st.conversations.all({ me }).map((r) => conversationFromRow(r, st.userById.get(r.other_id), st.presenceOf.get(r.other_id)?.status)),
   };

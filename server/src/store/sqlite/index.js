@@ -19,7 +19,7 @@ const METHODS = [
   'createMessage', 'roomMessages', 'threadMessages', 'createDirectMessage', 'directMessages', 'search',
   'messageRow', 'messageView', 'quoteOf', 'editMessage', 'deleteMessage',
   'reactionsOf', 'addReaction', 'removeReaction', 'resolveThread', 'pin', 'unpin', 'pinIds', 'pinnedMessages',
-  'conversations',
+  'conversations', 'createFile', 'findFile', 'filesOwnedBy', 'canSeeFile',
 ];
 
 function openSqliteStore(dbPath) {

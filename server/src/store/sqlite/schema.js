@@ -6,6 +6,7 @@
  */
 
 const { migrateMentions } = require('./mentions');
+const { migrateFiles } = require('./files');
 
 // Schema version 1: the tables of the first release. IF NOT EXISTS, because databases created
 // before the schema was versioned (user_version 0) already have them.
@@ -186,6 +187,8 @@ CREATE TABLE presence_nodes (
 );
 `);
   },
+  // 6 -> 7: files and the attachments of messages (see files.js).
+  migrateFiles,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 
