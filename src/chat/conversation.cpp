@@ -6,6 +6,8 @@
 
 #include <QStringList>
 
+#include <utility>
+
 Conversation::Conversation(
     const ConversationKey &key, MessageListModel *messages, ConversationManager *manager)
     : QObject(manager)
@@ -64,7 +66,13 @@ void Conversation::stopTyping()
 
 bool Conversation::send(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    const bool editing = !m_composerMode.editingId().isEmpty();
+    const bool withFiles = !m_draftAttachments.isEmpty() && !editing;
+    if (text.trimmed().isEmpty() && !withFiles)
+        return false;
+    // Nothing is taken out of the draft unless it can go (the server stopped taking files, or
+    // takes fewer per message than a draft kept from before holds).
+    if (withFiles && (!canAttach() || m_draftAttachments.size() > m_manager->maxAttachments()))
         return false;
     stopTyping();
     const bool wasPlain = m_composerMode.isPlain();
@@ -78,7 +86,14 @@ bool Conversation::send(const QString &text)
         Q_EMIT composerModeChanged();
         return true;
     }
-    m_manager->sendMessage(this, encodeMentions(text), sending.replyTo, 0);
+    if (withFiles) {
+        // Taken along and out of the draft: the outbox has them now (and the store, with it).
+        const QList<OutboxAttachment> files = std::exchange(m_draftAttachments, {});
+        m_manager->sendWithAttachments(this, encodeMentions(text), files, sending.replyTo);
+        Q_EMIT draftAttachmentsChanged();
+    } else {
+        m_manager->sendMessage(this, encodeMentions(text), sending.replyTo, 0);
+    }
     if (!wasPlain)
         Q_EMIT composerModeChanged();
     m_mentionsInDraft.clear();

@@ -3,6 +3,7 @@
 #include "composermode.h"
 #include "conversationkey.h"
 #include "messagelistmodel.h"
+#include "outboxrequest.h"
 #include "thread.h"
 
 #include <QDateTime>
@@ -61,6 +62,12 @@ class Conversation : public QObject
     Q_PROPERTY(QString draft READ draft WRITE setDraft NOTIFY draftChanged)
     /// "Ada is typing…", "Ada and Alan are typing…", "Several people are typing…", or "".
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
+    /// Files can be sent here: the server announces "files" and the user may write.
+    Q_PROPERTY(bool canAttach READ canAttach NOTIFY abilitiesChanged)
+    /// The files attached in the composer, sent with the next message: {name, size, sizeText,
+    /// localPath, isImage, mimeType}. Part of the draft: kept while other conversations are open.
+    Q_PROPERTY(
+        QVariantList draftAttachments READ draftAttachmentList NOTIFY draftAttachmentsChanged)
 
     // --- study conversations: each true only when the server announces the feature ---
     /// Messages can answer another one (Reply).
@@ -145,12 +152,30 @@ public:
     void setDraft(const QString &draft);
     QString typingText() const;
 
-    /// Sends the text (Pending until the server has it); clears the draft. False when blank.
+    /// Sends the text with the draft's attachments (Pending until the server has it; the files
+    /// are uploaded first); clears the draft and its attachments. The text may be blank when
+    /// there are attachments. False when there is nothing to send. While editing, only the text
+    /// goes (an edit changes the text) and the attachments stay in the draft.
     Q_INVOKABLE bool send(const QString &text);
     /// Joins the room (rooms only).
     Q_INVOKABLE void join();
     /// Leaves the room: the membership ends (rooms only).
     Q_INVOKABLE void leave();
+
+    // --- files (conversationfiles.cpp) ---
+    bool canAttach() const;
+    QVariantList draftAttachmentList() const;
+    const QList<OutboxAttachment> &draftAttachments() const { return m_draftAttachments; }
+    /// The attachments kept in the store with the draft.
+    void setDraftAttachments(const QList<OutboxAttachment> &attachments);
+    /// Attaches a file on this computer (a file: URL) to the draft. Returns why it cannot be
+    /// (missing, a folder, unreadable, over the server's size limit, too many files, already
+    /// attached, files not taken here), or an empty string when it was attached.
+    Q_INVOKABLE QString addAttachment(const QUrl &fileUrl);
+    Q_INVOKABLE void removeAttachment(int index);
+    /// Stops sending a pending message with files (its id or clientId): the upload is aborted
+    /// and the message discarded.
+    Q_INVOKABLE void cancelUpload(const QString &messageId);
 
     // --- study conversations (conversationstudy.cpp) ---
     bool canReply() const;
@@ -260,6 +285,7 @@ Q_SIGNALS:
     /// them, since a new message changes several at once and the lists redraw one row per signal.
     void summaryChanged();
     void draftChanged();
+    void draftAttachmentsChanged();
     void typingChanged();
     /// Our own typing state changed (the manager sends the notice).
     void ownTypingChanged(bool typing);
@@ -292,6 +318,7 @@ private:
     QString m_lastMessageSenderName;
     qint64 m_lastActivityMs = 0;
     QString m_draft;
+    QList<OutboxAttachment> m_draftAttachments;
     TypingNotifier *m_typingNotifier = nullptr;
     struct Typist
     {

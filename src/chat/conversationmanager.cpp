@@ -10,7 +10,6 @@
 #include "socketservice.h"
 
 #include <QRegularExpression>
-#include <QSettings>
 
 namespace {
 
@@ -96,6 +95,7 @@ ConversationManager::ConversationManager(QObject *parent)
         m_store->removeOutboxEntry(entry.clientId);
     });
     connect(m_outbox, &Outbox::sizeChanged, this, &ConversationManager::pendingCountChanged);
+    setUpFileUploads();
 
     connect(m_connection, &ChatConnection::connected, this, &ConversationManager::onConnected);
     connect(
@@ -237,6 +237,8 @@ void ConversationManager::resetData()
     if (!m_features.isEmpty() || m_featuresKnown) {
         m_features.clear();
         m_featuresKnown = false;
+        m_maxFileBytes = 0;
+        m_maxAttachments = kDefaultMaxAttachments;
         Q_EMIT featuresChanged();
     }
     setSynced(false);
@@ -303,34 +305,7 @@ void ConversationManager::loadServerState(bool reconnect)
     };
     if (!reconnect) {
         m_rest->get(QStringLiteral("/api/server"), {}, this,
-            [this](const RestError &error, const QVariant &body) {
-                const QString remembered = serverSettingsKey(m_server, QStringLiteral("features"));
-                if (!error.ok()) {
-                    // A seed backend: nothing announced, and that is known now. (Another error
-                    // leaves what the server announced last time.)
-                    if (error.kind == RestError::Kind::NotFound) {
-                        m_features.clear();
-                        QSettings().remove(remembered);
-                    }
-                    m_featuresKnown = true;
-                    m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
-                    Q_EMIT featuresChanged();
-                    return;
-                }
-                const QStringList features =
-                    body.toMap().value(QStringLiteral("features")).toStringList();
-                m_features = QSet<QString>(features.begin(), features.end());
-                // Remembered for a start without the server: changes can be queued offline.
-                QSettings().setValue(remembered, features);
-                m_featuresKnown = true;
-                m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
-                Q_EMIT featuresChanged();
-                // Kept messages from an earlier run: fetch what came since.
-                if (m_store->isOpen()) {
-                    for (Conversation *each : std::as_const(m_conversations))
-                        catchUp(each);
-                }
-            });
+            [this](const RestError &error, const QVariant &body) { applyServerInfo(error, body); });
     }
     m_rest->fetchRooms(this, [this, oneDone](const RestError &error, const QVariant &body) {
         if (error.kind == RestError::Kind::NotFound)

@@ -21,6 +21,7 @@
 class HistorySync;
 class Thread;
 class RestClient;
+struct RestError;
 class Session;
 class SenderDirectory;
 
@@ -72,6 +73,10 @@ class ConversationManager : public QObject
     Q_PROPERTY(QString offlineStoreError READ offlineStoreError NOTIFY offlineStoreChanged)
     /// Something the user should know about their data, e.g. that signing out deleted it.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    /// The largest file the server takes (GET /api/server `limits`); 0 when unknown.
+    Q_PROPERTY(qint64 maxFileBytes READ maxFileBytes NOTIFY featuresChanged)
+    /// How many files one message may carry.
+    Q_PROPERTY(int maxAttachments READ maxAttachments NOTIFY featuresChanged)
 
 public:
     /// No default argument on purpose: a default-constructible type would make Qt 6.4 create its
@@ -116,6 +121,8 @@ public:
     QString pendingOnQuitText() const;
     /// Features the server announced (GET /api/server); empty for a seed backend.
     bool hasFeature(const QString &feature) const { return m_features.contains(feature); }
+    qint64 maxFileBytes() const { return m_maxFileBytes; }
+    int maxAttachments() const { return m_maxAttachments; }
     /// GET /api/server has answered on this connection (with features, or without: a seed
     /// backend); until then hasFeature() is false for every feature.
     bool featuresKnown() const { return m_featuresKnown; }
@@ -165,6 +172,11 @@ public:
     QString react(Conversation *conversation, qint64 id, const QString &emoji, bool add);
     QString resolveThread(Conversation *conversation, qint64 rootId, bool resolved);
     QString pinMessage(Conversation *conversation, qint64 id, bool pinned);
+    /// A message with files (feature "files"; conversationattachments.cpp): they are uploaded
+    /// first, then the message goes with their ids. `text` may be empty. Empty when the server
+    /// does not take files, there are none or too many.
+    QString sendWithAttachments(Conversation *conversation, const QString &text,
+        const QList<OutboxAttachment> &attachments, qint64 replyTo = 0);
     /// Fetches the room's pinned messages into its pinnedMessages list.
     void loadPins(Conversation *room);
     /// A Thread for the room's thread of `rootId`, its replies paged from the server.
@@ -221,6 +233,8 @@ private:
     void onConnected(bool reconnect);
     void onDisconnected();
     void loadServerState(bool reconnect);
+    /// GET /api/server answered: the features and limits it announces (conversationserver.cpp).
+    void applyServerInfo(const RestError &error, const QVariant &body);
     void mergeRooms(const QVariantList &rooms);
     void mergeDirectConversations(const QVariantList &conversations);
     void joinMemberRooms();
@@ -243,6 +257,13 @@ private:
     static Outbox::SendResult sendResultOf(const SocketIo::AckResult &result);
     /// The local copy of our own message while it is on its way.
     ChatMessage pendingCopy(const Outbox::Entry &entry);
+
+    // conversationattachments.cpp
+    /// The outbox uploads files through the REST client; the store keeps each file id.
+    void setUpFileUploads();
+    /// The attachments as a message shows them (an id once uploaded).
+    static QList<FileInfo> filesOf(const QList<OutboxAttachment> &attachments);
+    static QStringList localPathsOf(const Outbox::Entry &entry);
     /// The list an own message belongs in: its thread's (when that thread is open) or the
     /// conversation's; null for a thread reply whose thread is not shown.
     MessageListModel *listFor(const ConversationKey &key, qint64 threadId);
@@ -338,6 +359,9 @@ private:
     QString m_selfId;
     QSet<QString> m_features;
     bool m_featuresKnown = false;
+    qint64 m_maxFileBytes = 0;
+    int m_maxAttachments = kDefaultMaxAttachments;
+    static constexpr int kDefaultMaxAttachments = 10;
     bool m_windowActive = true;
     bool m_roomListAvailable = true;
     bool m_synced = false;

@@ -56,6 +56,13 @@ void ConversationManager::transmit(const Outbox::Entry &entry, Outbox::Done done
         payload.insert(QStringLiteral("replyTo"), entry.replyTo);
     if (entry.threadId > 0)
         payload.insert(QStringLiteral("threadId"), entry.threadId);
+    if (!entry.attachments.isEmpty()) {
+        // Every id is there: the outbox uploads the files before it sends.
+        QVariantList fileIds;
+        for (const OutboxAttachment &attachment : entry.attachments)
+            fileIds.append(attachment.fileId);
+        payload.insert(QStringLiteral("attachments"), fileIds);
+    }
     m_connection->emitWithAck(
         entry.target.direct ? QStringLiteral("dm:send") : QStringLiteral("message:send"),
         { payload },
@@ -122,6 +129,11 @@ ChatMessage ConversationManager::pendingCopy(const Outbox::Entry &entry)
             local.details->replyTo = quote;
         }
     }
+    if (!entry.attachments.isEmpty()) {
+        if (!local.details)
+            local.details = std::make_shared<MessageDetails>();
+        local.details->attachments = filesOf(entry.attachments);
+    }
     return local;
 }
 
@@ -167,6 +179,10 @@ void ConversationManager::onConfirmed(
         kept.text = entry.text;
         kept.createdAtMs = createdAtMs;
         kept.sender.id = m_selfId;
+        if (!entry.attachments.isEmpty()) {
+            kept.details = std::make_shared<MessageDetails>();
+            kept.details->attachments = filesOf(entry.attachments);
+        }
         keepLiveMessage(entry.target, kept);
     }
     m_store->removeOutboxEntry(entry.clientId);

@@ -115,6 +115,7 @@ void ConversationManager::restoreFromStore()
         if (row.lastActivityMs > 0)
             kept->noteMessage(row.lastMessageText, row.lastActivityMs, false);
         kept->setDraft(row.draft);
+        kept->setDraftAttachments(row.draftAttachments);
         kept->setPins(row.pins);
         kept->setMuted(row.muted);
         ++conversations;
@@ -179,7 +180,7 @@ void ConversationManager::followForStore(Conversation *target)
     // Only with a store: a busy room changes its summary with every message.
     for (const auto changed : { &Conversation::detailsChanged, &Conversation::membershipChanged,
              &Conversation::summaryChanged, &Conversation::draftChanged,
-             &Conversation::mutedChanged })
+             &Conversation::draftAttachmentsChanged, &Conversation::mutedChanged })
         connect(target, changed, this, [this, target] { keepConversationLater(target); });
 }
 
@@ -212,6 +213,7 @@ void ConversationManager::keepConversations()
         row.lastMessageText = target->lastMessageText();
         row.lastActivityMs = target->lastActivityMs();
         row.draft = target->draft();
+        row.draftAttachments = target->draftAttachments();
         row.pins = target->pins();
         row.mentionCount = target->mentionCount();
         row.muted = target->isMuted();

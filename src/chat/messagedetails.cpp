@@ -50,6 +50,20 @@ QByteArray MessageDetails::toJson() const
     }
     if (!mentions.isEmpty())
         object.insert(u"m", QJsonArray::fromStringList(mentions));
+    if (!attachments.isEmpty()) {
+        QJsonArray list;
+        for (const FileInfo &file : attachments) {
+            QJsonObject item { { QStringLiteral("i"), file.id }, { QStringLiteral("n"), file.name },
+                { QStringLiteral("s"), double(file.size) },
+                { QStringLiteral("m"), file.mimeType } };
+            if (file.width > 0 && file.height > 0) {
+                item.insert(u"w", file.width);
+                item.insert(u"h", file.height);
+            }
+            list.append(item);
+        }
+        object.insert(u"a", list);
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -95,5 +109,18 @@ MessageDetails MessageDetails::fromJson(const QByteArray &json)
             details.reactions.append({ emoji, users });
     }
     details.mentions = strings(object.value(u"m"));
+    for (const QJsonValue &item : object.value(u"a").toArray()) {
+        const QJsonObject file = item.toObject();
+        FileInfo info;
+        info.id = file.value(u"i").toString();
+        info.name = file.value(u"n").toString();
+        info.size = std::max<qint64>(0, qint64(file.value(u"s").toDouble()));
+        info.mimeType = file.value(u"m").toString();
+        info.width = std::max(0, file.value(u"w").toInt());
+        info.height = std::max(0, file.value(u"h").toInt());
+        // Only what a message can carry: a file the server gave an id.
+        if (info.isValid())
+            details.attachments.append(info);
+    }
     return details;
 }

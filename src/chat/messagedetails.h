@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/fileinfo.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -48,11 +50,14 @@ struct MessageDetails
     QList<Reaction> reactions;
     /// Ids of the users the text mentions (`<@id>` tokens the server recognised).
     QStringList mentions;
+    /// The files the message carries, in the order sent (feature "files"). On our own pending
+    /// message, an attachment not uploaded yet has no id.
+    QList<FileInfo> attachments;
 
     bool isEmpty() const
     {
         return !replyTo && threadId.isEmpty() && !thread && editedAtMs == 0 && !deleted
-            && reactions.isEmpty() && mentions.isEmpty();
+            && reactions.isEmpty() && mentions.isEmpty() && attachments.isEmpty();
     }
 
     /// How much of the original a quote keeps, in UTF-16 units: what the server quotes.

@@ -126,6 +126,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { MentionsMeRole, "mentionsMe" },
         { IsPinnedRole, "isPinned" },
         { ChangePendingRole, "changePending" },
+        { AttachmentsRole, "attachments" },
+        { UploadProgressRole, "uploadProgress" },
     };
 }
 
@@ -218,6 +220,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return message.numericId > 0 && m_pinned.contains(message.numericId);
     case ChangePendingRole:
         return message.numericId > 0 && m_changesPending.value(message.numericId) > 0;
+    case AttachmentsRole:
+        return attachmentList(message);
+    case UploadProgressRole:
+        return uploadProgressOf(message);
     default:
         return {};
     }
@@ -396,9 +402,11 @@ void MessageListModel::checkIdOrder(size_t first, size_t last)
     }
 }
 
-void MessageListModel::addPending(ChatMessage message)
+void MessageListModel::addPending(ChatMessage message, const QStringList &localPaths)
 {
     message.state = ChatMessage::State::Pending;
+    if (!localPaths.isEmpty() && !message.clientId.isEmpty())
+        m_pendingFiles.insert(message.clientId, { localPaths, -1 });
     beginInsertRows({}, 0, 0);
     m_pending.emplace_back(std::move(message), m_texts);
     endInsertRows();
@@ -436,6 +444,7 @@ bool MessageListModel::removePending(const QString &clientId)
     beginRemoveRows({}, row, row);
     m_pending.erase(m_pending.begin() + i);
     m_errors.remove(clientId);
+    m_pendingFiles.remove(clientId);
     endRemoveRows();
     // The row above now has a different older neighbour.
     notifyNeighbourChanged(row - 1);

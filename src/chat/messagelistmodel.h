@@ -102,6 +102,14 @@ public:
         IsPinnedRole,
         /// bool: an edit, delete, reaction or pin of this message waits for the server.
         ChangePendingRole,
+        /// QVariantList of {id, name, size, sizeText ("2.4 MB"), mimeType, width, height,
+        /// isImage, localPath}, in the order sent; empty for a message without files. On our own
+        /// pending message `localPath` is the file on this computer (show it from there) and `id`
+        /// is empty until that file is uploaded.
+        AttachmentsRole,
+        /// real: how far the upload of a pending message's files is, 0..1 over all of their
+        /// bytes; -1 when nothing uploads.
+        UploadProgressRole,
     };
     Q_ENUM(Role)
 
@@ -152,8 +160,11 @@ public:
     /// when messages turned out to be missing between the rows shown and newer ones.
     void reload();
 
-    /// Shows our own message as Pending on top until the server confirms it.
-    void addPending(ChatMessage message);
+    /// Shows our own message as Pending on top until the server confirms it; `localPaths` are
+    /// the files of its attachments on this computer, in the same order.
+    void addPending(ChatMessage message, const QStringList &localPaths = {});
+    /// The upload of a pending message's files (0..1; -1: nothing uploads).
+    void setUploadProgress(const QString &clientId, double progress);
     /// Queues a live or fetched message; inserted with the others at the next flush(), which is
     /// scheduled on the event loop. A message carrying the clientId of a pending row replaces it.
     void enqueue(ChatMessage message);
@@ -248,6 +259,8 @@ private:
     /// Mentions as "@Name", for display.
     QString displayText(const QString &text, const MessageDetails *details) const;
     QVariantList reactionList(const MessageDetails &details) const;
+    QVariantList attachmentList(const StoredMessage &message) const;
+    double uploadProgressOf(const StoredMessage &message) const;
 
     QString m_conversationId;
     bool m_isDirect;
@@ -274,6 +287,13 @@ private:
     QSet<QString> m_textIds;
     QSet<QString> m_confirmedClientIds;
     QHash<QString, QString> m_errors;
+    /// Pending messages with files: where the files are here, and how far their upload is.
+    struct PendingFiles
+    {
+        QStringList localPaths;
+        double progress = -1;
+    };
+    QHash<QString, PendingFiles> m_pendingFiles;
     qint64 m_newestNumericId = 0;
     qint64 m_readMarker = 0;
     QSet<qint64> m_pinned;

@@ -105,7 +105,7 @@ bool MessageListModel::refresh(qint64 id, const QString &text, const MessageDeta
     changeMessage(id,
         { TextRole, Qt::DisplayRole, SourceTextRole, IsEditedRole, EditedAtRole, IsDeletedRole,
             ReplyToTextRole, ThreadReplyCountRole, ThreadLastReplyAtRole, ThreadResolvedRole,
-            ReactionsRole, MentionsMeRole },
+            ReactionsRole, MentionsMeRole, AttachmentsRole },
         [&](StoredMessage &message) {
             message.setText(text, m_texts);
             message.editDetails() = details;

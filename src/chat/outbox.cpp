@@ -6,6 +6,8 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 Outbox::Outbox(Sender sender, QObject *parent)
     : QObject(parent)
@@ -26,6 +28,8 @@ QString Outbox::enqueue(Entry entry)
 {
     entry.clientId = m_newClientId();
     entry.inFlight = false;
+    entry.uploading = false;
+    entry.uploadSent = 0;
     entry.failed = false;
     entry.attempt = 0;
     entry.kept = !m_keep;
@@ -50,6 +54,8 @@ void Outbox::restore(const Entry &restored)
         return;
     Entry entry = restored;
     entry.inFlight = false;
+    entry.uploading = false;
+    entry.uploadSent = 0;
     entry.kept = true;
     entry.attempt = 0;
     m_entries.push_back(entry);
@@ -75,9 +81,13 @@ void Outbox::setOnline(bool online)
 {
     m_online = online;
     if (!online) {
-        // Acks of what was in flight will not come (the socket fails them as Disconnected).
-        for (Entry &entry : m_entries)
-            entry.inFlight = false;
+        // Acks of what was in flight will not come (the socket fails them as Disconnected). An
+        // upload goes on: it does not need the socket, and its message waits for the next
+        // connect.
+        for (Entry &entry : m_entries) {
+            if (!entry.uploading)
+                entry.inFlight = false;
+        }
         return;
     }
     // By clientId: a Sender may answer synchronously and change the list.
@@ -94,6 +104,10 @@ void Outbox::setOnline(bool online)
 
 void Outbox::transmit(Entry &entry)
 {
+    if (!entry.attachmentsUploaded()) {
+        uploadNext(entry);
+        return;
+    }
     entry.inFlight = true;
     const quint64 attempt = ++entry.attempt;
     const QString clientId = entry.clientId;
@@ -133,6 +147,119 @@ void Outbox::onResult(const QString &clientId, quint64 attempt, const SendResult
     }
 }
 
+void Outbox::uploadNext(Entry &entry)
+{
+    const auto missing = std::find_if(entry.attachments.cbegin(), entry.attachments.cend(),
+        [](const OutboxAttachment &attachment) { return !attachment.isUploaded(); });
+    const qsizetype index = missing - entry.attachments.cbegin();
+    const QString clientId = entry.clientId;
+    if (!m_upload) {
+        fail(clientId, tr("Files cannot be sent from here."));
+        return;
+    }
+    entry.inFlight = true;
+    entry.uploading = true;
+    entry.uploadSent = 0;
+    const quint64 attempt = ++entry.attempt;
+    Q_EMIT uploadProgress(entry, progressOf(entry));
+    // The uploader may answer at once (a file that is gone): then there is nothing to abort.
+    auto answered = std::make_shared<bool>(false);
+    QPointer<Outbox> guard(this);
+    UploadAbort abort = m_upload(
+        entry.attachments.at(index),
+        [guard, clientId, attempt](qint64 sent, qint64) {
+            if (guard)
+                guard->onUploadProgress(clientId, attempt, sent);
+        },
+        [guard, clientId, attempt, index, answered](const UploadResult &result) {
+            *answered = true;
+            if (guard)
+                guard->onUploaded(clientId, attempt, index, result);
+        });
+    if (!*answered && abort)
+        m_aborts.insert(clientId, std::move(abort));
+}
+
+double Outbox::progressOf(const Entry &entry)
+{
+    qint64 total = 0;
+    qint64 done = 0;
+    for (const OutboxAttachment &attachment : entry.attachments) {
+        total += attachment.size;
+        if (attachment.isUploaded())
+            done += attachment.size;
+    }
+    if (total <= 0)
+        return 0;
+    return std::clamp(double(done + entry.uploadSent) / double(total), 0.0, 1.0);
+}
+
+void Outbox::onUploadProgress(const QString &clientId, quint64 attempt, qint64 sent)
+{
+    Entry *entry = findEntry(clientId);
+    if (!entry || entry->attempt != attempt || !entry->uploading)
+        return;
+    entry->uploadSent = std::max<qint64>(0, sent);
+    Q_EMIT uploadProgress(*entry, progressOf(*entry));
+}
+
+void Outbox::onUploaded(
+    const QString &clientId, quint64 attempt, qsizetype index, const UploadResult &result)
+{
+    Entry *entry = findEntry(clientId);
+    if (!entry || entry->attempt != attempt || !entry->uploading
+        || index >= entry->attachments.size())
+        return; // discarded, or an answer to an upload given up on
+    m_aborts.remove(clientId);
+    entry->uploading = false;
+    entry->inFlight = false;
+    entry->uploadSent = 0;
+    using Outcome = UploadResult::Outcome;
+    Outcome outcome = result.outcome;
+    QString error = result.error;
+    if (outcome == Outcome::Uploaded && result.uploaded.fileId.isEmpty()) {
+        outcome = Outcome::Refused;
+        error = tr("The server did not say where it keeps the file.");
+    }
+    switch (outcome) {
+    case Outcome::Uploaded: {
+        OutboxAttachment &attachment = entry->attachments[index];
+        attachment.fileId = result.uploaded.fileId;
+        if (!result.uploaded.name.isEmpty())
+            attachment.name = result.uploaded.name;
+        attachment.mimeType = result.uploaded.mimeType;
+        attachment.width = result.uploaded.width;
+        attachment.height = result.uploaded.height;
+        qCDebug(lcChat) << "message" << clientId << "file" << index << "uploaded";
+        Q_EMIT attachmentUploaded(*entry);
+        entry = findEntry(clientId);
+        if (!entry || entry->failed)
+            return;
+        if (!m_online || !entry->kept || entry->attachmentsUploaded()) {
+            // Nothing uploads now; the message goes next (or on the next connect).
+            Q_EMIT uploadProgress(*entry, -1);
+            entry = findEntry(clientId);
+        }
+        // The next file, or with all of them uploaded the message itself.
+        if (entry && m_online && entry->kept)
+            transmit(*entry);
+        return;
+    }
+    case Outcome::Refused:
+    case Outcome::LocalError:
+        Q_EMIT uploadProgress(*entry, -1);
+        fail(clientId, error.isEmpty() ? tr("The server refused the file.") : error);
+        return;
+    case Outcome::NoAnswer:
+        qCDebug(lcChat) << "upload for" << clientId << "got no answer:" << error;
+        Q_EMIT uploadProgress(*entry, -1);
+        return;
+    case Outcome::Cancelled:
+        Q_EMIT uploadProgress(*entry, -1);
+        return;
+    }
+}
+
 QString Outbox::noteEcho(const ConversationKey &target, const QString &clientId,
     const QString &text, const QString &id, qint64 createdAtMs)
 {
@@ -141,7 +268,9 @@ QString Outbox::noteEcho(const ConversationKey &target, const QString &clientId,
         entry = find(clientId);
     } else {
         const auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) {
-            return e.action == Action::Send && !e.failed && e.target == target && e.text == text;
+            // A message with files has a clientId on every server that takes files.
+            return e.action == Action::Send && !e.failed && e.target == target && e.text == text
+                && e.attachments.isEmpty();
         });
         entry = it == m_entries.end() ? nullptr : &*it;
     }
@@ -212,17 +341,24 @@ bool Outbox::discard(const QString &clientId)
         return false;
     const Entry entry = std::move(*it);
     m_entries.erase(it);
+    const UploadAbort abort = m_aborts.take(clientId);
     Q_EMIT discarded(entry);
     Q_EMIT sizeChanged();
+    // After the entry is gone: a Cancelled answer given at once finds nothing to change.
+    if (abort)
+        abort();
     return true;
 }
 
 void Outbox::clear()
 {
-    if (m_entries.empty())
-        return;
-    m_entries.clear();
-    Q_EMIT sizeChanged();
+    const QHash<QString, UploadAbort> aborts = std::exchange(m_aborts, {});
+    if (!m_entries.empty()) {
+        m_entries.clear();
+        Q_EMIT sizeChanged();
+    }
+    for (const UploadAbort &abort : aborts)
+        abort();
 }
 
 const Outbox::Entry *Outbox::find(const QString &clientId) const

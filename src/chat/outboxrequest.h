@@ -2,7 +2,35 @@
 
 #include "conversationkey.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
+
+/// A file a message takes along: where it is on this computer, and once uploaded the id the
+/// server gave it (with what the server found out about it). Kept on disk with its entry, so
+/// that a file uploaded before a restart is not uploaded again.
+struct OutboxAttachment
+{
+    /// Absolute path of the local file.
+    QString localPath;
+    /// The file's name as shown (the server's cleaned name once uploaded).
+    QString name;
+    qint64 size = 0;
+    /// Empty until uploaded.
+    QString fileId;
+    /// Known locally (sniffed from the first bytes), replaced by the server's after the upload.
+    QString mimeType;
+    int width = 0;
+    int height = 0;
+
+    bool isUploaded() const { return !fileId.isEmpty(); }
+    bool operator==(const OutboxAttachment &other) const = default;
+
+    /// Compact JSON for the offline store; empty for an empty list.
+    static QByteArray listToJson(const QList<OutboxAttachment> &attachments);
+    /// Reads what listToJson() wrote; a damaged value gives what could be read, never a crash.
+    static QList<OutboxAttachment> listFromJson(const QByteArray &json);
+};
 
 /// What one outbox entry asks of the server: the part of an entry that outlives the app, which
 /// the offline store keeps as it is. It stands apart from Outbox (a QObject that sends, with
@@ -41,4 +69,16 @@ struct OutboxRequest
     qint64 replyTo = 0;
     qint64 threadId = 0;
     qint64 createdAtMs = 0;
+    /// Send: the files the message carries, uploaded (in this order) before it is sent.
+    QList<OutboxAttachment> attachments;
+
+    /// Every attachment has its file id: the message can be sent.
+    bool attachmentsUploaded() const
+    {
+        for (const OutboxAttachment &attachment : attachments) {
+            if (!attachment.isUploaded())
+                return false;
+        }
+        return true;
+    }
 };

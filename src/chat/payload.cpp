@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace Payload {
@@ -308,6 +309,41 @@ std::optional<MessageDetails::Thread> threadOf(const Value &value)
     return thread;
 }
 
+/// A size or a pixel count: a whole number, negative or unreadable as 0.
+template<typename Value>
+qint64 countOf(const Value &value, qint64 most)
+{
+    return std::clamp<qint64>(idString(value).toLongLong(), 0, most);
+}
+
+template<typename Value>
+QList<FileInfo> attachmentsOf(const Value &value)
+{
+    QList<FileInfo> result;
+    if (!isArray(value))
+        return result;
+    for (const auto &item : itemsOf(value)) {
+        if (result.size() >= kMaxAttachments)
+            break;
+        if (!isObject(item))
+            continue;
+        const auto &map = objectOf(item);
+        const auto id = field(map, QStringLiteral("id"));
+        FileInfo file;
+        file.id = isString(id) ? id.toString() : QString();
+        if (!isFileId(file.id))
+            continue;
+        file.name = string(map, QStringLiteral("name"));
+        file.mimeType = string(map, QStringLiteral("mimeType"));
+        file.size = countOf(field(map, QStringLiteral("size")), std::numeric_limits<qint64>::max());
+        constexpr qint64 kMostPixels = 1 << 20;
+        file.width = int(countOf(field(map, QStringLiteral("width")), kMostPixels));
+        file.height = int(countOf(field(map, QStringLiteral("height")), kMostPixels));
+        result.append(std::move(file));
+    }
+    return result;
+}
+
 /// The study fields of a message object; null when it has none.
 template<typename Map>
 std::shared_ptr<MessageDetails> detailsOf(const Map &map)
@@ -334,6 +370,7 @@ std::shared_ptr<MessageDetails> detailsOf(const Map &map)
     details->deleted = isTrue(field(map, QStringLiteral("deleted")));
     details->reactions = reactionsOf(field(map, QStringLiteral("reactions")));
     details->mentions = idListOf(field(map, QStringLiteral("mentions")));
+    details->attachments = attachmentsOf(field(map, QStringLiteral("attachments")));
     return details->isEmpty() ? nullptr : details;
 }
 
@@ -429,6 +466,26 @@ std::optional<MessageDetails::Thread> thread(const QVariant &value)
 std::optional<MessageDetails::Thread> thread(const SocketIo::JsonValue &value)
 {
     return threadOf(value);
+}
+
+QList<FileInfo> attachments(const QVariant &value)
+{
+    return attachmentsOf(value);
+}
+
+QList<FileInfo> attachments(const SocketIo::JsonValue &value)
+{
+    return attachmentsOf(value);
+}
+
+bool isFileId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+            || c == u'_' || c == u'-';
+    });
 }
 
 QStringList idList(const QVariant &value)

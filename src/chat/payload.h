@@ -66,6 +66,15 @@ QList<MessageDetails::Reaction> reactions(const SocketIo::JsonValue &value);
 /// ({replyCount, lastReplyAt, resolved}); nullopt when it is not an object.
 std::optional<MessageDetails::Thread> thread(const QVariant &value);
 std::optional<MessageDetails::Thread> thread(const SocketIo::JsonValue &value);
+/// `attachments` of a message: [{id, name, size, mimeType, width?, height?}] in the order sent.
+/// An entry that is not an object or has no usable file id ([A-Za-z0-9_-], at most 64) is
+/// dropped; wrong types in the other fields read as empty or 0; at most kMaxAttachments are read.
+QList<FileInfo> attachments(const QVariant &value);
+QList<FileInfo> attachments(const SocketIo::JsonValue &value);
+/// A file id the server could have made: it goes into a URL path, so nothing else is accepted.
+bool isFileId(const QString &id);
+/// More than any server sends (10): a hostile message cannot make one row hold thousands.
+constexpr qsizetype kMaxAttachments = 64;
 /// An array of ids (mentions, pins) as strings; items that are not ids are dropped.
 QStringList idList(const QVariant &value);
 QStringList idList(const SocketIo::JsonValue &value);

@@ -60,5 +60,11 @@ QVariantMap CliRunner::messageFields(const QVariant &data)
     }
     if (!details->mentions.isEmpty())
         fields.insert(QStringLiteral("mentions"), details->mentions);
+    if (!details->attachments.isEmpty()) {
+        QVariantList attachments;
+        for (const FileInfo &file : details->attachments)
+            attachments.append(file.toVariant());
+        fields.insert(QStringLiteral("attachments"), attachments);
+    }
     return fields;
 }

@@ -77,6 +77,8 @@ QString CliOptions::usage()
         "Usage: studyconnect-cli --server URL (--token TOKEN | env STUDYCONNECT_TOKEN | --email "
         "EMAIL --password-stdin)\n"
         "                        [--join ROOM]... [--send ROOM TEXT]... [--dm USER_ID TEXT]...\n"
+        "                        [--attach ROOM FILE [TEXT]]... [--attach-dm USER_ID FILE "
+        "[TEXT]]...\n"
         "                        [--wait-for EVENT[:COUNT]] [--timeout SECONDS] [--quiet]\n"
         "                        [--transport auto|websocket|polling] [--proxy URL|none]\n"
         "                        [--profile DIR [--search QUERY]]\n"
@@ -97,6 +99,15 @@ QString CliOptions::usage()
         "  --join ROOM            join a room (repeatable)\n"
         "  --send ROOM TEXT       send a message to a room, joining it (repeatable)\n"
         "  --dm USER_ID TEXT      send a direct message (repeatable)\n"
+        "  --attach ROOM FILE [TEXT]\n"
+        "                         send FILE to a room, with TEXT when the next argument does\n"
+        "                         not start with -- (repeatable). The file is uploaded first,\n"
+        "                         then the message goes, through the same queue as --send (with\n"
+        "                         --profile an unsent file is uploaded by the next run). A server\n"
+        "                         that does not announce \"files\" gets nothing (exit 5); a file\n"
+        "                         over its size limit or refused fails with its reason (exit 1)\n"
+        "  --attach-dm USER_ID FILE [TEXT]\n"
+        "                         the same as a direct message (repeatable)\n"
         "\n"
         "Study conversations: ID is a message id of the conversation named by --room ROOM (a\n"
         "room) or --user USER_ID (the direct conversation with that user), one per run:\n"
@@ -157,7 +168,9 @@ QString CliOptions::usage()
         "\"createdAt\"} plus, when they apply, \"clientId\", \"replyTo\" "
         "{\"id\",\"senderId\",\"text\",\n"
         "\"deleted\"}, \"threadId\", \"thread\" {\"replyCount\",\"resolved\"}, \"editedAt\",\n"
-        "\"deleted\", \"reactions\" [{\"emoji\",\"userIds\"}] and \"mentions\" [user ids].\n"
+        "\"deleted\", \"reactions\" [{\"emoji\",\"userIds\"}], \"mentions\" [user ids] and\n"
+        "\"attachments\" [{\"id\",\"name\",\"size\",\"mimeType\"} plus \"width\",\"height\" for "
+        "images].\n"
         "Exit codes: 0 done (--search: matches found), 1 timeout, a refused send or change, a\n"
         "--download that failed or --search without matches, 2 usage error, 3 authentication\n"
         "failed, 4 server unreachable\n"
@@ -234,6 +247,22 @@ std::variant<CliOptions, QString> CliOptions::parse(
                 return QStringLiteral("%1 needs a non-empty id and a non-blank text").arg(argument);
             (argument == QLatin1String("--send") ? options.sends : options.directMessages)
                 .append({ target, text });
+        } else if (argument == QLatin1String("--attach")
+            || argument == QLatin1String("--attach-dm")) {
+            const bool direct = argument == QLatin1String("--attach-dm");
+            if (hasInlineValue || i + 2 >= arguments.size())
+                return missing(direct ? QStringLiteral("USER_ID FILE [TEXT]")
+                                      : QStringLiteral("ROOM FILE [TEXT]"));
+            CliAttachment attachment;
+            attachment.direct = direct;
+            attachment.target = arguments.at(++i).trimmed();
+            attachment.file = arguments.at(++i);
+            // The text is optional: the next argument, unless it is the next option.
+            if (i + 1 < arguments.size() && !arguments.at(i + 1).startsWith(QLatin1String("--")))
+                attachment.text = arguments.at(++i);
+            if (attachment.target.isEmpty() || attachment.file.isEmpty())
+                return QStringLiteral("%1 needs a non-empty id and a file").arg(argument);
+            options.attachments.append(attachment);
         } else if (const ActionOption *action = actionOption(argument)) {
             const int values = action->second ? 2 : 1;
             if (hasInlineValue || i + values >= arguments.size())
@@ -315,9 +344,9 @@ std::variant<CliOptions, QString> CliOptions::parse(
         // Offline search: nothing to connect to, so nothing else to do.
         if (!options.joins.isEmpty() || !options.sends.isEmpty()
             || !options.directMessages.isEmpty() || !waitFor.isEmpty()
-            || !options.messageActions.isEmpty())
-            return QStringLiteral(
-                "--join, --send, --dm, --wait-for and the message changes need --server");
+            || !options.messageActions.isEmpty() || !options.attachments.isEmpty())
+            return QStringLiteral("--join, --send, --dm, --attach, --attach-dm, --wait-for and "
+                                  "the message changes need --server");
         return options;
     }
     if (serverText.isEmpty())

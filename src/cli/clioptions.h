@@ -43,6 +43,18 @@ struct CliMessageAction
     bool roomOnly() const;
 };
 
+/// A file to send, asked for by --attach ROOM FILE [TEXT] or --attach-dm USER_ID FILE [TEXT].
+struct CliAttachment
+{
+    /// The room id, or the user id when `direct`.
+    QString target;
+    bool direct = false;
+    /// The local file, as given.
+    QString file;
+    /// The text sent with it; may be empty.
+    QString text;
+};
+
 /// What studyconnect-cli was asked to do, parsed from its arguments. Hand-written parsing:
 /// --send and --dm take two values each, which QCommandLineParser cannot express.
 struct CliOptions
@@ -56,6 +68,8 @@ struct CliOptions
     QList<QPair<QString, QString>> sends;
     /// (user id, text)
     QList<QPair<QString, QString>> directMessages;
+    /// --attach, --attach-dm in the order given.
+    QList<CliAttachment> attachments;
     /// --reply, --edit, ... in the order given.
     QList<CliMessageAction> messageActions;
     /// --room / --user: the conversation the message ids of messageActions belong to.

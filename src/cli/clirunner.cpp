@@ -171,6 +171,11 @@ void CliRunner::queueWork()
     }
     for (const auto &[user, text] : std::as_const(m_options.directMessages))
         m_unconfirmedSends.insert(m_service->sendDirectMessage(user, text));
+    if (!m_options.attachments.isEmpty()) {
+        m_filesWait = connect(m_service->manager(), &ConversationManager::featuresChanged, this,
+            &CliRunner::queueAttachments);
+        queueAttachments();
+    }
     if (!m_options.messageActions.isEmpty()) {
         ConversationManager *manager = m_service->manager();
         // Known after connecting (GET /api/server); a seed backend announces nothing.
@@ -298,8 +303,10 @@ void CliRunner::checkDone()
         !m_options.profile.isEmpty() && m_service->manager()->outbox()->pendingCount() > 0;
     if (!m_options.messageActions.isEmpty() && !m_actionsQueued)
         return;
+    if (!m_options.attachments.isEmpty() && !m_attachmentsQueued)
+        return;
     if (!m_options.sends.isEmpty() || !m_options.directMessages.isEmpty()
-        || !m_options.messageActions.isEmpty()) {
+        || !m_options.messageActions.isEmpty() || !m_options.attachments.isEmpty()) {
         if (m_unconfirmedSends.isEmpty() && !outboxBusy)
             done();
         return;

@@ -59,6 +59,9 @@ private:
     void queueWork();
     /// --reply, --edit, ...: queued once the server's features are known (each needs one).
     void queueMessageActions();
+    /// --attach, --attach-dm: queued once the server's features are known ("files") and its
+    /// size limit with them (clirunnerfiles.cpp).
+    void queueAttachments();
     /// --search online: the newest page of every conversation into the store, then search.
     void startSearch();
     void finishSearch();
@@ -95,6 +98,8 @@ public:
     int m_waitCount = 0;
     QSet<QString> m_unconfirmedSends;
     bool m_actionsQueued = false;
+    bool m_attachmentsQueued = false;
+    QMetaObject::Connection m_filesWait;
     QMetaObject::Connection m_featuresWait;
     QMetaObject::Connection m_syncedWait;
     /// Rooms joined on this connection (the server confirmed).

@@ -262,7 +262,7 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
     query.prepare(QStringLiteral(
         "SELECT direct, peer, name, description, avatar, member_count, member, listed, "
         "unread_count, last_read_id, last_message_text, last_activity, draft, pins, mention_count, "
-        "muted "
+        "muted, draft_attachments "
         "FROM conversations "
         // Rooms in id order, as the server lists them.
         "ORDER BY direct, CAST(peer AS INTEGER), peer"));
@@ -285,6 +285,7 @@ std::vector<MessageStore::ConversationRow> MessageStore::conversations()
         row.pins = query.value(13).toString().split(u',', Qt::SkipEmptyParts);
         row.mentionCount = query.value(14).toInt();
         row.muted = query.value(15).toBool();
+        row.draftAttachments = OutboxAttachment::listFromJson(query.value(16).toByteArray());
         rows.push_back(std::move(row));
     }
     return rows;
@@ -312,7 +313,7 @@ std::vector<MessageStore::OutboxRow> MessageStore::outbox()
         return rows;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral("SELECT client_id, direct, peer, text, created_at, failed, error, "
-                                 "action, message_id, reply_to, thread_id "
+                                 "action, message_id, reply_to, thread_id, attachments "
                                  "FROM outbox ORDER BY position"));
     if (!run(query))
         return rows;
@@ -329,6 +330,7 @@ std::vector<MessageStore::OutboxRow> MessageStore::outbox()
         row.messageId = query.value(8).toLongLong();
         row.replyTo = query.value(9).toLongLong();
         row.threadId = query.value(10).toLongLong();
+        row.attachments = OutboxAttachment::listFromJson(query.value(11).toByteArray());
         rows.push_back(std::move(row));
     }
     return rows;
@@ -425,7 +427,8 @@ void MessageStore::saveConversation(const ConversationRow &row)
         query.prepare(QStringLiteral(
             "INSERT INTO conversations (direct, peer, name, description, avatar, member_count, "
             "member, listed, unread_count, last_read_id, last_message_text, last_activity, draft, "
-            "pins, mention_count, muted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "pins, mention_count, muted, draft_attachments) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (direct, peer) DO UPDATE "
             "SET name = excluded.name, description = excluded.description, "
             "avatar = excluded.avatar, member_count = excluded.member_count, "
@@ -434,7 +437,7 @@ void MessageStore::saveConversation(const ConversationRow &row)
             "last_message_text = excluded.last_message_text, "
             "last_activity = excluded.last_activity, draft = excluded.draft, "
             "pins = excluded.pins, mention_count = excluded.mention_count, "
-            "muted = excluded.muted"));
+            "muted = excluded.muted, draft_attachments = excluded.draft_attachments"));
         query.addBindValue(row.key.direct ? 1 : 0);
         query.addBindValue(text(row.key.id));
         query.addBindValue(text(row.name));
@@ -451,6 +454,8 @@ void MessageStore::saveConversation(const ConversationRow &row)
         query.addBindValue(text(row.pins.join(u',')));
         query.addBindValue(row.mentionCount);
         query.addBindValue(row.muted ? 1 : 0);
+        const QByteArray attachments = OutboxAttachment::listToJson(row.draftAttachments);
+        query.addBindValue(attachments.isEmpty() ? QVariant() : QString::fromUtf8(attachments));
         run(query);
     });
 }
@@ -566,8 +571,8 @@ void MessageStore::saveOutboxEntry(const OutboxRow &entry, std::function<void()>
             QSqlQuery query(db);
             query.prepare(QStringLiteral(
                 "INSERT INTO outbox (client_id, direct, peer, text, created_at, failed, error, "
-                "action, message_id, reply_to, thread_id, position) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "action, message_id, reply_to, thread_id, attachments, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 "(SELECT coalesce(max(position), 0) + 1 FROM outbox)) "
                 "ON CONFLICT (client_id) DO NOTHING"));
             query.addBindValue(text(entry.clientId));
@@ -581,6 +586,8 @@ void MessageStore::saveOutboxEntry(const OutboxRow &entry, std::function<void()>
             query.addBindValue(entry.messageId);
             query.addBindValue(entry.replyTo);
             query.addBindValue(entry.threadId);
+            const QByteArray attachments = OutboxAttachment::listToJson(entry.attachments);
+            query.addBindValue(attachments.isEmpty() ? QVariant() : QString::fromUtf8(attachments));
             run(query);
         },
         [guard, stored = std::move(stored)] {
@@ -608,6 +615,19 @@ void MessageStore::setOutboxFailed(const QString &clientId, bool failed, const Q
             QStringLiteral("UPDATE outbox SET failed = ?, error = ? WHERE client_id = ?"));
         query.addBindValue(failed ? 1 : 0);
         query.addBindValue(text(error));
+        query.addBindValue(text(clientId));
+        run(query);
+    });
+}
+
+void MessageStore::setOutboxAttachments(
+    const QString &clientId, const QList<OutboxAttachment> &attachments)
+{
+    const QByteArray json = OutboxAttachment::listToJson(attachments);
+    post([clientId, json](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE outbox SET attachments = ? WHERE client_id = ?"));
+        query.addBindValue(json.isEmpty() ? QVariant() : QString::fromUtf8(json));
         query.addBindValue(text(clientId));
         run(query);
     });

@@ -57,6 +57,8 @@ public:
         QStringList pins;
         int mentionCount = 0;
         bool muted = false;
+        /// The files attached in the composer (not uploaded: local paths).
+        QList<OutboxAttachment> draftAttachments;
     };
     struct PersonRow
     {
@@ -157,6 +159,8 @@ public:
     void saveOutboxEntry(const OutboxRow &entry, std::function<void()> stored);
     void removeOutboxEntry(const QString &clientId);
     void setOutboxFailed(const QString &clientId, bool failed, const QString &error);
+    /// The entry's attachments changed (a file was uploaded: its id is kept).
+    void setOutboxAttachments(const QString &clientId, const QList<OutboxAttachment> &attachments);
     /// Changes a stored message in place (an edit, a deletion, reactions, a thread's summary):
     /// `change` runs on the writer thread with the row's text and details and must only touch
     /// them. Nothing happens when the message is not stored.

@@ -95,7 +95,16 @@ ALTER TABLE conversations ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE conversations ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-const char *const kSteps[] = { kVersion1, kVersion2, kVersion3 };
+// Version 4: files. outbox.attachments: the files a message takes along (OutboxAttachment JSON:
+// local path, name, size, and the server's file id once uploaded), NULL for a message without;
+// conversations.draft_attachments: the files attached in the composer, in the same JSON.
+// Messages keep their attachments in messages.details (MessageDetails JSON).
+const char kVersion4[] = R"sql(
+ALTER TABLE outbox ADD COLUMN attachments TEXT;
+ALTER TABLE conversations ADD COLUMN draft_attachments TEXT;
+)sql";
+
+const char *const kSteps[] = { kVersion1, kVersion2, kVersion3, kVersion4 };
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
