@@ -93,6 +93,7 @@ Rectangle {
             return
         const message = input.text
         mentions.close()
+        attachError = ""
         // Cleared first and quietly: sending may put back the draft from before an edit.
         setTextQuietly("")
         sendRequested(message)

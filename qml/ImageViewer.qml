@@ -26,8 +26,6 @@ Popup {
     focus: true
     padding: 0
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Picture %1").arg(fileName)
 
     onOpened: closeButton.forceActiveFocus()
 
@@ -40,6 +38,8 @@ Popup {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Picture %1").arg(viewer.fileName)
 
         RowLayout {
             Layout.fillWidth: true

@@ -122,7 +122,12 @@ bool AttachmentStore::isFileId(const QString &fileId)
 
 QString AttachmentStore::cachedPath(const QString &fileId)
 {
-    return isFileId(fileId) ? cacheFolder() + u'/' + fileId : QString();
+    if (!isFileId(fileId))
+        return {};
+    // In a folder of their own: an id may be any word, "open" or "pasted" too.
+    const QString folder = cacheFolder() + u"/files";
+    QDir().mkpath(folder);
+    return folder + u'/' + fileId;
 }
 
 void AttachmentStore::fetch(const QString &fileId, QObject *context, Callback callback)

@@ -139,7 +139,7 @@ void FileActions::open(const QString &fileId, const QString &name)
     fetch(fileId, [this, fileId, name](const QString &path) {
         // The desktop picks the application by the name's extension: a copy under the real
         // (cleaned) name, in a folder of its own. Never executable, whatever the name says.
-        const QString folder = QFileInfo(path).absolutePath() + u"/open/" + fileId;
+        const QString folder = AttachmentStore::cacheFolder() + u"/open/" + fileId;
         const QString copy = folder + u'/' + safeFileName(name);
         if (!QFileInfo::exists(copy)) {
             QDir().mkpath(folder);
