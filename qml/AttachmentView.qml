@@ -37,7 +37,7 @@ Item {
         return Qt.size(Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale)))
     }
 
-    implicitWidth: showsPicture ? shownSize.width : Math.min(360, availableWidth)
+    implicitWidth: showsPicture ? shownSize.width : Math.min(420, availableWidth)
     implicitHeight: showsPicture ? shownSize.height : cardLoader.implicitHeight
     width: implicitWidth
     height: implicitHeight

@@ -45,7 +45,7 @@ Rectangle {
         return "📄"
     }
 
-    implicitWidth: 320
+    implicitWidth: 420
     implicitHeight: layout.implicitHeight + Theme.spacing * 1.5
     radius: Theme.radius
     color: Theme.codeBackground
@@ -102,21 +102,21 @@ Rectangle {
                 Accessible.ignored: !visible
             }
         }
-        Button {
+        ToolButton {
             objectName: "saveFileButton"
             visible: card.onServer
             text: qsTr("Save…")
-            flat: true
+            focusPolicy: Qt.StrongFocus
             enabled: !card.downloading
             Accessible.name: qsTr("Save %1").arg(card.fileName)
             Accessible.ignored: !visible
             onClicked: card.saveRequested()
         }
-        Button {
+        ToolButton {
             objectName: "openFileButton"
             visible: card.onServer
             text: qsTr("Open")
-            flat: true
+            focusPolicy: Qt.StrongFocus
             enabled: !card.downloading
             Accessible.name: qsTr("Open %1").arg(card.fileName)
             Accessible.ignored: !visible
