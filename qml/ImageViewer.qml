@@ -96,10 +96,13 @@ Popup {
             Image {
                 id: picture
                 objectName: "viewerImage"
-                anchors.fill: parent
+                // Decoded to fit the stage, and shown at that size: a small picture stays small
+                // (the provider never enlarges one, and neither does the view).
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, stage.width)
+                height: Math.min(implicitHeight, stage.height)
                 asynchronous: true
                 fillMode: Image.PreserveAspectFit
-                // Decoded to fit the stage; the provider never enlarges a picture.
                 sourceSize: Qt.size(Math.max(1, Math.round(stage.width)), Math.max(1, Math.round(stage.height)))
                 source: viewer.localPath !== "" ? FileActions.localImageSource(viewer.localPath)
                                                 : FileActions.imageSource(viewer.fileId)
