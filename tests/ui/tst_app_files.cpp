@@ -4,7 +4,8 @@
 // timeline as a thumbnail decoded at the size shown (fetched from the server with the session's
 // token, into the cache folder), the PDF as a card; Tab from the message to its thumbnail and
 // Enter open the viewer, which decodes to fit and closes with Escape. A picture the server
-// measured but that does not decode shows as a card. Save as… writes the file where asked.
+// measured but that does not decode shows as a card. Save as… writes the file where asked. A
+// picture pasted with Ctrl+V becomes a chip, which × removes.
 #include "appdriver.h"
 #include "auth/session.h"
 #include "chat/conversationmanager.h"
@@ -17,8 +18,10 @@
 #include "privateappfolders.h"
 
 #include <QAbstractItemModel>
+#include <QClipboard>
 #include <QFile>
 #include <QImage>
+#include <QMimeData>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -55,6 +58,7 @@ private Q_SLOTS:
     void attachSendAndView();
     void undecodablePictureShowsACard();
     void saveAsWritesTheFile();
+    void pastedPictureBecomesAChip();
     void cleanupTestCase();
 
 private:
@@ -267,6 +271,29 @@ void TestAppFiles::saveAsWritesTheFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().startsWith("%PDF-1.4"));
     QCOMPARE(actions->error(), QString());
+}
+
+void TestAppFiles::pastedPictureBecomesAChip()
+{
+    QQuickItem *input = item(QStringLiteral("composerInput"));
+    input->forceActiveFocus();
+    QTRY_VERIFY(input->hasActiveFocus());
+    QImage picture(200, 100, QImage::Format_RGB32);
+    picture.fill(Qt::darkGreen);
+    QGuiApplication::clipboard()->setImage(picture);
+    if (!QGuiApplication::clipboard()->mimeData()->hasImage())
+        QSKIP("this platform's clipboard keeps no picture");
+    QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+    // A chip for the PNG the app wrote, and no text pasted.
+    QTRY_VERIFY(item(QStringLiteral("attachmentChips"))
+        && item(QStringLiteral("attachmentChips"))->isVisible());
+    QCOMPARE(input->property("text").toString(), QString());
+    QQuickItem *name = item(QStringLiteral("attachmentChipName"));
+    QVERIFY(name->property("text").toString().endsWith(u".png"));
+    // × takes it off the draft again.
+    click(item(QStringLiteral("removeAttachmentButton")));
+    QTRY_VERIFY(!item(QStringLiteral("attachmentChips"))->isVisible());
+    QVERIFY(!item(QStringLiteral("sendButton"))->isEnabled());
 }
 
 void TestAppFiles::cleanupTestCase()
