@@ -342,21 +342,6 @@ Rectangle {
         anchors.rightMargin: Theme.spacing * 2
         spacing: Theme.spacing
 
-        ToolButton {
-            id: attachButton
-            objectName: "attachButton"
-            visible: composer.canAttach
-            Layout.alignment: Qt.AlignBottom
-            text: "📎"
-            font.pixelSize: Theme.titleFont
-            focusPolicy: Qt.StrongFocus
-            Accessible.name: qsTr("Attach files (Ctrl+Shift+A)")
-            Accessible.ignored: !visible
-            ToolTip.visible: hovered
-            ToolTip.delay: 600
-            ToolTip.text: qsTr("Attach files or pictures (Ctrl+Shift+A); you can also drop them here or paste a picture")
-            onClicked: composer.chooseFiles()
-        }
         Shortcut {
             sequence: "Ctrl+Shift+A"
             enabled: composer.canAttach
@@ -376,7 +361,8 @@ Rectangle {
                 objectName: "composerInput"
                 textFormat: TextEdit.PlainText
                 wrapMode: TextEdit.Wrap
-                rightPadding: previewButton.visible ? previewButton.width + 8 : leftPadding
+                rightPadding: (previewButton.visible ? previewButton.width + 8 : leftPadding)
+                              + (attachButton.visible ? attachButton.width : 0)
                 placeholderText: composer.active ? composer.placeholder : composer.inactiveHint
                 Accessible.name: qsTr("Message")
                 Accessible.description: composer.active ? qsTr("Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab") : composer.inactiveHint
@@ -476,6 +462,25 @@ Rectangle {
             Accessible.ignored: !visible
             onClicked: composer.send()
         }
+    }
+
+    // 📎: inside the field too, left of Preview, so that a narrow window keeps the field wide.
+    ToolButton {
+        id: attachButton
+        objectName: "attachButton"
+        x: previewButton.x - width
+        y: previewButton.y + (previewButton.height - height) / 2
+        z: 2
+        visible: composer.canAttach
+        text: "📎"
+        font.pixelSize: Theme.titleFont
+        focusPolicy: Qt.StrongFocus
+        Accessible.name: qsTr("Attach files (Ctrl+Shift+A)")
+        Accessible.ignored: !visible
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: qsTr("Attach files or pictures (Ctrl+Shift+A); you can also drop them here or paste a picture")
+        onClicked: composer.chooseFiles()
     }
 
     // Preview: inside the field's right edge, so that the field keeps its width in a small

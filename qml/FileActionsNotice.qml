@@ -41,6 +41,7 @@ Rectangle {
         ToolButton {
             text: "×"
             Accessible.name: qsTr("Dismiss")
+            Accessible.ignored: !notice.visible
             onClicked: FileActions.clearError()
         }
     }
