@@ -13,11 +13,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QEventLoop>
 #include <QTemporaryFile>
 #include <QTextStream>
 #include <QTimer>

@@ -25,7 +25,7 @@ work=$bench_work
 
 port=$(free_port)
 URL="http://127.0.0.1:$port"
-SEED_DEMO=1 HOST=127.0.0.1 PORT="$port" JWT_SECRET=bench DB_PATH="$work/demo.db" DATA_DIR="$work/data" \
+SEED_DEMO=1 HOST=127.0.0.1 PORT="$port" JWT_SECRET=bench DB_PATH="$work/demo.db" FILES_DIR="$work/files" LOG_LEVEL=warn \
   node server/src/index.js >"$work/backend.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do curl -fsS "$URL/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -38,7 +38,7 @@ mkdir -p "$work/out"
 
 results="$work/results.ndjson"
 for run in $(seq 1 "$RUNS"); do
-  ours=$("$BENCH" --server "$URL" --token "$token" --file "$file" --out "$work/out")
+  ours=$(QT_LOGGING_RULES="studyconnect.*.info=false" "$BENCH" --server "$URL" --token "$token" --file "$file" --out "$work/out")
   # No "Expect: 100-continue" wait: curl would otherwise pause before sending the body.
   curl_up=$(curl -sS -o "$work/curl-upload.json" -w '%{time_total}' -H 'Expect:' \
     -H "Authorization: Bearer $token" -F "file=@$file;filename=bench.bin" "$URL/api/files")

@@ -174,6 +174,18 @@ async function createServer(options = {}) {
   let closing = false;
   const app = createApp({ store, jwtSecret, jwtExpiresIn, frontendUrl, logger, files, maxFileBytes: limits.maxFileBytes });
   const httpServer = http.createServer(app);
+  // Expect: 100-continue (curl asks it for large bodies): POST /api/files answers it itself once
+  // the token and Content-Length are checked, so a refused file is never sent. Every other
+  // request gets the 100 at once, as Node does without this listener.
+  httpServer.on('checkContinue', (req, res) => {
+    if (req.method === 'POST' && req.url.split('?')[0] === '/api/files') {
+      req.continueLater = true;
+      // Any answer before the 100 (a 401 for a bad token) closes the connection: the body the
+      // client then does not send must not be waited for, nor taken for the next request.
+      res.setHeader('Connection', 'close');
+    } else res.writeContinue();
+    app(req, res);
+  });
   const io = new Server(httpServer, {
     cors: { origin: frontendUrl, methods: ['GET', 'POST'], credentials: true },
     maxHttpBufferSize: limits.maxPacketBytes,

@@ -163,6 +163,27 @@ describe('database schema', () => {
     store.close();
   });
 
+  it('upgrades a database of schema 6 to files: history kept without attachments, files and attachments work', async () => {
+    const file = path.join(dir, 'v6.db');
+    const old = openDatabase(file);
+    await seedDemo(old, { baseTime: BASE_TIME });
+    const page = old.roomMessages(1, { limit: 50 }); // before the drop: this store's statements need the tables
+    dropFilesSchema(old.raw);
+    old.raw.pragma('user_version = 6');
+    old.close();
+
+    const store = openDatabase(file);
+    assert.equal(store.raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    assert.deepEqual(store.roomMessages(1, { limit: 50 }), page, 'the history as before, no attachments field');
+    const row = store.createFile({ id: 'upgradeFile1', sha256: 'a'.repeat(64), name: 'n.txt', size: 1, mimeType: 'text/plain', uploaderId: 1 });
+    assert.equal(row.uploader_id, 1);
+    const { message } = store.createMessage({ roomId: 1, senderId: 1, text: '', attachments: ['upgradeFile1'] });
+    assert.deepEqual(message.attachments, [{ id: 'upgradeFile1', name: 'n.txt', size: 1, mimeType: 'text/plain' }]);
+    assert.equal(store.canSeeFile('upgradeFile1', 2), true, 'Alan is a member of room 1');
+    assert.equal(store.canSeeFile('upgradeFile1', 3), true);
+    store.close();
+  });
+
   it('refuses a database of a newer schema version, and leaves it alone', async () => {
     const file = path.join(dir, 'future.db');
     openDatabase(file).close();

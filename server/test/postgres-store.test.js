@@ -62,6 +62,31 @@ describe('PostgreSQL store', { skip }, () => {
     }
   });
 
+  it('upgrades a database of version 1 to files: the history kept, files and attachments work', async () => {
+    const db = await createDatabase();
+    try {
+      const old = await openStore({ databaseUrl: db.url });
+      await seedDemo(old, { baseTime: BASE_TIME });
+      const page = await old.roomMessages(ROOMS.calculus, { limit: 50 });
+      await old.close();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.query('DROP TABLE message_attachments; DROP TABLE files; DELETE FROM schema_migrations WHERE version > 1');
+      await client.end();
+
+      const store = await openStore({ databaseUrl: db.url });
+      assert.equal(Number(await scalar(db.url, 'SELECT MAX(version) FROM schema_migrations')), SCHEMA_VERSION);
+      assert.deepEqual(await store.roomMessages(ROOMS.calculus, { limit: 50 }), page);
+      await store.createFile({ id: 'upgradeFile1', sha256: 'a'.repeat(64), name: 'n.txt', size: 1, mimeType: 'text/plain', uploaderId: USERS.ada });
+      const { message } = await store.createMessage({ roomId: ROOMS.calculus, senderId: USERS.ada, text: '', attachments: ['upgradeFile1'] });
+      assert.deepEqual(message.attachments, [{ id: 'upgradeFile1', name: 'n.txt', size: 1, mimeType: 'text/plain' }]);
+      assert.equal(await store.canSeeFile('upgradeFile1', USERS.alan), true);
+      await store.close();
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('an unreachable server is a clear error', async () => {
     await assert.rejects(openStore({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' }), (error) => {
       assert.equal(error.code, 'POSTGRES_UNAVAILABLE');

@@ -17,6 +17,7 @@ namespace {
 /// A server's error body is a sentence; more than this is not one worth keeping.
 constexpr qsizetype kMaxErrorBody = 64 * 1024;
 constexpr qint64 kReadBufferBytes = 1024 * 1024;
+constexpr qint64 kProgressIntervalMs = 50;
 
 } // namespace
 
@@ -103,7 +104,6 @@ bool FileDownload::acceptHeaders()
     m_headersAccepted = true;
     QNetworkReply *reply = m_reply;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_mimeType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     auto stop = [this, reply](RestError::Kind kind, const QString &message) {
         m_localError = { kind, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
             message };
@@ -143,6 +143,8 @@ bool FileDownload::acceptHeaders()
             QStringLiteral("Cannot write “%1”: %2").arg(partialPath(), m_part.errorString()));
     m_received = m_resumedFrom;
     m_writing = true;
+    // The file's type, not that of an error answer.
+    m_mimeType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     qCDebug(lcTransfer) << "status" << status << "for" << m_fileId << "size" << m_total
                         << "resumed from" << m_resumedFrom;
     Q_EMIT progress(m_received, m_total);
@@ -182,8 +184,15 @@ bool FileDownload::writeAvailable()
         reply->abort();
         return false;
     }
+    const bool first = m_received == m_resumedFrom;
     m_received += bytes.size();
-    Q_EMIT progress(m_received, m_total);
+    // Every chunk would be thousands of signals for a large file: the first, then at most every
+    // 50 ms, and the last.
+    if (first || m_received == m_total || !m_progressClock.isValid()
+        || m_progressClock.elapsed() >= kProgressIntervalMs) {
+        m_progressClock.start();
+        Q_EMIT progress(m_received, m_total);
+    }
     return true;
 }
 
@@ -243,6 +252,11 @@ void FileDownload::onReplyFinished()
         return;
     }
     removeMeta();
+    if (m_total < 0) {
+        // Without a Content-Length the last chunk was not known to be the last.
+        m_total = m_received;
+        Q_EMIT progress(m_received, m_total);
+    }
     finish({});
 }
 

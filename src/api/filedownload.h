@@ -2,6 +2,7 @@
 
 #include "resterror.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkRequest>
 #include <QObject>
@@ -75,6 +76,7 @@ private:
     QString m_etag;
     QString m_mimeType;
     QByteArray m_errorBody;
+    QElapsedTimer m_progressClock;
     RestError m_error;
     /// Set when the reply had to be stopped for something found on this side.
     RestError m_localError;

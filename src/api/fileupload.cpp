@@ -131,9 +131,12 @@ void FileUpload::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    const QVariant body = ReplyError::parseJson(reply->readAll());
+    // A reply that failed (aborted, reset) is closed: nothing to read.
+    const QVariant body = reply->isOpen() ? ReplyError::parseJson(reply->readAll()) : QVariant();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status >= 400 || status == 0) {
+        qCDebug(lcTransfer) << "upload reply error" << reply->error() << "status" << status
+                            << "sent" << m_sent << "of" << m_total;
         finish(ReplyError::from(reply, body, m_aborted));
         return;
     }

@@ -258,6 +258,17 @@ private Q_SLOTS:
         // Nothing left beside it.
         QVERIFY(!QFile::exists(download->partialPath()));
         QVERIFY(!QFile::exists(download->partialPath() + QStringLiteral(".meta")));
+
+        // An empty file: no body at all, still a file at the end.
+        const FileInfo empty = uploadAsAda(QStringLiteral("empty.txt"), {});
+        QVERIFY(empty.isValid());
+        QCOMPARE(empty.size, 0);
+        const QString emptyTarget = path(QStringLiteral("empty-copy.txt"));
+        download = rest->downloadFile(empty.id, emptyTarget, rest.get());
+        QVERIFY(waitFinished(download));
+        QVERIFY2(download->error().ok(), qPrintable(download->error().message));
+        QVERIFY(QFileInfo(emptyTarget).isFile());
+        QCOMPARE(QFileInfo(emptyTarget).size(), 0);
     }
 
     void abortedDownloadResumesWithARange()
@@ -346,6 +357,38 @@ private Q_SLOTS:
         QCOMPARE(readAll(target), bytes);
     }
 
+    void answersThatDoNotAddUpKeepThePart()
+    {
+        const QString target = path(QStringLiteral("short.bin"));
+        const QString part = target + QStringLiteral(".part");
+        {
+            // The connection ends 95 bytes short of the Content-Length: no file, and the 5
+            // bytes stay for a resume (with the ETag beside them).
+            RawHttpServer cut("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nETag: \"abc\"\r\n"
+                              "Connection: close\r\n\r\nfirst");
+            auto rest = client(m_adaToken, cut.url());
+            FileDownload *download = rest->downloadFile(QStringLiteral("abc"), target, rest.get());
+            QVERIFY(waitFinished(download));
+            QCOMPARE(download->error().kind, RestError::Kind::Network);
+            QVERIFY(!QFile::exists(target));
+            QCOMPARE(readAll(part), QByteArrayLiteral("first"));
+        }
+        {
+            // The resume asks for byte 5 on; a 206 from byte 0 is not what was asked for.
+            RawHttpServer wrongRange("HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+                                     "0-9/10\r\nContent-Length: 10\r\n\r\n0123456789");
+            auto rest = client(m_adaToken, wrongRange.url());
+            FileDownload *download = rest->downloadFile(QStringLiteral("abc"), target, rest.get());
+            QVERIFY(waitFinished(download));
+            QCOMPARE(download->error().kind, RestError::Kind::Malformed);
+            QCOMPARE(wrongRange.requests.size(), 1);
+            QVERIFY(wrongRange.anyRequestHas("range: bytes=5-"));
+            QVERIFY(wrongRange.anyRequestHas("if-range: \"abc\""));
+            QVERIFY(!QFile::exists(target));
+            QCOMPARE(readAll(part), QByteArrayLiteral("first"));
+        }
+    }
+
     void abortedUpload()
     {
         QVERIFY(writeAll(path(QStringLiteral("big.bin")), randomBytes(20 * 1024 * 1024)));
@@ -418,7 +461,8 @@ private Q_SLOTS:
         auto rest = client(m_adaToken, small.url());
         FileUpload *upload = rest->uploadFile(path(QStringLiteral("two-mb.bin")), rest.get());
         QVERIFY(waitFinished(upload));
-        QCOMPARE(upload->error().kind, RestError::Kind::TooLarge);
+        QVERIFY2(upload->error().kind == RestError::Kind::TooLarge,
+            qPrintable(RestError::kindName(upload->error().kind) + u' ' + upload->error().message));
         QCOMPARE(upload->error().httpStatus, 413);
         QCOMPARE(upload->error().message, QStringLiteral("The file is larger than 1 MB"));
     }

@@ -30,10 +30,10 @@ function parseRange(header, size) {
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(match[1]);
-  const end = match[2] === '' ? size - 1 : Number(match[2]);
-  if (end < start) return 'none'; // invalid: ignored
+  if (match[2] !== '' && Number(match[2]) < start) return 'none'; // invalid: ignored
   if (start >= size) return 'unsatisfiable';
-  return { start, end: Math.min(end, size - 1) };
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return { start, end };
 }
 
 function downloadRoute({ store, blobs, logger }) {

@@ -42,7 +42,8 @@ function receive(req, { blobs, maxFileBytes }) {
       parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8', // filename="…" in UTF-8, as browsers and Qt send it
-        limits: { files: 5, fileSize: maxFileBytes, fields: 20, fieldSize: 64 * 1024, parts: 25, headerPairs: 32 },
+        preservePath: true, // the name as sent: cleanName removes the separators (the documented rule)
+        limits: { files: 5, fileSize: maxFileBytes + 1, fields: 20, fieldSize: 64 * 1024, parts: 25, headerPairs: 32 },
       });
     } catch {
       // No boundary, or not multipart at all.
@@ -51,11 +52,14 @@ function receive(req, { blobs, maxFileBytes }) {
     }
 
     let settled = false;
-    let upload = null; // { tempPath, source, written (promise of the result) }
+    let upload = null; // { tempPath, source (busboy's file stream), out (the temporary file), written (promise of the result) }
 
     const removeTemp = async () => {
       if (!upload) return;
-      upload.source.destroy();
+      // The file stream may be left unfinished by busboy (a refused part is skipped, not
+      // ended), so the pipeline is torn down from its other end: the file on disk.
+      upload.out.destroy();
+      upload.source.resume();
       await upload.written.catch(() => {}); // the write stream closed: nothing writes to the path any more
       await blobs.discard(upload.tempPath);
     };
@@ -99,7 +103,7 @@ function receive(req, { blobs, maxFileBytes }) {
         .then(() => ({
           tempPath, sha256: hash.digest('hex'), size, head: Buffer.concat(head), isText: text.done(), filename: info.filename,
         }));
-      upload = { tempPath, source, written };
+      upload = { tempPath, source, out, written };
       written.catch((error) => {
         if (isNoSpace(error)) fail(new HttpError(507, FILE_ERRORS.NO_SPACE));
         else if (!settled) fail(error.code && error.syscall ? error : new HttpError(400, FILE_ERRORS.MALFORMED));
@@ -160,6 +164,11 @@ function uploadRoute({ store, blobs, maxFileBytes, logger }) {
       return;
     }
 
+    // The client waits for this before it sends the body (server.js, checkContinue).
+    if (req.continueLater) {
+      res.removeHeader('Connection');
+      res.writeContinue();
+    }
     let received;
     try {
       received = await receive(req, { blobs, maxFileBytes });
