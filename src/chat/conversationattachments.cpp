@@ -68,3 +68,12 @@ QStringList ConversationManager::localPathsOf(const Outbox::Entry &entry)
         paths.append(attachment.localPath);
     return paths;
 }
+
+QString ConversationManager::summaryOf(const QString &text, const MessageDetails *details)
+{
+    if (!text.trimmed().isEmpty() || !details || details->attachments.isEmpty())
+        return text;
+    const QList<FileInfo> &files = details->attachments;
+    return files.size() == 1 ? QStringLiteral("📎 ") + files.constFirst().name
+                             : tr("📎 %n file(s)", "", int(files.size()));
+}

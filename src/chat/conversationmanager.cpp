@@ -64,7 +64,7 @@ ConversationManager::ConversationManager(QObject *parent)
         }
         conversation(entry.target, true);
         if (MessageListModel *list = listFor(entry.target, entry.threadId))
-            list->addPending(pendingCopy(entry));
+            list->addPending(pendingCopy(entry), localPathsOf(entry));
     });
     connect(m_outbox, &Outbox::confirmed, this, &ConversationManager::onConfirmed);
     connect(m_outbox, &Outbox::actionAccepted, this, &ConversationManager::onActionAccepted);

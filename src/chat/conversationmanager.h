@@ -264,6 +264,9 @@ private:
     /// The attachments as a message shows them (an id once uploaded).
     static QList<FileInfo> filesOf(const QList<OutboxAttachment> &attachments);
     static QStringList localPathsOf(const Outbox::Entry &entry);
+    /// What the conversation list and notifications show for a message: its text, or for files
+    /// sent without one "📎 notes.pdf" / "📎 3 files".
+    static QString summaryOf(const QString &text, const MessageDetails *details);
     /// The list an own message belongs in: its thread's (when that thread is open) or the
     /// conversation's; null for a thread reply whose thread is not shown.
     MessageListModel *listFor(const ConversationKey &key, qint64 threadId);

@@ -172,7 +172,6 @@ void ConversationManager::onConfirmed(
         message.createdAtMs = createdAtMs;
         message.state = ChatMessage::State::Sent;
         target->messages()->enqueue(std::move(message));
-        target->noteMessage(entry.text, createdAtMs, false);
         Payload::Message kept;
         kept.id = id;
         kept.clientId = entry.clientId;
@@ -183,6 +182,7 @@ void ConversationManager::onConfirmed(
             kept.details = std::make_shared<MessageDetails>();
             kept.details->attachments = filesOf(entry.attachments);
         }
+        target->noteMessage(summaryOf(entry.text, kept.details.get()), createdAtMs, false);
         keepLiveMessage(entry.target, kept);
     }
     m_store->removeOutboxEntry(entry.clientId);
@@ -266,8 +266,9 @@ void ConversationManager::addIncoming(Conversation *target, const Payload::Messa
     const bool unread = !mine && !beingRead;
     const bool mentionsMe =
         message.details && !m_selfId.isEmpty() && message.details->mentions.contains(m_selfId);
-    target->noteMessage(m_senders->withMentionNames(
-                            message.text, message.details ? &message.details->mentions : nullptr),
+    target->noteMessage(summaryOf(m_senders->withMentionNames(message.text,
+                                      message.details ? &message.details->mentions : nullptr),
+                            message.details.get()),
         at, unread, mentionsMe, senderNameOf(message.sender));
     keepLiveMessage(target->conversationKey(), message);
 }
@@ -380,9 +381,9 @@ void ConversationManager::catchUp(Conversation *target)
                 ChatMessage chatMessage = adoptFetched(message);
                 if (result.joinsKnown)
                     guard->messages()->enqueue(std::move(chatMessage));
-                guard->noteMessage(message.text, message.createdAtMs,
-                    countUnread && !beingRead && !isSelf(message.sender.id), false,
-                    senderNameOf(message.sender));
+                guard->noteMessage(summaryOf(message.text, message.details.get()),
+                    message.createdAtMs, countUnread && !beingRead && !isSelf(message.sender.id),
+                    false, senderNameOf(message.sender));
             }
             if (result.joinsKnown) {
                 guard->messages()->flush();

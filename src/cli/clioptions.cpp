@@ -334,9 +334,10 @@ std::variant<CliOptions, QString> CliOptions::parse(
     if (!options.downloadFileId.isEmpty()
         && (!options.joins.isEmpty() || !options.sends.isEmpty()
             || !options.directMessages.isEmpty() || !waitFor.isEmpty()
-            || !options.messageActions.isEmpty() || !options.search.isEmpty()))
-        return QStringLiteral("--download runs alone: not with --join, --send, --dm, --wait-for, "
-                              "--search or the message changes");
+            || !options.messageActions.isEmpty() || !options.search.isEmpty()
+            || !options.attachments.isEmpty()))
+        return QStringLiteral("--download runs alone: not with --join, --send, --dm, --attach, "
+                              "--attach-dm, --wait-for, --search or the message changes");
 
     if (!options.search.isEmpty() && options.profile.isEmpty())
         return QStringLiteral("--search needs --profile (it searches the offline store)");

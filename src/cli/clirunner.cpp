@@ -481,6 +481,9 @@ void CliRunner::finish(int code, const QString &why)
     m_loginRetry.stop();
     if (!why.isEmpty() && (!m_options.quiet || code != Done))
         *m_err << "studyconnect-cli: " << why << '\n';
+    if (!m_options.attachments.isEmpty() && !m_attachmentsQueued)
+        *m_err << "studyconnect-cli: the files of --attach were not sent: the server never said "
+                  "whether it takes files\n";
     if (!m_options.profile.isEmpty()) {
         // On disk before the process ends; what is still unsent goes with the next run.
         m_service->manager()->flushStore();

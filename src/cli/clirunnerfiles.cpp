@@ -9,7 +9,11 @@
 void CliRunner::queueAttachments()
 {
     ConversationManager *manager = m_service->manager();
-    if (m_attachmentsQueued || m_finished || !manager->featuresKnown())
+    // What this server announced in an earlier run (--profile) counts until it answers: the
+    // message is kept and goes once it is reachable, like a --send.
+    const bool filesKnown =
+        manager->featuresKnown() || manager->hasFeature(QStringLiteral("files"));
+    if (m_attachmentsQueued || m_finished || !filesKnown)
         return;
     QObject::disconnect(m_filesWait);
     m_attachmentsQueued = true;

@@ -2,6 +2,8 @@
 // (hostile ones too), keeping them in the store's JSON, the outbox uploading before it sends
 // (through an injected uploader that the test answers), the rows the views get, and the offline
 // store keeping an entry's files across a schema upgrade.
+#include "api/restclient.h"
+#include "chat/attachmentuploader.h"
 #include "chat/messagelistmodel.h"
 #include "chat/outbox.h"
 #include "chat/payload.h"
@@ -15,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 namespace {
 
@@ -417,6 +421,69 @@ private Q_SLOTS:
         box.enqueue(withFiles({ localFile(QStringLiteral("a"), 1) }));
         QCOMPARE(failed.size(), 1);
         QVERIFY(server.sent.empty());
+    }
+
+    void uploaderSortsTheServersAnswers_data()
+    {
+        using Kind = RestError::Kind;
+        using Outcome = Outbox::UploadResult::Outcome;
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("outcome");
+        QTest::newRow("too large") << int(Kind::TooLarge) << 413 << int(Outcome::Refused);
+        QTest::newRow("forbidden") << int(Kind::Http) << 403 << int(Outcome::Refused);
+        QTest::newRow("bad request") << int(Kind::Http) << 400 << int(Outcome::Refused);
+        QTest::newRow("disk full") << int(Kind::Http) << 507 << int(Outcome::Refused);
+        QTest::newRow("no file routes") << int(Kind::NotFound) << 404 << int(Outcome::Refused);
+        QTest::newRow("local file") << int(Kind::LocalFile) << 0 << int(Outcome::Refused);
+        QTest::newRow("network") << int(Kind::Network) << 0 << int(Outcome::NoAnswer);
+        QTest::newRow("token lapsed") << int(Kind::Unauthorized) << 401 << int(Outcome::NoAnswer);
+        QTest::newRow("server error") << int(Kind::Http) << 500 << int(Outcome::NoAnswer);
+        QTest::newRow("busy") << int(Kind::Http) << 429 << int(Outcome::NoAnswer);
+        QTest::newRow("cancelled") << int(Kind::Cancelled) << 0 << int(Outcome::Cancelled);
+    }
+
+    void uploaderSortsTheServersAnswers()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(int, outcome);
+        const RestError error { RestError::Kind(kind), status, QStringLiteral("the reason") };
+        const Outbox::UploadResult result =
+            AttachmentUploader::resultOf(error, {}, QStringLiteral("a.pdf"));
+        QCOMPARE(int(result.outcome), outcome);
+        QCOMPARE(result.error, QStringLiteral("the reason"));
+        // Without a sentence from the server, one of ours.
+        if (outcome == int(Outbox::UploadResult::Outcome::Refused))
+            QVERIFY(!AttachmentUploader::resultOf(
+                { RestError::Kind(kind), status, {} }, {}, QStringLiteral("a.pdf"))
+                         .error.isEmpty());
+    }
+
+    void uploaderPassesTheServersFileOn()
+    {
+        const FileInfo file { QStringLiteral("F9"), QStringLiteral("clean.png"),
+            QStringLiteral("image/png"), 70, 1, 1 };
+        const Outbox::UploadResult result =
+            AttachmentUploader::resultOf({}, file, QStringLiteral("dirty/name.png"));
+        QCOMPARE(int(result.outcome), int(Outbox::UploadResult::Outcome::Uploaded));
+        QCOMPARE(result.uploaded.fileId, QStringLiteral("F9"));
+        QCOMPARE(result.uploaded.name, QStringLiteral("clean.png"));
+        QCOMPARE(result.uploaded.width, 1);
+    }
+
+    void uploaderReportsAVanishedFileAtOnce()
+    {
+        RestClient rest; // never asked: the file is checked first
+        QObject context;
+        std::optional<Outbox::UploadResult> answer;
+        const Outbox::UploadAbort abort = AttachmentUploader::start(
+            &rest, localFile(QStringLiteral("gone.pdf"), 5), &context, [](qint64, qint64) {},
+            [&answer](const Outbox::UploadResult &result) { answer = result; });
+        QVERIFY(answer);
+        QCOMPARE(int(answer->outcome), int(Outbox::UploadResult::Outcome::LocalError));
+        QVERIFY2(answer->error.contains(QLatin1String("gone.pdf")), qPrintable(answer->error));
+        QVERIFY(!abort);
     }
 
     void pendingRowShowsTheLocalFilesAndProgress()

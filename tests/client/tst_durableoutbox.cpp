@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -238,6 +239,50 @@ private Q_SLOTS:
                 secondRow = row;
         }
         QVERIFY(secondRow >= 0 && firstRow > secondRow);
+    }
+
+    void attachKeptForTheNextRun()
+    {
+        QTemporaryDir profile;
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("kept notes.txt"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("kept by the cli\n");
+        }
+        const QString text = QStringLiteral("a file for the next run %1")
+                                 .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        // Online once, with a file: the profile learns that this server takes files.
+        const Run online = run(connectArguments(profile.path())
+            + QStringList { QStringLiteral("--attach"), QStringLiteral("1"), path,
+                text + QStringLiteral(" (online)") });
+        QVERIFY2(online.exitCode == 0, online.err.constData());
+
+        // The server is down: the message with its file is kept, not uploaded.
+        m_server.node().terminate();
+        const Run offline = run(connectArguments(profile.path())
+            + QStringList { QStringLiteral("--attach"), QStringLiteral("1"), path, text,
+                QStringLiteral("--timeout"), QStringLiteral("3") });
+        QCOMPARE(offline.exitCode, 4); // unreachable
+        QVERIFY2(offline.err.contains("1 message(s) will be sent"), offline.err.constData());
+        QCOMPARE(readOutbox(profile.path()).count, 1);
+
+        // The next run uploads the file and sends the message, once.
+        QVERIFY2(m_server.start(), qPrintable(m_server.node().errorString()));
+        const Run restart = run(connectArguments(profile.path()));
+        QVERIFY2(restart.exitCode == 0, restart.err.constData());
+        QCOMPARE(readOutbox(profile.path()).count, 0);
+        QList<QJsonObject> copies;
+        for (const QJsonValue &message : roomMessages()) {
+            if (message[QStringLiteral("text")].toString() == text)
+                copies.append(message.toObject());
+        }
+        QCOMPARE(copies.size(), 1);
+        const QJsonArray attached = copies.at(0).value(QStringLiteral("attachments")).toArray();
+        QCOMPARE(attached.size(), 1);
+        QCOMPARE(
+            attached.at(0)[QStringLiteral("name")].toString(), QStringLiteral("kept notes.txt"));
     }
 };
 
