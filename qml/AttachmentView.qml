@@ -29,8 +29,11 @@ Item {
     readonly property size shownSize: {
         const boxWidth = Math.max(48, Math.min(360, availableWidth))
         const boxHeight = 280
-        const w = attachment.width ?? 0
-        const h = attachment.height ?? 0
+        // The server's measure; for our own pending picture, its file's.
+        const measured = (attachment.width ?? 0) > 0 || localPath === "" ? Qt.size(attachment.width ?? 0, attachment.height ?? 0)
+                                                                        : FileActions.localImageSize(localPath)
+        const w = measured.width
+        const h = measured.height
         if (w <= 0 || h <= 0)
             return Qt.size(Math.min(240, boxWidth), 180)
         const scale = Math.min(1, boxWidth / w, boxHeight / h)

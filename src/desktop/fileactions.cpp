@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
+#include <QImageIOHandler>
+#include <QImageReader>
 #include <QMimeData>
 #include <QStandardPaths>
 
@@ -40,6 +42,18 @@ QUrl FileActions::localImageSource(const QString &localPath) const
     AttachmentStore::instance()->allowLocalFile(localPath);
     return QUrl(QStringLiteral("image://attachment/local/")
         + QString::fromLatin1(QUrl::toPercentEncoding(QFileInfo(localPath).absoluteFilePath())));
+}
+
+QSize FileActions::localImageSize(const QString &localPath) const
+{
+    QImageReader reader(localPath);
+    reader.setDecideFormatFromContent(true);
+    const QSize stored = reader.size();
+    if (!stored.isValid())
+        return {};
+    return reader.transformation().testFlag(QImageIOHandler::TransformationRotate90)
+        ? stored.transposed()
+        : stored;
 }
 
 QString FileActions::safeFileName(const QString &name)

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QSize>
 #include <QString>
 #include <QUrl>
 
@@ -41,6 +42,10 @@ public:
     /// The picture of a file the user attached (a draft or a pending message), before it is
     /// uploaded: only the chat layer's local paths come here, never text from a message.
     Q_INVOKABLE QUrl localImageSource(const QString &localPath) const;
+    /// The size a picture the user attached is shown at (its header only, EXIF orientation
+    /// applied), for its place in a pending message before the server measured it; 0 × 0 when
+    /// it is no picture.
+    Q_INVOKABLE QSize localImageSize(const QString &localPath) const;
 
     /// Downloads the file (or takes the cached copy) and writes it to `target` (a file: URL from
     /// a save dialog, which already asked about replacing).

@@ -69,6 +69,16 @@ Item {
             compare(image.sourceSize, Qt.size(200, 150))
         }
 
+        function test_pendingPictureTakesItsFilesSize() {
+            // Not measured by the server yet: the file's own header says 64 × 64.
+            const view = createTemporaryObject(viewComponent, root, {
+                availableWidth: 500,
+                attachment: { id: "", name: "icon.png", size: 4000, mimeType: "image/png",
+                              width: 0, height: 0, isImage: true, localPath: iconPath } })
+            compare(view.width, 64)
+            compare(view.height, 64)
+        }
+
         function test_localPictureDecodes() {
             // 64 × 64 on disk, said to be 64 × 64: shown as it is.
             const view = createTemporaryObject(viewComponent, root, {
