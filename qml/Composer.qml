@@ -70,6 +70,8 @@ Rectangle {
         else if (FileActions.error)
             attachError = FileActions.error
     }
+    // A refusal belongs to the conversation it happened in.
+    onConversationChanged: attachError = ""
     Timer {
         id: attachErrorTimer
         interval: 8000
