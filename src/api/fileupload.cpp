@@ -1,13 +1,12 @@
 #include "fileupload.h"
 
+#include "httpupload.h"
 #include "logging.h"
 #include "replyerror.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHttpMultiPart>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QTimer>
 
 namespace {
@@ -25,6 +24,15 @@ QByteArray contentDisposition(const QString &name)
         + QUrl::toPercentEncoding(name);
 }
 
+/// A boundary that cannot be guessed, so no file can end the part early by containing it.
+QByteArray randomBoundary()
+{
+    QByteArray boundary = "----StudyConnect";
+    for (int i = 0; i < 4; ++i)
+        boundary += QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+    return boundary;
+}
+
 } // namespace
 
 FileUpload::FileUpload(const QString &localPath, QObject *parent)
@@ -34,12 +42,9 @@ FileUpload::FileUpload(const QString &localPath, QObject *parent)
 
 FileUpload::~FileUpload()
 {
-    if (m_reply) {
-        // Gone with its owner: nobody waits for finished() any more.
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    // Gone with its owner: nobody waits for finished() any more.
+    if (m_http)
+        m_http->disconnect(this);
 }
 
 RestError FileUpload::checkLocalFile(const QString &localPath, qint64 maxFileBytes)
@@ -63,35 +68,37 @@ RestError FileUpload::checkLocalFile(const QString &localPath, qint64 maxFileByt
     return {};
 }
 
-void FileUpload::start(QNetworkAccessManager *network, QNetworkRequest request)
+void FileUpload::start(const QUrl &url, const QString &token, std::chrono::milliseconds timeout)
 {
-    auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    auto *file = new QFile(m_localPath, multiPart);
-    // Opened again: the file may have gone between checkLocalFile and now.
-    // Unbuffered: QNetworkAccessManager reads it in 16 KiB chunks of its own.
-    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        failSoon({ RestError::Kind::LocalFile, 0,
-            QStringLiteral("“%1” cannot be read: %2")
-                .arg(QFileInfo(m_localPath).fileName(), file->errorString()) });
-        delete multiPart;
-        return;
-    }
-    m_total = file->size();
-
-    QHttpPart part;
-    part.setRawHeader("Content-Disposition", contentDisposition(QFileInfo(m_localPath).fileName()));
+    const QString name = QFileInfo(m_localPath).fileName();
+    const QByteArray boundary = randomBoundary();
+    HttpUpload::Request request;
+    request.url = url;
+    if (!token.isEmpty())
+        request.headers.append(
+            std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + token.toUtf8()));
+    request.headers.append(std::pair<QByteArray, QByteArray>("Accept", "application/json"));
+    request.headers.append(std::pair<QByteArray, QByteArray>(
+        "Content-Type", "multipart/form-data; boundary=" + boundary));
     // The server sniffs the type from the bytes whatever is claimed here.
-    part.setRawHeader("Content-Type", "application/octet-stream");
-    part.setBodyDevice(file);
-    multiPart->append(part);
+    request.preamble = "--" + boundary + "\r\nContent-Disposition: " + contentDisposition(name)
+        + "\r\nContent-Type: application/octet-stream\r\n\r\n";
+    request.epilogue = "\r\n--" + boundary + "--\r\n";
+    request.filePath = m_localPath;
+    request.timeout = timeout;
 
-    request.setRawHeader("Accept", "application/json");
-    qCInfo(lcTransfer) << "uploading" << QFileInfo(m_localPath).fileName() << m_total << "bytes";
-    m_reply = network->post(request, multiPart);
-    // The multipart (and the file it reads) lives as long as the reply that sends it.
-    multiPart->setParent(m_reply);
-    connect(m_reply, &QNetworkReply::uploadProgress, this, &FileUpload::onUploadProgress);
-    connect(m_reply, &QNetworkReply::finished, this, &FileUpload::onReplyFinished);
+    // A child: gone with this upload, its socket with it.
+    m_http = new HttpUpload(this);
+    connect(m_http, &HttpUpload::progress, this, [this](qint64 sent, qint64 total) {
+        m_sent = sent;
+        m_total = total;
+        Q_EMIT progress(sent, total);
+    });
+    connect(m_http, &HttpUpload::finished, this, &FileUpload::onHttpFinished);
+    m_http->start(request);
+    // The size the file has now (checkLocalFile saw it a moment ago; it may have changed).
+    m_total = m_http->fileSize();
+    qCInfo(lcTransfer) << "uploading" << name << m_total << "bytes";
 }
 
 void FileUpload::failSoon(const RestError &error)
@@ -105,43 +112,58 @@ void FileUpload::abort()
 {
     if (m_finished)
         return;
-    m_aborted = true;
-    if (m_reply)
-        m_reply->abort(); // finished() follows, mapped to Cancelled
+    if (m_http)
+        m_http->abort(); // finished() follows at once, as Cancelled
     else
         finish({ RestError::Kind::Cancelled, 0, QStringLiteral("Cancelled") });
 }
 
-void FileUpload::onUploadProgress(qint64 sent, qint64 total)
+void FileUpload::onHttpFinished()
 {
-    if (total <= 0 || m_finished)
+    HttpUpload *http = m_http;
+    if (!http)
         return;
-    // The body is the file plus a few hundred bytes of multipart framing: scaled to the file.
-    const qint64 fileSent = qint64(double(sent) / double(total) * double(m_total));
-    if (fileSent == m_sent)
+    m_http = nullptr;
+    http->deleteLater();
+    const QString name = QFileInfo(m_localPath).fileName();
+    switch (http->failure()) {
+    case HttpUpload::Failure::None:
+        break;
+    case HttpUpload::Failure::Aborted:
+        finish({ RestError::Kind::Cancelled, 0, QStringLiteral("Cancelled") });
         return;
-    m_sent = fileSent;
-    Q_EMIT progress(m_sent, m_total);
-}
+    case HttpUpload::Failure::LocalFile:
+        finish({ RestError::Kind::LocalFile, 0,
+            QStringLiteral("“%1” cannot be read: %2").arg(name, http->errorString()) });
+        return;
+    case HttpUpload::Failure::Malformed:
+        finish({ RestError::Kind::Malformed, 0, http->errorString() });
+        return;
+    case HttpUpload::Failure::Network:
+    case HttpUpload::Failure::Timeout:
+        qCDebug(lcTransfer) << "upload failed on the connection:" << http->failure() << "sent"
+                            << m_sent << "of" << m_total;
+        finish({ RestError::Kind::Network, 0, http->errorString() });
+        return;
+    }
 
-void FileUpload::onReplyFinished()
-{
-    QNetworkReply *reply = m_reply;
-    if (!reply)
+    const HttpResponseParser &response = http->response();
+    const int status = response.status();
+    const QVariant body = ReplyError::parseJson(response.body());
+    if (status >= 300 && status < 400) {
+        // Not followed: the file and the token stay with the server's own origin.
+        finish({ RestError::Kind::Http, status,
+            QStringLiteral("The server redirected the upload; it was not followed") });
         return;
-    m_reply = nullptr;
-    reply->deleteLater();
-    // A reply that failed (aborted, reset) is closed: nothing to read.
-    const QVariant body = reply->isOpen() ? ReplyError::parseJson(reply->readAll()) : QVariant();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError || status >= 400 || status == 0) {
-        qCDebug(lcTransfer) << "upload reply error" << reply->error() << "status" << status
-                            << "sent" << m_sent << "of" << m_total;
-        finish(ReplyError::from(reply, body, m_aborted));
+    }
+    if (status >= 400) {
+        qCDebug(lcTransfer) << "upload refused with" << status << "after" << m_sent << "of"
+                            << m_total << "bytes" << (http->answeredEarly() ? "(early)" : "");
+        finish(ReplyError::fromStatus(status, body));
         return;
     }
     m_result = FileInfo::fromVariant(body);
-    if (!m_result.isValid()) {
+    if (http->answeredEarly() || !m_result.isValid()) {
         finish({ RestError::Kind::Malformed, status,
             QStringLiteral("The server's answer to the upload is not a file") });
         return;

@@ -3,15 +3,18 @@
 #include "fileinfo.h"
 #include "resterror.h"
 
-#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+#include <chrono>
+
+class HttpUpload;
 
 /// One file going to POST /api/files, made by RestClient::uploadFile. The file is streamed from
-/// disk (QHttpMultiPart over a QFile, with a known Content-Length), never read whole into memory.
+/// disk as multipart/form-data with a known Content-Length (HttpUpload, in this thread), never
+/// read whole into memory. The request asks "Expect: 100-continue": a refusal (401, 413) comes
+/// before the file is sent, and one in the middle of it stops the sending.
 /// A file that is missing, unreadable or over the server's limit fails before anything is sent;
 /// finished() then comes from the event loop, so a caller connecting after uploadFile() sees it.
 class FileUpload : public QObject
@@ -44,20 +47,19 @@ Q_SIGNALS:
 private:
     friend class RestClient;
     FileUpload(const QString &localPath, QObject *parent);
-    /// Posts the file with `request` (URL and token set by RestClient).
-    void start(QNetworkAccessManager *network, QNetworkRequest request);
+    /// Posts the file to `url`, with the bearer `token` unless it is empty (RestClient sends it
+    /// only to its own origin). No redirect is followed.
+    void start(const QUrl &url, const QString &token, std::chrono::milliseconds timeout);
     /// Fails from the event loop: the caller has not connected to finished() yet.
     void failSoon(const RestError &error);
-    void onUploadProgress(qint64 sent, qint64 total);
-    void onReplyFinished();
+    void onHttpFinished();
     void finish(const RestError &error);
 
     QString m_localPath;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpUpload> m_http;
     RestError m_error;
     FileInfo m_result;
     qint64 m_sent = 0;
     qint64 m_total = 0;
     bool m_finished = false;
-    bool m_aborted = false;
 };

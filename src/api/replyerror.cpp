@@ -20,7 +20,6 @@ RestError ReplyError::from(QNetworkReply *reply, const QVariant &body, bool canc
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     RestError error;
     error.httpStatus = status;
-    const QString serverMessage = body.toMap().value(QStringLiteral("error")).toString();
     if (reply->error() == QNetworkReply::InsecureRedirectError) {
         // SameOriginRedirectPolicy refused it: the request (and its token) stays with the server.
         error.kind = RestError::Kind::Http;
@@ -40,6 +39,13 @@ RestError ReplyError::from(QNetworkReply *reply, const QVariant &body, bool canc
             : reply->errorString();
         return error;
     }
+    return fromStatus(status, body);
+}
+
+RestError ReplyError::fromStatus(int status, const QVariant &body)
+{
+    RestError error;
+    error.httpStatus = status;
     if (status == 401)
         error.kind = RestError::Kind::Unauthorized;
     else if (status == 404)
@@ -48,6 +54,7 @@ RestError ReplyError::from(QNetworkReply *reply, const QVariant &body, bool canc
         error.kind = RestError::Kind::TooLarge;
     else
         error.kind = RestError::Kind::Http;
+    const QString serverMessage = body.toMap().value(QStringLiteral("error")).toString();
     error.message =
         serverMessage.isEmpty() ? QStringLiteral("HTTP status %1").arg(status) : serverMessage;
     return error;

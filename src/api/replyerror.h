@@ -15,6 +15,10 @@ namespace ReplyError {
 /// `cancelledByUser`: an OperationCanceledError came from abort(), not from the timeout.
 RestError from(QNetworkReply *reply, const QVariant &body, bool cancelledByUser = false);
 
+/// The error of an HTTP status of 400 or more that arrived (not a network failure): 401
+/// Unauthorized, 404 NotFound, 413 TooLarge, anything else Http; the body's `error` is the message.
+RestError fromStatus(int status, const QVariant &body);
+
 /// The JSON body as Qt variants, or an invalid QVariant when it is empty or not JSON.
 QVariant parseJson(const QByteArray &bytes);
 

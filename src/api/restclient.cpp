@@ -248,7 +248,7 @@ FileUpload *RestClient::uploadFile(const QString &localPath, QObject *parent)
     if (!problem.ok())
         upload->failSoon(problem);
     else
-        upload->start(m_network, fileRequest(urlFor(QStringLiteral("/api/files"))));
+        upload->start(urlFor(QStringLiteral("/api/files")), m_token, m_timeout);
     return upload;
 }
 

@@ -235,6 +235,8 @@ private:
     void loadServerState(bool reconnect);
     /// GET /api/server answered: the features and limits it announces (conversationserver.cpp).
     void applyServerInfo(const RestError &error, const QVariant &body);
+    /// `limits` of GET /api/server (or as remembered from it): maxFileBytes, maxAttachments.
+    void applyLimits(const QVariantMap &limits);
     void mergeRooms(const QVariantList &rooms);
     void mergeDirectConversations(const QVariantList &conversations);
     void joinMemberRooms();

@@ -20,6 +20,7 @@ void ConversationManager::applyServerInfo(const RestError &error, const QVariant
             m_maxFileBytes = 0;
             m_maxAttachments = kDefaultMaxAttachments;
             QSettings().remove(remembered);
+            QSettings().remove(serverSettingsKey(m_server, QStringLiteral("limits")));
         }
         m_featuresKnown = true;
         m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
@@ -31,8 +32,23 @@ void ConversationManager::applyServerInfo(const RestError &error, const QVariant
     m_features = QSet<QString>(features.begin(), features.end());
     // Remembered for a start without the server: changes can be queued offline.
     QSettings().setValue(remembered, features);
-    // Wrong types read as "unknown": the server checks again anyway.
+    // Remembered too: a file can be checked against the limit before the server answers.
     const QVariantMap limits = info.value(QStringLiteral("limits")).toMap();
+    QSettings().setValue(serverSettingsKey(m_server, QStringLiteral("limits")), limits);
+    applyLimits(limits);
+    m_featuresKnown = true;
+    m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
+    Q_EMIT featuresChanged();
+    // Kept messages from an earlier run: fetch what came since.
+    if (m_store->isOpen()) {
+        for (Conversation *each : std::as_const(m_conversations))
+            catchUp(each);
+    }
+}
+
+void ConversationManager::applyLimits(const QVariantMap &limits)
+{
+    // Wrong types read as "unknown": the server checks again anyway.
     bool numeric = false;
     const qint64 maxFileBytes = limits.value(QStringLiteral("maxFileBytes")).toLongLong(&numeric);
     m_maxFileBytes = numeric ? std::max<qint64>(0, maxFileBytes) : 0;
@@ -42,12 +58,4 @@ void ConversationManager::applyServerInfo(const RestError &error, const QVariant
         : kDefaultMaxAttachments;
     // A file over the limit fails before a single byte is sent.
     m_rest->setMaxFileBytes(m_maxFileBytes);
-    m_featuresKnown = true;
-    m_history->setForwardPaging(hasFeature(QStringLiteral("historyAfter")));
-    Q_EMIT featuresChanged();
-    // Kept messages from an earlier run: fetch what came since.
-    if (m_store->isOpen()) {
-        for (Conversation *each : std::as_const(m_conversations))
-            catchUp(each);
-    }
 }

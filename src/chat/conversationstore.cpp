@@ -89,6 +89,8 @@ void ConversationManager::restoreFromStore()
                 .toStringList();
         if (!remembered.isEmpty()) {
             m_features = QSet<QString>(remembered.begin(), remembered.end());
+            applyLimits(
+                QSettings().value(serverSettingsKey(m_server, QStringLiteral("limits"))).toMap());
             Q_EMIT featuresChanged();
         }
     }

@@ -287,6 +287,7 @@ private Q_SLOTS:
             Conversation *room = ada->find(ConversationKey::room(QStringLiteral("4")));
             QVERIFY(room);
             QVERIFY(room->canAttach()); // what the server announced last time
+            QCOMPARE(ada->maxFileBytes(), qint64(25 * 1024 * 1024));
             QCOMPARE(room->addAttachment(QUrl::fromLocalFile(path)), QString());
             QVERIFY(room->send(caption));
             QCOMPARE(ada->outbox()->size(), 1);
