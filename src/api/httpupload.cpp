@@ -83,8 +83,6 @@ void HttpUpload::start(const Request &request)
     QTcpSocket *socket = isHttps(url) ? new QSslSocket(this) : new QTcpSocket(this);
     m_socket = socket;
     socket->setProxy(proxyFor(url));
-    // Many small writes would not be merged anyway: the body goes out in large chunks.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpUpload::onBytesWritten);
     connect(socket, &QTcpSocket::readyRead, this, &HttpUpload::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpUpload::onClosed);
@@ -113,6 +111,9 @@ void HttpUpload::onConnected()
     if (m_phase != Phase::Connecting)
         return;
     m_idleTimer.start(m_request.timeout);
+    // No Nagle (as curl): the body goes out in large chunks anyway, and the small epilogue
+    // after the last one must not wait for an acknowledgement. Only a connected socket takes it.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QByteArray target = m_request.url.path(QUrl::FullyEncoded).toLatin1();
     if (target.isEmpty())
         target = "/";
