@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import StudyConnect.Desktop
 
@@ -8,7 +9,9 @@ import StudyConnect.Desktop
 // TypingNotifier to throttle. With a conversation: a bar while replying or editing (Escape or ×
 // cancels), Up in an empty composer edits the user's last message, and "@" + letters offers
 // people to mention. Preview (button or Ctrl+Shift+P) shows the message formatted above the
-// field; the draft itself stays source text.
+// field; the draft itself stays source text. Where the server takes files, 📎 (Ctrl+Shift+A),
+// a picture pasted with Ctrl+V, or files dropped on the chat attach files to the draft: chips
+// above the field, and why a file was refused.
 Rectangle {
     id: composer
 
@@ -27,18 +30,72 @@ Rectangle {
     property string inactiveHint: qsTr("Open a room or a conversation to start writing")
     property alias text: input.text
     property int maximumLength: 4000
-    readonly property bool canSend: active && input.text.trim().length > 0 && input.text.length <= maximumLength
+    /// Files can be attached here: the conversation's server takes them (not in a thread).
+    readonly property bool canAttach: active && !threadMode && !!conversation && conversation.canAttach === true
+    /// The draft's files: [{name, size, sizeText, localPath, isImage}]
+    readonly property var draftAttachments: canAttach ? (conversation.draftAttachments ?? []) : []
+    /// Why the last files could not be attached; "" when they could.
+    property string attachError: ""
+    readonly property bool canSend: active && (input.text.trim().length > 0 || draftAttachments.length > 0)
+                                    && input.text.length <= maximumLength
 
     signal sendRequested(string text)
     /// The user changed the text (not a programmatic change, e.g. a restored draft).
     signal edited(string text)
 
     function focusInput() { input.forceActiveFocus() }
+    /// Attaches file: URLs to the draft; the refusals are shown above the field.
+    function addFiles(urls) {
+        if (!canAttach)
+            return
+        const errors = []
+        for (let i = 0; i < urls.length; ++i) {
+            const error = conversation.addAttachment(urls[i])
+            if (error)
+                errors.push(error)
+        }
+        attachError = errors.join("\n")
+        if (attachError)
+            attachErrorTimer.restart()
+    }
+    function chooseFiles() {
+        if (canAttach)
+            openDialogComponent.createObject(composer).open()
+    }
+    /// Ctrl+V with a picture (and no text) on the clipboard attaches the picture.
+    function pasteImage() {
+        const url = FileActions.saveClipboardImage()
+        if (url.toString() !== "")
+            addFiles([url])
+        else if (FileActions.error)
+            attachError = FileActions.error
+    }
+    // A refusal belongs to the conversation it happened in.
+    onConversationChanged: attachError = ""
+    Timer {
+        id: attachErrorTimer
+        interval: 8000
+        onTriggered: composer.attachError = ""
+    }
+    Component {
+        id: openDialogComponent
+        FileDialog {
+            title: qsTr("Attach files")
+            fileMode: FileDialog.OpenFiles
+            onAccepted: {
+                composer.addFiles(selectedFiles)
+                destroy()
+                composer.focusInput()
+            }
+            onRejected: destroy()
+        }
+    }
     function send() {
         if (!canSend)
             return
         const message = input.text
         mentions.close()
+        attachError = ""
         // Cleared first and quietly: sending may put back the draft from before an edit.
         setTextQuietly("")
         sendRequested(message)
@@ -79,7 +136,8 @@ Rectangle {
     /// The formatted message shown above the field (RichMessageBody over the draft).
     property bool previewing: false
 
-    implicitHeight: modeBar.height + previewPane.height + lengthNotice.height + layout.implicitHeight + Theme.spacing * 2
+    implicitHeight: modeBar.height + previewPane.height + lengthNotice.height + attachmentsBar.height
+                    + layout.implicitHeight + Theme.spacing * 2
     color: Theme.window
 
     MentionPopup {
@@ -238,6 +296,37 @@ Rectangle {
         Accessible.ignored: !visible
     }
 
+    // --- the draft's files, and why some could not be attached ---
+    Column {
+        id: attachmentsBar
+        anchors.top: lengthNotice.bottom
+        x: Theme.spacing * 2
+        width: parent.width - Theme.spacing * 4
+        topPadding: visible ? Theme.spacing / 2 : 0
+        height: visible ? implicitHeight : 0
+        visible: composer.canAttach && (composer.draftAttachments.length > 0 || composer.attachError !== "")
+        spacing: 4
+        Text {
+            objectName: "attachErrorText"
+            width: parent.width
+            visible: composer.attachError !== ""
+            text: composer.attachError
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.danger
+            font.pixelSize: Theme.smallFont
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+            Accessible.ignored: !visible
+        }
+        AttachmentChips {
+            width: parent.width
+            visible: composer.draftAttachments.length > 0
+            attachments: composer.draftAttachments
+            onRemoveRequested: (index) => composer.conversation.removeAttachment(index)
+        }
+    }
+
     Rectangle {
         anchors.top: parent.top
         width: parent.width
@@ -248,11 +337,18 @@ Rectangle {
     RowLayout {
         id: layout
         anchors.fill: parent
-        anchors.topMargin: modeBar.height + previewPane.height + lengthNotice.height + lengthNotice.anchors.topMargin + Theme.spacing
+        anchors.topMargin: modeBar.height + previewPane.height + lengthNotice.height + lengthNotice.anchors.topMargin
+                           + attachmentsBar.height + Theme.spacing
         anchors.margins: Theme.spacing
         anchors.leftMargin: Theme.spacing * 2
         anchors.rightMargin: Theme.spacing * 2
         spacing: Theme.spacing
+
+        Shortcut {
+            sequence: "Ctrl+Shift+A"
+            enabled: composer.canAttach
+            onActivated: composer.chooseFiles()
+        }
 
         ScrollView {
             id: scroll
@@ -267,7 +363,8 @@ Rectangle {
                 objectName: "composerInput"
                 textFormat: TextEdit.PlainText
                 wrapMode: TextEdit.Wrap
-                rightPadding: previewButton.visible ? previewButton.width + 8 : leftPadding
+                rightPadding: (previewButton.visible ? previewButton.width + 8 : leftPadding)
+                              + (attachButton.visible ? attachButton.width : 0)
                 placeholderText: composer.active ? composer.placeholder : composer.inactiveHint
                 Accessible.name: qsTr("Message")
                 Accessible.description: composer.active ? qsTr("Enter sends, Shift+Enter starts a new line, Ctrl+Tab inserts a tab") : composer.inactiveHint
@@ -291,6 +388,11 @@ Rectangle {
                 onActiveFocusChanged: if (!activeFocus) mentions.close()
 
                 Keys.onPressed: (event) => {
+                    if (event.matches(StandardKey.Paste) && composer.canAttach && FileActions.clipboardHasImage()) {
+                        composer.pasteImage()
+                        event.accepted = true
+                        return
+                    }
                     if (mentions.visible) {
                         if (event.key === Qt.Key_Up || event.key === Qt.Key_Down) {
                             mentions.move(event.key === Qt.Key_Up ? -1 : 1)
@@ -362,6 +464,25 @@ Rectangle {
             Accessible.ignored: !visible
             onClicked: composer.send()
         }
+    }
+
+    // 📎: inside the field too, left of Preview, so that a narrow window keeps the field wide.
+    ToolButton {
+        id: attachButton
+        objectName: "attachButton"
+        x: previewButton.x - width
+        y: previewButton.y + (previewButton.height - height) / 2
+        z: 2
+        visible: composer.canAttach
+        text: "📎"
+        font.pixelSize: Theme.titleFont
+        focusPolicy: Qt.StrongFocus
+        Accessible.name: qsTr("Attach files (Ctrl+Shift+A)")
+        Accessible.ignored: !visible
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: qsTr("Attach files or pictures (Ctrl+Shift+A); you can also drop them here or paste a picture")
+        onClicked: composer.chooseFiles()
     }
 
     // Preview: inside the field's right edge, so that the field keeps its width in a small

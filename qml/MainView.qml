@@ -312,6 +312,18 @@ Item {
             // Read again whenever the settings change; the system's answer is stable meanwhile.
             banner.throughProxy: NetworkSettings.proxyMode >= 0 && NetworkSettings.usesProxyFor(Session.serverUrl)
             banner.onRetryNowRequested: ConversationManager.retryConnectionNow()
+
+            // Files dragged onto the chat go to the composer's draft.
+            FileDropArea {
+                anchors.fill: parent
+                composer: chat.composer
+            }
+            FileActionsNotice {
+                anchors.horizontalCenter: parent.horizontalCenter
+                y: 64
+                width: Math.min(implicitWidth, parent.width - Theme.spacing * 4)
+                z: 3
+            }
         }
     }
 

@@ -52,6 +52,9 @@ Item {
     readonly property bool mentionsMe: model.mentionsMe ?? false
     readonly property bool isPinned: model.isPinned ?? false
     readonly property bool changePending: model.changePending ?? false
+    /// Files and pictures sent with the message (FileInfo maps); [] for none.
+    readonly property var attachments: model.attachments ?? []
+    readonly property real uploadProgress: model.uploadProgress ?? -1
 
     /// Markdown or math in the text: drawn by RichMessageBody. Plain text keeps MessageText (the
     /// cheap path: no parse, links found in C++).
@@ -117,7 +120,9 @@ Item {
         if (threadReplyCount > 0 && !inThread)
             state = [state, qsTr("%n replies", "", threadReplyCount)].filter(s => s).join(", ")
         const quote = replyToId !== "" ? qsTr("replying to %1").arg(replyToSenderName) + ", " : ""
-        return quote + qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(text) + (state ? ", " + state : "")
+        const files = attachments.map(a => (a.isImage ? qsTr("Image %1, %2") : qsTr("File %1, %2")).arg(a.name).arg(a.sizeText)).join(", ")
+        return quote + qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(text) + (files ? ", " + files : "")
+                + (state ? ", " + state : "")
     }
 
     function dayLabel(date) {
@@ -357,7 +362,8 @@ Item {
 
                 MessageText {
                     objectName: "messageText"
-                    visible: !row.isDeleted && !row.richText
+                    // A message of files alone has no empty line above them.
+                    visible: !row.isDeleted && !row.richText && (row.text !== "" || row.attachments.length === 0)
                     width: body.width
                     text: row.richText ? "" : row.text
                     opacity: row.pending ? 0.6 : 1
@@ -383,6 +389,19 @@ Item {
                     wrapMode: Text.Wrap
                     color: Theme.mutedText
                     font.italic: true
+                }
+                Loader {
+                    objectName: "attachmentsLoader"
+                    active: row.attachments.length > 0 && !row.isDeleted
+                    visible: active
+                    width: body.width
+                    sourceComponent: MessageAttachments {
+                        width: body.width
+                        attachments: row.attachments
+                        uploadProgress: row.uploadProgress
+                        pending: row.pending
+                        onCancelRequested: if (row.conversation) row.conversation.cancelUpload(row.clientId)
+                    }
                 }
                 // The marks of a continuation line (a run's first line has them next to the time).
                 Text {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: starts the demo backend on a free port and StudyConnect under
 # Xvfb (1280x800), drives it with the keyboard through xdotool, and writes
-# docs/screenshots/{sign-in,room,math,code,dm,study,search,settings,reconnecting}.png. Needs a build of the
+# docs/screenshots/{sign-in,room,math,code,dm,study,files,files-viewer,search,settings,reconnecting}.png. Needs a build of the
 # app (default build/dev; BUILD_DIR=build/ui scripts/screenshots.sh to use another) and
 # scripts/setup.sh's packages (xvfb, xdotool, imagemagick, dbus, gnome-keyring). OUT=dir writes
 # the pictures elsewhere; DISPLAY_NUMBER=n picks the Xvfb display (default: a free one from 90).
@@ -163,6 +163,21 @@ sleep 0.4
 keys "calc"
 xdotool key Return
 shot study 2
+
+# 4a. files: Grace shares a photo of a worked problem and Alan the lecture's notes as a PDF
+# (scripts/demo-files.js): a thumbnail and a file card in Calculus I; then the photo in the image
+# viewer (a click on the thumbnail, where the demo puts it in 1280x800; Escape closes). Only where
+# the backend announces files.
+if curl -fsS "http://127.0.0.1:$port/api/server" 2>/dev/null | grep -q '"files"'; then
+  node scripts/demo-files.js "$port" screenshots
+  shot files 2.5
+  xdotool mousemove 508 508 click 1
+  sleep 1.5
+  import -window root -depth 8 "$OUT/files-viewer.png"
+  echo "screenshots: $OUT/files-viewer.png"
+  xdotool key Escape
+  sleep 0.5
+fi
 
 # 4b. a narrow window: the sidebar is a drawer (Ctrl+Shift+D), the header keeps the title.
 xdotool windowsize "$window" 400 700

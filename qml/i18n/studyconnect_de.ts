@@ -20,6 +20,47 @@
     </message>
 </context>
 <context>
+    <name>AttachmentChips</name>
+    <message>
+        <source>Attached files</source>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Bild %1, %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Datei %1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>This is not a file of the server.</source>
+        <translation>Das ist keine Datei des Servers.</translation>
+    </message>
+    <message>
+        <source>Sign in to download files.</source>
+        <translation>Melde dich an, um Dateien herunterzuladen.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentView</name>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Bild %1, %2</translation>
+    </message>
+    <message>
+        <source>Opens the picture in a larger view</source>
+        <translation>Öffnet das Bild in einer größeren Ansicht</translation>
+    </message>
+</context>
+<context>
     <name>ChatConnection</name>
     <message>
         <source>No server address set.</source>
@@ -325,6 +366,18 @@
         <source>Preview the formatted message (Ctrl+Shift+P)</source>
         <translation>Formatierte Nachricht ansehen (Strg+Umschalt+P)</translation>
     </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+Shift+A)</source>
+        <translation>Dateien anhängen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Attach files or pictures (Ctrl+Shift+A); you can also drop them here or paste a picture</source>
+        <translation>Dateien oder Bilder anhängen (Strg+Umschalt+A); du kannst sie auch hierher ziehen oder ein Bild einfügen</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -486,6 +539,117 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation>Die Datei konnte nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer to save “%1”.</source>
+        <translation>Wähle einen Ordner auf diesem Computer, um „%1“ zu speichern.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be replaced.</source>
+        <translation>„%1“ konnte nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
+        <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>„%1“ konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>No application on this computer opened “%1”. Save it and open it from the file manager.</source>
+        <translation>Keine Anwendung auf diesem Computer hat „%1“ geöffnet. Speichere die Datei und öffne sie im Dateimanager.</translation>
+    </message>
+    <message>
+        <source>Pasted picture %1.png</source>
+        <translation>Eingefügtes Bild %1.png</translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be kept for sending.</source>
+        <translation>Das eingefügte Bild konnte nicht zum Senden gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>FileActionsNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>FileCard</name>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Bild %1, %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Datei %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · downloading %2%</source>
+        <translation>%1 · wird heruntergeladen: %2 %</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>FileDropArea</name>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>Dateien hier ablegen, um sie anzuhängen</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Picture %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1 in another application</source>
+        <translation>%1 in einer anderen Anwendung öffnen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown. Save it or open it in another application.</source>
+        <translation>Dieses Bild kann nicht angezeigt werden. Speichere es oder öffne es in einer anderen Anwendung.</translation>
+    </message>
+</context>
+<context>
     <name>JoinRoomDialog</name>
     <message>
         <source>Join a room by id</source>
@@ -628,6 +792,25 @@
     </message>
 </context>
 <context>
+    <name>MessageAttachments</name>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>Wird hochgeladen… %1 %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the upload and discard this message</source>
+        <translation>Hochladen abbrechen und diese Nachricht verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>MessageByIdDialog</name>
     <message>
         <source>Message a person by id</source>
@@ -742,6 +925,14 @@
     <message>
         <source>replying to %1</source>
         <translation>Antwort an %1</translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation>Bild %1, %2</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Datei %1, %2</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1279,13 @@
     <message>
         <source>Shows the original message</source>
         <translation>Zeigt die ursprüngliche Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFileDialog</name>
+    <message>
+        <source>Save “%1”</source>
+        <translation>„%1“ speichern</translation>
     </message>
 </context>
 <context>

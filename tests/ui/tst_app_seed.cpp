@@ -3,7 +3,8 @@
 // acks). A token pasted on the sign-in page is checked before anything is sent and refused tokens
 // come back with the reason in words; signed in, the app says once that the server keeps no
 // history, joins a room by id, sends and receives there and in a direct message with another
-// client (studyconnect-cli, its token in STUDYCONNECT_TOKEN), shows presence, and returns to the
+// client (studyconnect-cli, its token in STUDYCONNECT_TOKEN), offers no 📎 (the seed takes no
+// files), shows presence, and returns to the
 // sign-in page when the token expires. Then STUDYCONNECT_TOKEN signs it in (and chats the same
 // way), and a studyconnect://signin link does once the user agrees.
 #include "appdriver.h"
@@ -277,6 +278,9 @@ void TestAppSeed::tokenSignInRoomDirectAndPresence()
     QQuickItem *input = m_app.item(QStringLiteral("composerInput"));
     m_app.click(input);
     QTRY_VERIFY(input->hasActiveFocus());
+    // The seed takes no files: nothing offers to attach one.
+    QVERIFY(m_app.item(QStringLiteral("attachButton")));
+    QVERIFY(!m_app.item(QStringLiteral("attachButton"))->isVisible());
     m_app.typeText(mine);
     QTest::keyClick(m_app.window, Qt::Key_Return);
     QTRY_COMPARE(dataAt(room, 0, "text").toString(), mine);
