@@ -80,6 +80,7 @@ Rectangle {
     Component {
         id: openDialogComponent
         FileDialog {
+            objectName: "attachFileDialog"
             title: qsTr("Attach files")
             fileMode: FileDialog.OpenFiles
             onAccepted: {

@@ -18,7 +18,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml
   qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest
-  qml6-module-qtquick-dialogs qml6-module-qt-labs-platform qml6-module-qtquick-shapes
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qt-labs-platform qml6-module-qtquick-shapes
   # tests: a real Secret Service, Redis for the scale-out test, a display, TLS certificates
   dbus dbus-x11 gnome-keyring libsecret-tools redis-server openssl
   postgresql-15  # the backend suite against PostgreSQL: a throwaway cluster (server/scripts/with-postgres.sh)

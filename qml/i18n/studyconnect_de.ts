@@ -50,6 +50,21 @@
     </message>
 </context>
 <context>
+    <name>AttachmentUploader</name>
+    <message>
+        <source>“%1” is no longer on this computer, so the message cannot be sent.</source>
+        <translation>„%1“ ist nicht mehr auf diesem Computer, daher kann die Nachricht nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation>Dieser Server nimmt keine Dateien an.</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”.</source>
+        <translation>Der Server hat „%1“ abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentView</name>
     <message>
         <source>Image %1, %2</source>
@@ -462,6 +477,29 @@
         <source>Several people are typing…</source>
         <translation>Mehrere Leute schreiben…</translation>
     </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation>Dieser Server nimmt keine Dateien an.</translation>
+    </message>
+    <message>
+        <source>Join the room to send files here.</source>
+        <translation>Tritt dem Raum bei, um hier Dateien zu senden.</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached.</source>
+        <translation>Nur Dateien auf diesem Computer können angehängt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry at most %n file(s).</source>
+        <translation>
+            <numerusform>Eine Nachricht kann höchstens %n Datei enthalten.</numerusform>
+            <numerusform>Eine Nachricht kann höchstens %n Dateien enthalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is attached already.</source>
+        <translation>„%1“ ist bereits angehängt.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationManager</name>
@@ -525,6 +563,13 @@
     <message>
         <source>Signed out, but the messages kept on this computer could not be deleted (%1).</source>
         <translation>Abgemeldet, aber die auf diesem Computer aufbewahrten Nachrichten konnten nicht gelöscht werden (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>📎 %n file(s)</source>
+        <translation>
+            <numerusform>📎 %n Datei</numerusform>
+            <numerusform>📎 %n Dateien</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1261,18 @@
     <message>
         <source>The server refused the message.</source>
         <translation>Der Server hat die Nachricht abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Files cannot be sent from here.</source>
+        <translation>Von hier aus können keine Dateien gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The server did not say where it keeps the file.</source>
+        <translation>Der Server hat nicht mitgeteilt, wo er die Datei ablegt.</translation>
+    </message>
+    <message>
+        <source>The server refused the file.</source>
+        <translation>Der Server hat die Datei abgelehnt.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,62 @@
     </message>
 </context>
 <context>
+    <name>AttachmentChips</name>
+    <message>
+        <source>Attached files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>This is not a file of the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to download files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentUploader</name>
+    <message>
+        <source>“%1” is no longer on this computer, so the message cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentView</name>
+    <message>
+        <source>Image %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the picture in a larger view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatConnection</name>
     <message>
         <source>No server address set.</source>
@@ -313,6 +369,18 @@
         <source>Preview the formatted message (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files or pictures (Ctrl+Shift+A); you can also drop them here or paste a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -397,6 +465,29 @@
         <source>Several people are typing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This server does not take files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the room to send files here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry at most %n file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is attached already.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationManager</name>
@@ -461,6 +552,13 @@
         <source>Signed out, but the messages kept on this computer could not be deleted (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>📎 %n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EmojiPicker</name>
@@ -470,6 +568,117 @@
     </message>
     <message>
         <source>React with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>The file could not be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer to save “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application on this computer opened “%1”. Save it and open it from the file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted picture %1.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be kept for sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileActionsNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileCard</name>
+    <message>
+        <source>Image %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · downloading %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDropArea</name>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Picture %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1 in another application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown. Save it or open it in another application.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -623,6 +832,25 @@
     </message>
 </context>
 <context>
+    <name>MessageAttachments</name>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the upload and discard this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageByIdDialog</name>
     <message>
         <source>Message a person by id</source>
@@ -736,6 +964,14 @@
     </message>
     <message>
         <source>Discard this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1021,6 +1257,18 @@
         <source>The server refused the message.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Files cannot be sent from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not say where it keeps the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PinsPopup</name>
@@ -1082,6 +1330,13 @@
     </message>
     <message>
         <source>Shows the original message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveFileDialog</name>
+    <message>
+        <source>Save “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

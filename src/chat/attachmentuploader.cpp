@@ -11,15 +11,6 @@
 
 #include <memory>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AttachmentUploader", text);
-}
-
-} // namespace
-
 Outbox::UploadAbort AttachmentUploader::start(RestClient *rest, const OutboxAttachment &attachment,
     QObject *context, Outbox::UploadProgress progress, Outbox::UploadDone done)
 {
@@ -28,7 +19,7 @@ Outbox::UploadAbort AttachmentUploader::start(RestClient *rest, const OutboxAtta
     if (attachment.localPath.isEmpty() || !local.isFile() || !local.isReadable()) {
         // Moved or deleted since it was attached: a sentence, not an endless retry.
         done({ Outcome::LocalError, {},
-            tr("“%1” is no longer on this computer, so the message cannot be sent.")
+            QCoreApplication::translate("AttachmentUploader", "“%1” is no longer on this computer, so the message cannot be sent.")
                 .arg(attachment.name) });
         return {};
     }
@@ -83,8 +74,8 @@ Outbox::UploadResult AttachmentUploader::resultOf(
         result.outcome = Outcome::Refused;
         if (result.error.isEmpty())
             result.error = error.kind == RestError::Kind::NotFound
-                ? tr("This server does not take files.")
-                : tr("The server refused “%1”.").arg(name);
+                ? QCoreApplication::translate("AttachmentUploader", "This server does not take files.")
+                : QCoreApplication::translate("AttachmentUploader", "The server refused “%1”.").arg(name);
     }
     if (result.outcome != Outcome::Uploaded)
         qCDebug(lcChat) << "upload of a file ended:" << RestError::kindName(error.kind) << status;

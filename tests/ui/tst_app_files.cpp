@@ -27,6 +27,8 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
+#include <functional>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void undecodablePictureShowsACard();
     void saveAsWritesTheFile();
     void pastedPictureBecomesAChip();
+    void attachButtonOpensTheFileDialog();
     void cleanupTestCase();
 
 private:
@@ -294,6 +297,43 @@ void TestAppFiles::pastedPictureBecomesAChip()
     click(item(QStringLiteral("removeAttachmentButton")));
     QTRY_VERIFY(!item(QStringLiteral("attachmentChips"))->isVisible());
     QVERIFY(!item(QStringLiteral("sendButton"))->isEnabled());
+}
+
+void TestAppFiles::attachButtonOpensTheFileDialog()
+{
+    // The dialog really opens: where the desktop offers no dialog (as here), QtQuick.Dialogs
+    // draws its own, which needs Qt.labs.folderlistmodel installed (a missing module leaves the
+    // button doing nothing at all).
+    const QString notesPath = write(QStringLiteral("notes.txt"), "Integration by parts\n");
+    click(item(QStringLiteral("attachButton")));
+    QQuickItem *composer =
+        item(QStringLiteral("chatPane"))->property("composer").value<QQuickItem *>();
+    QObject *dialog = nullptr;
+    QTRY_VERIFY((dialog = composer->findChild<QObject *>(QStringLiteral("attachFileDialog"))));
+    QTRY_VERIFY(dialog->property("visible").toBool());
+    // Choosing a file there attaches it: the dialog's own list shows the folder, and a double
+    // click on the file takes it, as a student would choose it.
+    const QUrl notesUrl = QUrl::fromLocalFile(notesPath);
+    QVERIFY(dialog->setProperty("currentFolder", QUrl::fromLocalFile(m_dir.path())));
+    QQuickItem *entry = nullptr;
+    const std::function<QQuickItem *(QQuickItem *)> findEntry = [&](QQuickItem *parent) {
+        for (QQuickItem *child : parent->childItems()) {
+            if (child->isVisible() && child->property("file").toUrl() == notesUrl)
+                return child;
+            if (QQuickItem *found = findEntry(child))
+                return found;
+        }
+        return static_cast<QQuickItem *>(nullptr);
+    };
+    QTRY_VERIFY((entry = findEntry(window->contentItem())));
+    QTest::mouseDClick(window, Qt::LeftButton, {},
+        entry->mapToScene(QPointF(entry->width() / 2, entry->height() / 2)).toPoint());
+    QTRY_VERIFY(item(QStringLiteral("attachmentChips"))
+        && item(QStringLiteral("attachmentChips"))->isVisible());
+    QCOMPARE(item(QStringLiteral("attachmentChipName"))->property("text").toString(),
+        QStringLiteral("notes.txt"));
+    click(item(QStringLiteral("removeAttachmentButton")));
+    QTRY_VERIFY(!item(QStringLiteral("attachmentChips"))->isVisible());
 }
 
 void TestAppFiles::cleanupTestCase()
