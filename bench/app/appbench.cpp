@@ -170,8 +170,11 @@ int main(int argc, char *argv[])
         QStringLiteral("A JSON array of file objects the server stored (POST /api/files): message i "
                        "carries file i, so the timeline shows their thumbnails."),
         QStringLiteral("FILE"));
-    parser.addOptions(
-        { serverOption, roomsOption, messagesOption, framesOption, studyOption, attachmentsOption });
+    const QCommandLineOption stepOption(QStringLiteral("scroll-step"),
+        QStringLiteral("Pixels scrolled per frame (150: a fast wheel scroll)."), QStringLiteral("PX"),
+        QStringLiteral("150"));
+    parser.addOptions({ serverOption, roomsOption, messagesOption, framesOption, studyOption,
+        attachmentsOption, stepOption });
     parser.addHelpOption();
     parser.process(app);
     const QUrl server(parser.value(serverOption));
@@ -266,7 +269,24 @@ int main(int argc, char *argv[])
 
     // --- scroll the 10,000-message room towards older messages, one step per frame ---
     QQuickItem *timeline = findItem(window->contentItem(), QStringLiteral("timeline"));
+    if (!files.isEmpty()) {
+        // Every row with a picture in view in turn, long enough for its thumbnail to be fetched
+        // and decoded (a scroll passing by cancels the pictures it does not stop at).
+        const int count = timeline->property("count").toInt();
+        for (int row = 0; row < count; ++row) {
+            QMetaObject::invokeMethod(timeline, "positionViewAtIndex", Q_ARG(int, row),
+                Q_ARG(int, 1 /* ListView.Center */));
+            settle(120);
+        }
+        settle(2000);
+        report("rss_after_showing_every_row", rssMiB(), "MiB");
+    }
+
+    // The reader leaves the newest message, as a wheel or a drag tells the timeline: else a row
+    // that settles its height pulls the view back to the newest one (ChatPane's followLatest).
+    timeline->setProperty("followLatest", false);
     const int frames = parser.value(framesOption).toInt();
+    const qreal step = parser.value(stepOption).toDouble();
     // GUI-thread work per frame: from the scroll step to afterAnimating, which the render loops
     // emit on the GUI thread after polishing items (ListView layout, delegate creation and their
     // bindings) and before the scene graph sync; rendering itself is not included.
@@ -293,13 +313,13 @@ int main(int argc, char *argv[])
             lastSwap = now;
             if (++done >= frames)
                 return;
-            // Next step on the GUI thread: 150 px up, as a fast wheel scroll does.
+            // Next step on the GUI thread: `step` px up (150: a fast wheel scroll).
             QMetaObject::invokeMethod(
                 timeline,
-                [&, timeline] {
+                [&, timeline, step] {
                     stepAt = clock.nsecsElapsed();
                     timeline->setProperty(
-                        "contentY", timeline->property("contentY").toReal() - 150);
+                        "contentY", timeline->property("contentY").toReal() - step);
                 },
                 Qt::QueuedConnection);
         },
@@ -322,7 +342,11 @@ int main(int argc, char *argv[])
     };
     summary("scroll_gui_work", guiWork);
     summary("scroll_frame_interval", frameInterval);
-    report("scrolled_px", double(frames) * 150, "px");
+    report("scrolled_px", double(frames) * step, "px");
+    // Where the scroll ended: the top of the room is at originY.
+    report("timeline_content_height", timeline->property("contentHeight").toReal(), "px");
+    report("timeline_distance_from_top",
+        timeline->property("contentY").toReal() - timeline->property("originY").toReal(), "px");
     report("rss_after_scroll", rssMiB(), "MiB");
     std::fflush(stdout);
     session->signOut();

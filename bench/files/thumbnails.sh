@@ -21,7 +21,7 @@ start_xvfb_and_demo_backend
 # 100 distinct photos: one plasma picture with a different number drawn on each.
 convert -size 1600x1200 -seed 13 plasma:fractal -quality 85 "$work/base.jpg"
 for i in $(seq 1 100); do
-  convert "$work/base.jpg" -pointsize 400 -fill white -annotate +300+800 "$i" -quality 85 "$work/photo-$i.jpg"
+  convert "$work/base.jpg" -font DejaVu-Sans -pointsize 400 -fill white -annotate +300+800 "$i" -quality 85 "$work/photo-$i.jpg"
 done
 token=$(curl -fsS -H 'Content-Type: application/json' \
   -d '{"email":"ada@studyconnect.test","password":"studyconnect"}' "$URL/api/auth/login" |
@@ -43,8 +43,10 @@ for round in $(seq 1 "$ROUNDS"); do
     XDG_CONFIG_HOME="$work/config-$content" XDG_DATA_HOME="$work/data-$content-$round" \
       XDG_CACHE_HOME="$work/cache-$content-$round" \
       DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bench "$BENCH" --server "$URL" "${args[@]}" 2>/dev/null \
-      | grep -E '^bench: (rss_idle|rss_after_scroll)' | sed "s/^bench: /round $round $content: /" \
+      | grep -E '^bench: (rss_idle|rss_with_100k_messages |rss_after_showing_every_row|rss_after_scroll|timeline_)' | sed "s/^bench: /round $round $content: /" \
       | tee -a "$work/results.txt"
+    fetched=$(find "$work/cache-$content-$round" -path '*attachments/files/*' -type f 2>/dev/null | wc -l)
+    echo "round $round $content: files fetched into the cache: $fetched"
   done
 done
 node -e '
