@@ -25,6 +25,8 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
 fi
 
 mkdir -p build/demo
+fresh_demo=false
+[ -e build/demo/studyconnect.db ] || fresh_demo=true
 SEED_DEMO=1 HOST=127.0.0.1 PORT="$PORT" DB_PATH="$PWD/build/demo/studyconnect.db" \
   node server/src/index.js &
 server_pid=$!
@@ -37,6 +39,12 @@ for _ in $(seq 1 100); do
   kill -0 "$server_pid" 2>/dev/null || { echo "run: the backend did not start" >&2; exit 1; }
   sleep 0.1
 done
+
+# A new demo also gets files: Grace's photo of a worked problem and Alan's lecture notes (PDF).
+if $fresh_demo; then
+  node scripts/demo-files.js "$PORT" "$(cat build/demo/jwt-secret)" ||
+    echo "run: the demo files could not be added; the rest of the demo is there" >&2
+fi
 
 echo "run: backend on http://127.0.0.1:$PORT — demo accounts ada@studyconnect.test, alan@, grace@, linus@ (password: studyconnect)"
 build/dev/app/studyconnect --server "http://127.0.0.1:$PORT" "$@"
