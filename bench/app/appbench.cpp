@@ -12,9 +12,9 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -167,12 +167,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption studyOption(QStringLiteral("study"),
         QStringLiteral("Messages with formulas, code blocks and Markdown (half of them plain)."));
     const QCommandLineOption attachmentsOption(QStringLiteral("attachments"),
-        QStringLiteral("A JSON array of file objects the server stored (POST /api/files): message i "
-                       "carries file i, so the timeline shows their thumbnails."),
+        QStringLiteral(
+            "A JSON array of file objects the server stored (POST /api/files): message i "
+            "carries file i, so the timeline shows their thumbnails."),
         QStringLiteral("FILE"));
     const QCommandLineOption stepOption(QStringLiteral("scroll-step"),
-        QStringLiteral("Pixels scrolled per frame (150: a fast wheel scroll)."), QStringLiteral("PX"),
-        QStringLiteral("150"));
+        QStringLiteral("Pixels scrolled per frame (150: a fast wheel scroll)."),
+        QStringLiteral("PX"), QStringLiteral("150"));
     parser.addOptions({ serverOption, roomsOption, messagesOption, framesOption, studyOption,
         attachmentsOption, stepOption });
     parser.addHelpOption();

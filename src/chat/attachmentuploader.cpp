@@ -19,7 +19,8 @@ Outbox::UploadAbort AttachmentUploader::start(RestClient *rest, const OutboxAtta
     if (attachment.localPath.isEmpty() || !local.isFile() || !local.isReadable()) {
         // Moved or deleted since it was attached: a sentence, not an endless retry.
         done({ Outcome::LocalError, {},
-            QCoreApplication::translate("AttachmentUploader", "“%1” is no longer on this computer, so the message cannot be sent.")
+            QCoreApplication::translate("AttachmentUploader",
+                "“%1” is no longer on this computer, so the message cannot be sent.")
                 .arg(attachment.name) });
         return {};
     }
@@ -74,8 +75,10 @@ Outbox::UploadResult AttachmentUploader::resultOf(
         result.outcome = Outcome::Refused;
         if (result.error.isEmpty())
             result.error = error.kind == RestError::Kind::NotFound
-                ? QCoreApplication::translate("AttachmentUploader", "This server does not take files.")
-                : QCoreApplication::translate("AttachmentUploader", "The server refused “%1”.").arg(name);
+                ? QCoreApplication::translate(
+                    "AttachmentUploader", "This server does not take files.")
+                : QCoreApplication::translate("AttachmentUploader", "The server refused “%1”.")
+                      .arg(name);
     }
     if (result.outcome != Outcome::Uploaded)
         qCDebug(lcChat) << "upload of a file ended:" << RestError::kindName(error.kind) << status;

@@ -19,10 +19,10 @@ class QQmlEngine;
 class RestClient;
 
 /// The attachments' files on this computer: downloaded once into the cache folder
-/// (CacheLocation/attachments/files/<file id>) through the app's RestClient, which sends the token only
-/// to the server's own origin, and kept (a file id names immutable content). Also the local files
-/// the user attached, which pending messages show before their upload ends. GUI thread, except
-/// isAllowedLocalFile() and cacheFolder().
+/// (CacheLocation/attachments/files/<file id>) through the app's RestClient, which sends the token
+/// only to the server's own origin, and kept (a file id names immutable content). Also the local
+/// files the user attached, which pending messages show before their upload ends. GUI thread,
+/// except isAllowedLocalFile() and cacheFolder().
 class AttachmentStore : public QObject
 {
     Q_OBJECT

@@ -27,11 +27,10 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-
-#include <functional>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <functional>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(StudyConnectPlugin)
