@@ -7,32 +7,10 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const modules = path.join(__dirname, '..', 'server', 'node_modules');
-const { io } = require(path.join(modules, 'socket.io-client'));
-const jwt = require(path.join(modules, 'jsonwebtoken'));
+const { USERS, CALCULUS, ask, demoArguments } = require('./demo-client');
 
-const [port, secret] = process.argv.slice(2);
-if (!port || !secret) {
-  console.error('usage: node scripts/demo-files.js PORT JWT_SECRET');
-  process.exit(2);
-}
-const url = `http://127.0.0.1:${port}`;
-const token = (id) => jwt.sign({ id }, secret, { expiresIn: 600 });
-const ALAN = 2, GRACE = 3, CALCULUS = 1;
-
-function connect(id) {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token: token(id) }, transports: ['websocket'] });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-async function ask(socket, event, payload) {
-  const ack = await socket.timeout(5000).emitWithAck(event, payload);
-  if (!ack || ack.ok !== true) throw new Error(`${event} refused: ${JSON.stringify(ack)}`);
-  return ack;
-}
+const { url, token, connect } = demoArguments('demo-files.js');
+const { ALAN, GRACE } = USERS;
 
 /** POST /api/files as `userId`: the file object ({id, name, size, ...}). */
 async function upload(userId, file) {

@@ -5,33 +5,10 @@
 // Usage: node scripts/demo-study.js PORT JWT_SECRET   (used by scripts/screenshots.sh)
 'use strict';
 
-const path = require('node:path');
-const modules = path.join(__dirname, '..', 'server', 'node_modules');
-const { io } = require(path.join(modules, 'socket.io-client'));
-const jwt = require(path.join(modules, 'jsonwebtoken'));
+const { USERS, CALCULUS, ask, demoArguments } = require('./demo-client');
 
-const [port, secret] = process.argv.slice(2);
-if (!port || !secret) {
-  console.error('usage: node scripts/demo-study.js PORT JWT_SECRET');
-  process.exit(2);
-}
-const url = `http://127.0.0.1:${port}`;
-const token = (id) => jwt.sign({ id }, secret, { expiresIn: 600 });
-const ADA = 1, ALAN = 2, GRACE = 3, LINUS = 4, CALCULUS = 1;
-
-function connect(id) {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token: token(id) }, transports: ['websocket'] });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-async function ask(socket, event, payload) {
-  const ack = await socket.timeout(5000).emitWithAck(event, payload);
-  if (!ack || ack.ok !== true) throw new Error(`${event} refused: ${JSON.stringify(ack)}`);
-  return ack;
-}
+const { url, token, connect } = demoArguments('demo-study.js');
+const { ADA, ALAN, GRACE, LINUS } = USERS;
 
 (async () => {
   const [alan, grace, linus] = await Promise.all([ALAN, GRACE, LINUS].map(connect));

@@ -6,7 +6,6 @@
 #include "conversationmanager.h"
 #include "thread.h"
 
-#include <QDateTime>
 
 QString ConversationManager::sendWithAttachments(Conversation *target, const QString &text,
     const QList<OutboxAttachment> &attachments, qint64 replyTo)
@@ -14,13 +13,7 @@ QString ConversationManager::sendWithAttachments(Conversation *target, const QSt
     if (!target || attachments.isEmpty() || attachments.size() > m_maxAttachments
         || !hasFeature(QStringLiteral("files")))
         return {};
-    if (!target->isDirect() && !target->isMember())
-        join(target);
-    Outbox::Entry entry;
-    entry.target = target->conversationKey();
-    entry.text = text;
-    entry.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-    entry.replyTo = hasFeature(QStringLiteral("replies")) ? replyTo : 0;
+    Outbox::Entry entry = sendEntry(target, text, replyTo);
     entry.attachments = attachments;
     return m_outbox->enqueue(std::move(entry));
 }

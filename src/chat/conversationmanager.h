@@ -274,6 +274,9 @@ private:
     MessageListModel *listFor(const ConversationKey &key, qint64 threadId);
 
     // studyactions.cpp
+    /// A Send entry for `target` (joining the room first when needed): what sendMessage() and
+    /// sendWithAttachments() fill in further.
+    Outbox::Entry sendEntry(Conversation *target, const QString &text, qint64 replyTo);
     QString enqueueAction(
         Conversation *target, Outbox::Action action, qint64 messageId, const QString &text = {});
     void transmitAction(const Outbox::Entry &entry, Outbox::Done done);

@@ -43,6 +43,14 @@ QString ConversationManager::sendMessage(
         return {};
     if (threadId > 0 && (target->isDirect() || !hasFeature(QStringLiteral("threads"))))
         return {};
+    Outbox::Entry entry = sendEntry(target, text, replyTo);
+    entry.threadId = threadId;
+    return m_outbox->enqueue(std::move(entry));
+}
+
+Outbox::Entry ConversationManager::sendEntry(
+    Conversation *target, const QString &text, qint64 replyTo)
+{
     if (!target->isDirect() && !target->isMember())
         join(target);
     Outbox::Entry entry;
@@ -51,8 +59,7 @@ QString ConversationManager::sendMessage(
     entry.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     // A server without replies would refuse nothing and drop the field; the message still goes.
     entry.replyTo = hasFeature(QStringLiteral("replies")) ? replyTo : 0;
-    entry.threadId = threadId;
-    return m_outbox->enqueue(std::move(entry));
+    return entry;
 }
 
 QString ConversationManager::enqueueAction(
