@@ -6,7 +6,6 @@
 #include "conversationmanager.h"
 #include "thread.h"
 
-
 QString ConversationManager::sendWithAttachments(Conversation *target, const QString &text,
     const QList<OutboxAttachment> &attachments, qint64 replyTo)
 {

@@ -8,6 +8,7 @@
 #include "chat/attachmentfiles.h"
 #include "chat/conversationmanager.h"
 #include "clienttestsupport.h"
+#include "conversationwaits.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -24,6 +25,9 @@
 #include <QUuid>
 
 #include <memory>
+
+using ConversationWaits::loaded;
+using ConversationWaits::ready;
 
 using namespace std::chrono_literals;
 
@@ -71,21 +75,6 @@ class TestFileOutbox : public QObject
             manager->setOfflineStore(true, storeDir);
         manager->connectWithToken(m_server.url(), signToken(userId, 3600));
         return manager;
-    }
-
-    static bool ready(ConversationManager &manager)
-    {
-        return QTest::qWaitFor([&] { return manager.synced() && manager.featuresKnown(); }, 10000);
-    }
-
-    static Conversation *loaded(ConversationManager &manager, const QString &roomId)
-    {
-        Conversation *room = manager.conversation(ConversationKey::room(roomId), true);
-        if (room->messages()->rowCount() == 0 && room->messages()->canFetchMore({}))
-            room->messages()->fetchMore({});
-        if (!QTest::qWaitFor([room] { return room->messages()->rowCount() > 0; }, 10000))
-            return nullptr;
-        return room;
     }
 
     QString writeFile(const QString &name, const QByteArray &bytes)

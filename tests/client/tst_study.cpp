@@ -5,12 +5,16 @@
 #include "chat/conversationmanager.h"
 #include "chat/thread.h"
 #include "clienttestsupport.h"
+#include "conversationwaits.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+using ConversationWaits::loaded;
+using ConversationWaits::ready;
 
 using namespace std::chrono_literals;
 
@@ -86,22 +90,6 @@ class TestStudy : public QObject
             pair.alanRoom = loaded(*pair.alan, QStringLiteral("4"));
         }
         return pair;
-    }
-
-    static bool ready(ConversationManager &manager)
-    {
-        return QTest::qWaitFor([&] { return manager.synced() && manager.featuresKnown(); }, 10000);
-    }
-
-    /// The room with its newest page loaded (not opened: unread state stays as it is).
-    static Conversation *loaded(ConversationManager &manager, const QString &roomId)
-    {
-        Conversation *room = manager.conversation(ConversationKey::room(roomId), true);
-        if (room->messages()->rowCount() == 0 && room->messages()->canFetchMore({}))
-            room->messages()->fetchMore({});
-        if (!QTest::qWaitFor([room] { return room->messages()->rowCount() > 0; }, 10000))
-            return nullptr;
-        return room;
     }
 
     /// Sends and waits for the server's id (0 when it did not come).
